@@ -1,0 +1,3 @@
+from spurdesk.cli import main
+
+raise SystemExit(main())

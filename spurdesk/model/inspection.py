@@ -1,0 +1,213 @@
+"""Plain domain records of an inspection, as the library hands them out.
+
+These are what the UI, the report and the exchange read. They are immutable snapshots: to change
+anything, call the library's service API and read again. No SQLAlchemy, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from spurdesk.model.criteria import CriteriaSet, Grade
+
+
+class InspectionStatus(StrEnum):
+    """The report's life cycle; allowed transitions live in `spurdesk.model.lifecycle`."""
+
+    DRAFT = "utkast"
+    FACT_CHECK = "sakgranskning"
+    FINAL = "fastställd"
+    ACTION_PLAN_REQUESTED = "handlingsplan begärd"
+    ACTION_PLAN_RECEIVED = "handlingsplan inkommen"
+    CLOSED = "avslutad"
+
+
+class CriterionStatus(StrEnum):
+    MET = "uppfyllt"
+    PARTLY_MET = "delvis uppfyllt"
+    NOT_MET = "ej uppfyllt"
+    NOT_ASSESSED = "ej bedömt"
+
+
+class SummaryKind(StrEnum):
+    STRENGTH = "styrka"
+    WEAKNESS = "svaghet"
+    IMPROVEMENT = "förbättringspotential"
+
+    @property
+    def heading(self) -> str:
+        return {"styrka": "Styrkor", "svaghet": "Svagheter"}.get(
+            self.value, "Förbättringspotential"
+        )
+
+
+_SUMMARY_HEADINGS = {
+    SummaryKind.STRENGTH: "Styrkor",
+    SummaryKind.WEAKNESS: "Svagheter",
+    SummaryKind.IMPROVEMENT: "Förbättringspotential",
+}
+
+
+class ActionItemStatus(StrEnum):
+    OPEN = "öppen"  # planned, not yet carried out
+    DONE = "genomförd"  # the unit reports it carried out
+    VERIFIED = "verifierad"  # the follow-up confirmed it
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def first_date_in(text: str) -> date | None:
+    """The first ISO date in a free-text date field ("första uppföljning 2025-05-30"), if any.
+
+    Completion and follow-up dates are free text in real plans ("kontinuerligt",
+    "2025-05-01 (IUP-utveckling)"); this is what sorting and overdue checks use.
+    """
+    for match in _ISO_DATE.finditer(text):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass(frozen=True)
+class Inspector:
+    name: str
+    role: str = "inspektör"  # e.g. "huvudinspektör"
+
+
+@dataclass(frozen=True)
+class ParticipantGroup:
+    role: str  # "ST-läkare", "Handledare", "Studierektor", "Verksamhetschef", or free text
+    count: int
+    names: str = ""  # optional, comma separated
+
+
+@dataclass(frozen=True)
+class CriterionAssessment:
+    criterion_id: str
+    status: CriterionStatus = CriterionStatus.NOT_ASSESSED
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SectionAssessment:
+    section_id: str
+    findings: str = ""
+    grade: Grade | None = None  # the grade given at the visit
+    justification: str = ""  # required when `grade` differs from the suggested grade
+    revised_grade: Grade | None = None  # after an accepted action plan
+    revised_on: date | None = None
+    revision_reason: str = ""
+    criteria: tuple[CriterionAssessment, ...] = ()
+
+    @property
+    def effective_grade(self) -> Grade | None:
+        return self.revised_grade or self.grade
+
+    def criterion(self, criterion_id: str) -> CriterionAssessment:
+        for assessment in self.criteria:
+            if assessment.criterion_id == criterion_id:
+                return assessment
+        return CriterionAssessment(criterion_id)
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    id: int
+    kind: SummaryKind
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    id: int
+    section_id: str | None  # None for a free-standing item
+    criterion_id: str | None
+    planned_action: str = ""
+    due: str = ""  # "Datum när åtgärden ska vara genomförd": a date or text ("kontinuerligt")
+    responsible: str = ""
+    follow_up: str = ""  # "Datum för uppföljning": a date or text
+    follow_up_responsible: str = ""
+    status: ActionItemStatus = ActionItemStatus.OPEN
+    unit_comment: str = ""
+    position: int = 0
+    done_on: date | None = None
+    verified_on: date | None = None
+    verification_note: str = ""
+
+    @property
+    def follow_up_date(self) -> date | None:
+        return first_date_in(self.follow_up)
+
+    @property
+    def due_date(self) -> date | None:
+        return first_date_in(self.due)
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    at: datetime
+    actor: str
+    action: str  # e.g. "grade", "revision", "status", "import"
+    detail: str
+
+
+@dataclass(frozen=True)
+class Inspection:
+    id: int
+    unit: str  # verksamhet, e.g. "Röntgenkliniken"
+    site: str  # hospital or health centre
+    care_provider: str  # vårdgivare / region
+    specialty: str
+    criteria: CriteriaSet  # the snapshot the inspection was made with
+    status: InspectionStatus = InspectionStatus.DRAFT
+    visit_start: date | None = None
+    visit_end: date | None = None
+    report_date: date | None = None
+    inspectors: tuple[Inspector, ...] = ()
+    participants: tuple[ParticipantGroup, ...] = ()
+    sections: tuple[SectionAssessment, ...] = ()  # one per criteria section, in set order
+    summary: tuple[SummaryItem, ...] = ()  # ordered by kind, then position
+    action_items: tuple[ActionItem, ...] = ()  # ordered by position
+    previous_inspection_id: int | None = None  # set on a re-inspection
+    previous_grades: dict[str, Grade] = field(default_factory=dict)  # section id → grade then
+    created_at: datetime | None = None
+    modified_at: datetime | None = None
+    deleted_at: datetime | None = None  # set while the inspection is in the trash
+
+    def section(self, section_id: str) -> SectionAssessment:
+        for assessment in self.sections:
+            if assessment.section_id == section_id:
+                return assessment
+        return SectionAssessment(section_id)
+
+    def summary_of(self, kind: SummaryKind) -> tuple[SummaryItem, ...]:
+        return tuple(item for item in self.summary if item.kind == kind)
+
+    @property
+    def title(self) -> str:
+        return f"{self.unit}, {self.site}" if self.site else self.unit
+
+
+@dataclass(frozen=True)
+class InspectionSummary:
+    """One row of the start view; cheap to list for thousands of inspections."""
+
+    id: int
+    unit: str
+    site: str
+    care_provider: str
+    specialty: str
+    visit_start: date | None
+    status: InspectionStatus
+    grades: dict[str, Grade]  # section id → effective grade (revised if revised)
+    next_follow_up: date | None
+    overdue_action_items: int
+    modified_at: datetime | None
+    deleted_at: datetime | None = None

@@ -1,0 +1,32 @@
+"""The command line's own behaviour: version, help and argument errors."""
+
+import subprocess
+import sys
+
+import pytest
+
+from spurdesk import __version__
+from spurdesk.cli import main
+
+
+def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"spurdesk {__version__}"
+
+
+def test_version_matches_pyproject() -> None:
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    assert __version__ == pyproject["project"]["version"]
+
+
+def test_unknown_command_exits_non_zero() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "spurdesk", "frobnicate"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
