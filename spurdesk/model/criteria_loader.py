@@ -1,0 +1,520 @@
+"""Criteria sets from YAML files: line-numbered validation, and the registry of every set found.
+
+Why composed nodes rather than `yaml.safe_load`: a plain load forgets where each value stood, and
+the people who edit these files need to be told the line to fix. We compose PyYAML's node tree
+(every node keeps its start mark; aliases such as `*four_step` resolve to the anchored node) and
+build the frozen `CriteriaSet` from it ourselves, checking each field on the way. Every problem
+becomes one `CriteriaFileError` naming the file and the line; no traceback reaches the user.
+
+File format (see resources/criteria/st-spur.yaml): top level `id`, `title`, `version` (int),
+`regulation` (list), `language`, `areas`, optional `allowed_exceptions` (default for sections) and
+optional `scales` (a parking place for YAML anchors, read only through aliases). An area has
+`kind` (struktur/process/resultat), `title`, `sections` and optional `description`. A section has
+`id`, `title`, `preamble` (may be empty), `scale` (grade → text, best first), `criteria` and
+optional `allowed_exceptions`; a criterion has `id` (prefixed by its section id), `kind`, `text`
+and optional `note`. Criterion order is list position.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+import yaml
+from platformdirs import user_config_path
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from spurdesk.errors import SpurdeskError
+from spurdesk.model.criteria import (
+    Area,
+    AreaKind,
+    CriteriaSet,
+    Criterion,
+    CriterionKind,
+    Grade,
+    ScaleStep,
+    Section,
+)
+from spurdesk.resources import resource_path
+
+#: The set `CriteriaLibrary.default()` returns: the SPUR model for ST.
+DEFAULT_SET_ID = "st-spur"
+#: Overrides the user criteria folder (tests, offices sharing a folder on a network drive).
+CRITERIA_DIR_ENV = "SPURDESK_CRITERIA_DIR"
+CRITERIA_SUFFIXES = (".yaml", ".yml")
+#: Quality indicators that may be unmet with grade A still possible, when a file does not say.
+DEFAULT_ALLOWED_EXCEPTIONS = 1
+
+_SET_REQUIRED = ("id", "title", "version", "regulation", "language", "areas")
+_SET_OPTIONAL = ("allowed_exceptions", "scales")
+_AREA_REQUIRED = ("kind", "title", "sections")
+_AREA_OPTIONAL = ("description",)
+_SECTION_REQUIRED = ("id", "title", "preamble", "scale", "criteria")
+_SECTION_OPTIONAL = ("allowed_exceptions",)
+_CRITERION_REQUIRED = ("id", "kind", "text")
+_CRITERION_OPTIONAL = ("note",)
+
+_THREE_STEP = (Grade.A, Grade.B, Grade.D)
+_CONSTRUCTOR = SafeConstructor()
+_FOUR_STEP = (Grade.A, Grade.B, Grade.C, Grade.D)
+
+
+class CriteriaFileError(SpurdeskError):
+    """A criteria file that cannot be used: `.file`, `.line` (1-based, or None) and `.problem`."""
+
+    def __init__(self, file: Path, line: int | None, problem: str) -> None:
+        where = file.name if line is None else f"{file.name}, line {line}"
+        super().__init__(f"{where}: {problem}")
+        self.file = file
+        self.line = line
+        self.problem = problem
+
+
+class UnknownCriteriaSetError(SpurdeskError):
+    """A criteria set was asked for by id and no loaded file provides it."""
+
+
+def _either(words: Sequence[str]) -> str:
+    """ "a, b or c" — for the "expected …" part of messages."""
+    quoted = list(words)
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _describe(node: Node) -> str:
+    """What the author wrote, in words, for "must be X, not Y" messages."""
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    kind = node.tag.rsplit(":", 1)[-1]
+    if kind == "null":
+        return "empty"
+    if kind in {"int", "float"}:
+        return f"the number {node.value}"
+    if kind == "bool":
+        return f"the yes/no value {node.value}"
+    return f'the text "{node.value}"'
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag.endswith(":null")
+
+
+def _peek(node: Node, key: str) -> str | None:
+    """The plain text under `key` of a mapping node, if any, to name an owner before validating."""
+    if not isinstance(node, MappingNode):
+        return None
+    for key_node, value_node in node.value:
+        if key_node.value == key and isinstance(value_node, ScalarNode) and value_node.value:
+            return unicodedata.normalize("NFC", str(value_node.value)).strip() or None
+    return None
+
+
+@dataclass
+class _Reader:
+    """Turns one file's node tree into a CriteriaSet; `fail` stops at the first problem."""
+
+    path: Path
+
+    def fail(self, node: Node, problem: str) -> NoReturn:
+        raise CriteriaFileError(self.path, _line(node), problem)
+
+    # -- typed field access -------------------------------------------------------------------
+
+    def fields(
+        self, node: Node, owner: str, required: tuple[str, ...], optional: tuple[str, ...]
+    ) -> dict[str, Node]:
+        """The mapping's values by key; refuses non-mappings and duplicate/unknown/missing keys."""
+        allowed = required + optional
+        if not isinstance(node, MappingNode):
+            self.fail(
+                node, f"{owner} must be a mapping with {', '.join(required)}, not {_describe(node)}"
+            )
+        values: dict[str, Node] = {}
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.fail(key_node, f"{owner} has a key that is not a name")
+            key = str(key_node.value)
+            if key in values:
+                self.fail(key_node, f'{owner} has "{key}" twice (first at line {key_lines[key]})')
+            if key not in allowed:
+                self.fail(
+                    key_node,
+                    f'{owner} has unknown key "{key}" (expected {_either(allowed)}); '
+                    "check the spelling",
+                )
+            values[key] = value_node
+            key_lines[key] = _line(key_node)
+        for key in required:
+            if key not in values:
+                self.fail(node, f'{owner} has no "{key}" (required: {", ".join(required)})')
+        return values
+
+    def text(self, node: Node, owner: str, field: str, *, may_be_empty: bool = False) -> str:
+        if not isinstance(node, ScalarNode):
+            self.fail(node, f'{owner}: "{field}" must be text, not {_describe(node)}')
+        value = "" if _is_null(node) else unicodedata.normalize("NFC", str(node.value)).strip()
+        if not value and not may_be_empty:
+            self.fail(node, f'{owner}: "{field}" is empty; write its text')
+        return value
+
+    def integer(self, node: Node, owner: str, field: str, *, minimum: int) -> int:
+        if not (isinstance(node, ScalarNode) and node.tag.endswith(":int")):
+            self.fail(node, f'{owner}: "{field}" must be a whole number, not {_describe(node)}')
+        value = int(_CONSTRUCTOR.construct_yaml_int(node))
+        if value < minimum:
+            self.fail(node, f'{owner}: "{field}" must be at least {minimum}, not {value}')
+        return value
+
+    def items(self, node: Node, owner: str, field: str) -> list[Node]:
+        """A list's entries; an empty value counts as an empty list."""
+        if _is_null(node):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.fail(node, f'{owner}: "{field}" must be a list, not {_describe(node)}')
+        return list(node.value)
+
+    # -- the document ---------------------------------------------------------------------------
+
+    def criteria_set(self, root: Node) -> tuple[CriteriaSet, int]:
+        """The set, and the line of its `version` (where a duplicate version is reported)."""
+        owner = "the criteria set"
+        fields = self.fields(root, owner, _SET_REQUIRED, _SET_OPTIONAL)
+        if "scales" in fields and not (
+            isinstance(fields["scales"], MappingNode) or _is_null(fields["scales"])
+        ):
+            self.fail(
+                fields["scales"], f'"scales" must be a mapping, not {_describe(fields["scales"])}'
+            )
+        set_id = self.text(fields["id"], owner, "id")
+        title = self.text(fields["title"], owner, "title")
+        version = self.integer(fields["version"], owner, "version", minimum=1)
+        language = self.text(fields["language"], owner, "language")
+        regulation = tuple(
+            self.text(entry, owner, "regulation")
+            for entry in self.items(fields["regulation"], owner, "regulation")
+        )
+        allowed_exceptions = DEFAULT_ALLOWED_EXCEPTIONS
+        if "allowed_exceptions" in fields:
+            allowed_exceptions = self.integer(
+                fields["allowed_exceptions"], owner, "allowed_exceptions", minimum=0
+            )
+        areas = self.areas(fields["areas"], allowed_exceptions, _IdRegistry(self))
+        if not any(area.sections for area in areas):
+            self.fail(
+                fields["areas"],
+                'the set has no sections; add at least one section under an area\'s "sections"',
+            )
+        criteria_set = CriteriaSet(
+            set_id, title, version, regulation, language, areas, str(self.path)
+        )
+        return criteria_set, _line(fields["version"])
+
+    def areas(self, node: Node, allowed_exceptions: int, registry: _IdRegistry) -> tuple[Area, ...]:
+        areas: list[Area] = []
+        kind_lines: dict[AreaKind, int] = {}
+        for position, area_node in enumerate(self.items(node, "the criteria set", "areas"), 1):
+            owner = f"area {_peek(area_node, 'title') or position}"
+            fields = self.fields(area_node, owner, _AREA_REQUIRED, _AREA_OPTIONAL)
+            kind_text = self.text(fields["kind"], owner, "kind")
+            try:
+                kind = AreaKind(kind_text)
+            except ValueError:
+                expected = _either([k.value for k in AreaKind])
+                self.fail(
+                    fields["kind"], f'{owner} has unknown kind "{kind_text}" (expected {expected})'
+                )
+            if kind in kind_lines:
+                self.fail(
+                    fields["kind"],
+                    f'{owner}: area kind "{kind.value}" appears twice (first at line '
+                    f"{kind_lines[kind]}); put all its sections in one area",
+                )
+            kind_lines[kind] = _line(fields["kind"])
+            title = self.text(fields["title"], owner, "title")
+            sections = tuple(
+                self.section(section_node, kind, f"{position}", allowed_exceptions, registry)
+                for section_node in self.items(fields["sections"], owner, "sections")
+            )
+            description = ""
+            if "description" in fields:
+                description = self.text(
+                    fields["description"], owner, "description", may_be_empty=True
+                )
+            areas.append(Area(kind, title, sections, description))
+        return tuple(areas)
+
+    def section(
+        self,
+        node: Node,
+        area: AreaKind,
+        area_position: str,
+        default_exceptions: int,
+        registry: _IdRegistry,
+    ) -> Section:
+        peeked = _peek(node, "id")
+        owner = f"section {peeked}" if peeked else f"a section of area {area_position}"
+        fields = self.fields(node, owner, _SECTION_REQUIRED, _SECTION_OPTIONAL)
+        section_id = self.text(fields["id"], owner, "id")
+        owner = f"section {section_id}"
+        registry.claim("section", section_id, fields["id"])
+        allowed_exceptions = default_exceptions
+        if "allowed_exceptions" in fields:
+            allowed_exceptions = self.integer(
+                fields["allowed_exceptions"], owner, "allowed_exceptions", minimum=0
+            )
+        criteria_nodes = self.items(fields["criteria"], owner, "criteria")
+        if not criteria_nodes:
+            self.fail(
+                fields["criteria"], f'{owner} has no criteria; list at least one under "criteria"'
+            )
+        criteria = tuple(
+            self.criterion(criterion_node, section_id, order, registry)
+            for order, criterion_node in enumerate(criteria_nodes, start=1)
+        )
+        scale = self.scale(fields["scale"], owner)
+        self.check_scale_fits(fields["scale"], owner, scale, criteria)
+        return Section(
+            id=section_id,
+            title=self.text(fields["title"], owner, "title"),
+            area=area,
+            preamble=self.text(fields["preamble"], owner, "preamble", may_be_empty=True),
+            criteria=criteria,
+            scale=scale,
+            allowed_exceptions=allowed_exceptions,
+        )
+
+    def criterion(
+        self, node: Node, section_id: str, order: int, registry: _IdRegistry
+    ) -> Criterion:
+        peeked = _peek(node, "id")
+        owner = f"criterion {peeked}" if peeked else f"criterion {order} of section {section_id}"
+        fields = self.fields(node, owner, _CRITERION_REQUIRED, _CRITERION_OPTIONAL)
+        criterion_id = self.text(fields["id"], owner, "id")
+        owner = f"criterion {criterion_id}"
+        prefix = f"{section_id}."
+        if not criterion_id.startswith(prefix) or criterion_id == prefix:
+            self.fail(
+                fields["id"],
+                f'{owner} stands in section {section_id}, so its id must start with "{prefix}" '
+                f'(e.g. "{prefix}{order}")',
+            )
+        registry.claim("criterion", criterion_id, fields["id"])
+        kind_text = self.text(fields["kind"], owner, "kind")
+        try:
+            kind = CriterionKind(kind_text)
+        except ValueError:
+            expected = _either([k.value for k in CriterionKind])
+            self.fail(
+                fields["kind"], f'{owner} has unknown kind "{kind_text}" (expected {expected})'
+            )
+        note = ""
+        if "note" in fields:
+            note = self.text(fields["note"], owner, "note", may_be_empty=True)
+        return Criterion(criterion_id, kind, self.text(fields["text"], owner, "text"), order, note)
+
+    def scale(self, node: Node, owner: str) -> tuple[ScaleStep, ...]:
+        if _is_null(node) or (isinstance(node, MappingNode) and not node.value):
+            self.fail(node, f"{owner} has an empty scale; give the text of each grade (A: …, B: …)")
+        if not isinstance(node, MappingNode):
+            self.fail(
+                node, f'{owner}: "scale" must be a mapping of grade to text, not {_describe(node)}'
+            )
+        steps: list[ScaleStep] = []
+        for key_node, text_node in node.value:
+            letter = str(key_node.value).strip() if isinstance(key_node, ScalarNode) else "?"
+            if letter not in Grade.__members__:
+                self.fail(
+                    key_node, f'{owner}: the scale has grade "{letter}" (expected A, B, C or D)'
+                )
+            grade = Grade(letter)
+            if any(step.grade == grade for step in steps):
+                self.fail(key_node, f"{owner}: the scale has grade {letter} twice")
+            if steps and grade.rank < steps[-1].grade.rank:
+                self.fail(key_node, f"{owner}: the scale must list its grades best first (A … D)")
+            text = self.text(text_node, owner, f"scale {letter}", may_be_empty=True)
+            if not text:
+                self.fail(text_node, f"{owner}: the scale gives no text for grade {letter}")
+            steps.append(ScaleStep(grade, text))
+        return tuple(steps)
+
+    def check_scale_fits(
+        self, node: Node, owner: str, scale: tuple[ScaleStep, ...], criteria: tuple[Criterion, ...]
+    ) -> None:
+        """A–D with allmänna råd (C means "råd not fully followed"), else A, B, D."""
+        grades = tuple(step.grade for step in scale)
+        has_advice = any(c.kind == CriterionKind.ALLMANT_RAD for c in criteria)
+        expected = _FOUR_STEP if has_advice else _THREE_STEP
+        if grades != expected:
+            which = "has allmänna råd" if has_advice else "has no allmänna råd"
+            self.fail(
+                node,
+                f"{owner} {which}, so its scale must have the grades {', '.join(expected)} "
+                f"(it has {', '.join(grades)})",
+            )
+
+
+@dataclass
+class _IdRegistry:
+    """Section and criterion ids seen so far in one file, to report duplicates with both lines."""
+
+    reader: _Reader
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def claim(self, what: str, identifier: str, node: Node) -> None:
+        key = (what, identifier)
+        if key in self.lines:
+            self.reader.fail(
+                node,
+                f"{what} {identifier} appears twice (first at line {self.lines[key]}); "
+                f"give each {what} its own id",
+            )
+        self.lines[key] = _line(node)
+
+
+def _compose(path: Path) -> Node:
+    """The file's YAML node tree; unreadable files and YAML syntax errors become messages."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CriteriaFileError(path, None, f"cannot be read ({error.strerror or error})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CriteriaFileError(path, line, "is not UTF-8 text; save it as UTF-8") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        detail = " ".join(part for part in (error.context, error.problem) if part)
+        line = mark.line + 1 if mark is not None else None
+        raise CriteriaFileError(path, line, f"not valid YAML: {detail}") from None
+    except yaml.YAMLError as error:
+        raise CriteriaFileError(path, None, f"not valid YAML: {error}") from None
+    if root is None:
+        raise CriteriaFileError(
+            path, None, f"the file is empty; a criteria set needs {', '.join(_SET_REQUIRED)}"
+        )
+    return root
+
+
+def _load(path: Path) -> tuple[CriteriaSet, int]:
+    return _Reader(path).criteria_set(_compose(path))
+
+
+def load_criteria_file(path: Path) -> CriteriaSet:
+    """One validated, immutable criteria set; `CriteriaFileError` names the file and line if not."""
+    return _load(Path(path))[0]
+
+
+def user_criteria_dir() -> Path:
+    """Where users and offices drop their own criteria files ($SPURDESK_CRITERIA_DIR overrides)."""
+    override = os.environ.get(CRITERIA_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return user_config_path("spurdesk") / "criteria"
+
+
+def default_criteria_folders() -> tuple[Path, ...]:
+    """The shipped sets first, then the user's: the folders `load_criteria_library` reads."""
+    return (resource_path("criteria"), user_criteria_dir())
+
+
+@dataclass(frozen=True)
+class CriteriaLibrary:
+    """Every criteria set found, and every file that could not be loaded (with its message)."""
+
+    sets: tuple[CriteriaSet, ...]
+    errors: tuple[CriteriaFileError, ...] = ()
+
+    def versions(self, set_id: str) -> tuple[CriteriaSet, ...]:
+        """Every loaded version of one set, oldest first."""
+        return tuple(sorted((s for s in self.sets if s.id == set_id), key=lambda s: s.version))
+
+    def newest(self, set_id: str) -> CriteriaSet:
+        """The highest version of `set_id`: what new inspections use."""
+        versions = self.versions(set_id)
+        if not versions:
+            found = ", ".join(sorted({s.id for s in self.sets})) or "none"
+            raise UnknownCriteriaSetError(
+                f'No criteria set "{set_id}" was found (sets found: {found}). Put its file in '
+                f"{user_criteria_dir()} or reinstall spurdesk."
+            )
+        return versions[-1]
+
+    def default(self) -> CriteriaSet:
+        """The newest ST-SPUR set, which a new inspection starts with unless told otherwise."""
+        return self.newest(DEFAULT_SET_ID)
+
+    def newest_sets(self) -> tuple[CriteriaSet, ...]:
+        """One set per id (its newest version), the default first, then by title."""
+        ids = {s.id for s in self.sets}
+        newest = [self.newest(set_id) for set_id in ids]
+        return tuple(sorted(newest, key=lambda s: (s.id != DEFAULT_SET_ID, s.title, s.id)))
+
+    def is_superseded(self, criteria_set: CriteriaSet) -> bool:
+        """True when a higher version of the same set id is loaded."""
+        return self.newest(criteria_set.id).version > criteria_set.version
+
+
+def _candidate_files(folder: Path) -> Iterator[Path]:
+    """The folder's criteria files, sorted by name so the load order is stable."""
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.suffix.lower() in CRITERIA_SUFFIXES and not path.name.startswith("."):
+            yield path
+
+
+def load_criteria_library(folders: Sequence[Path] | None = None) -> CriteriaLibrary:
+    """Load every *.yaml / *.yml file of `folders` (default: shipped, then user folder).
+
+    A file that fails is reported in `.errors` and the others still load. A missing folder is
+    simply empty (the user folder usually does not exist). The same set id and version twice is an
+    error on the later file, naming both; the earlier one (shipped before user) is kept.
+    """
+    chosen = default_criteria_folders() if folders is None else tuple(Path(f) for f in folders)
+    sets: list[CriteriaSet] = []
+    errors: list[CriteriaFileError] = []
+    seen: dict[tuple[str, int], CriteriaSet] = {}
+    visited: set[Path] = set()
+    for folder in chosen:
+        resolved = folder.resolve()
+        if resolved in visited or not folder.is_dir():
+            continue
+        visited.add(resolved)
+        try:
+            paths = list(_candidate_files(folder))
+        except OSError as error:
+            errors.append(CriteriaFileError(folder, None, f"folder cannot be read ({error})"))
+            continue
+        for path in paths:
+            try:
+                criteria_set, version_line = _load(path)
+            except CriteriaFileError as error:
+                errors.append(error)
+                continue
+            key = (criteria_set.id, criteria_set.version)
+            if key in seen:
+                errors.append(
+                    CriteriaFileError(
+                        path,
+                        version_line,
+                        f'criteria set "{criteria_set.id}" version {criteria_set.version} is '
+                        f"also defined in {seen[key].source}; give this file a higher version "
+                        "or remove one of the two",
+                    )
+                )
+                continue
+            seen[key] = criteria_set
+            sets.append(criteria_set)
+    return CriteriaLibrary(tuple(sets), tuple(errors))
