@@ -11,7 +11,7 @@ The record carries id 0 everywhere; `Library.import_inspection` assigns real ids
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -180,21 +180,24 @@ def _criterion_assessments(
 def _summary(root: Mapping[str, Any], source: str) -> tuple[SummaryItem, ...]:
     """Styrkor, Svagheter, Förbättringspotential, each ordered as in the file."""
     groups = _mapping(root.get("summary", {}), f"{source}, summary")
-    items: list[SummaryItem] = []
-    for kind in SummaryKind:
-        texts = groups.get(kind.value, [])
-        where = f"{source}, summary, {kind.value}"
-        if not isinstance(texts, list):
-            raise DemoDataError(f"{where}: väntade en lista med punkter. Skriv en punkt per rad.")
-        items.extend(
-            SummaryItem(0, kind, _nonempty(text, f"{where}, punkt {i + 1}"), i)
-            for i, text in enumerate(texts)
-        )
     unknown = set(groups) - {kind.value for kind in SummaryKind}
     if unknown:
         raise DemoDataError(
             f"{source}, summary: okänd rubrik {', '.join(sorted(map(str, unknown)))}. "
             f"Tillåtna: {', '.join(kind.value for kind in SummaryKind)}."
+        )
+    items: list[SummaryItem] = []
+    for kind in SummaryKind:
+        texts = groups.get(kind.value, [])
+        where = f"{source}, summary, {kind.value}"
+        if not isinstance(texts, list):
+            raise DemoDataError(
+                f"{where}: väntade en lista med punkter, fick {_kind_of(texts)}. "
+                "Skriv varje punkt på en egen rad som börjar med '- '."
+            )
+        items.extend(
+            SummaryItem(0, kind, _nonempty(text, f"{where}, punkt {i + 1}"), i)
+            for i, text in enumerate(texts)
         )
     return tuple(items)
 
@@ -312,6 +315,8 @@ def _paragraphs(value: Any, where: str) -> str:
 
 
 def _date(value: Any, where: str) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     try:
@@ -329,10 +334,12 @@ def _count(value: Any, where: str) -> int:
 
 
 def _choice(enum: type[_E], value: Any, where: str) -> _E:
+    allowed = ", ".join(member.value for member in enum)
+    if value is None:
+        raise DemoDataError(f"{where}: värdet saknas. Tillåtna: {allowed}.")
     try:
         return enum(value)
     except ValueError:
-        allowed = ", ".join(member.value for member in enum)
         raise DemoDataError(f"{where}: okänt värde {value!r}. Tillåtna: {allowed}.") from None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+import spurdesk.model.demo as demo_module
 from spurdesk.model.criteria import CriteriaSet, CriterionKind, Grade
 from spurdesk.model.criteria_loader import load_criteria_library
 from spurdesk.model.demo import (
@@ -279,6 +280,7 @@ def test_texts_have_no_pdf_line_break_artefacts(demo: Inspection) -> None:
     texts = [s.findings for s in demo.sections] + [i.text for i in demo.summary]
     texts += [a.planned_action for a in demo.action_items]
     for text in texts:
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)  # PDF control characters
         for paragraph in text.split("\n\n"):
             assert paragraph == paragraph.strip() and "\n" not in paragraph
             assert "  " not in paragraph
@@ -341,10 +343,15 @@ def test_action_plan_matches_the_seeds_handlingsplan(
 
 
 @needs_seed
-def test_no_seed_person_name_in_the_demo_file(criteria: CriteriaSet) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [demo_file(), Path(demo_module.__file__), Path(__file__)],
+    ids=lambda p: p.name,
+)
+def test_no_seed_person_name_in_the_demo(criteria: CriteriaSet, path: Path) -> None:
     names = seed_person_names(criteria)
     assert len(names) == 4  # the scan found the people it must keep out
-    content = demo_file().read_text(encoding="utf-8").casefold()
+    content = path.read_text(encoding="utf-8").casefold()
     for name in names:
         for part in (name, name.split()[-1]):
             assert part.casefold() not in content
@@ -419,6 +426,8 @@ def test_a_criteria_set_with_another_id_is_refused(criteria: CriteriaSet) -> Non
             r"kriterium D\.2, status: okänt värde 'nästan'",
         ),
         (lambda d: d.update(status="klar"), r"status: okänt värde 'klar'"),
+        (lambda d: d.pop("status"), r"status: värdet saknas\. Tillåtna: utkast"),
+        (lambda d: d["summary"].update(svaghet="x"), r"svaghet: väntade en lista med punkter"),
         (lambda d: d.update(visit_start="13/11 2024"), r"visit_start: '13/11 2024' är inget datum"),
         (lambda d: d.pop("unit"), r"fältet 'unit' saknas"),
         (lambda d: d["participants"][0].update(count=-1), r"participants, post 1, count"),
