@@ -119,6 +119,15 @@ def _peek(node: Node, key: str) -> str | None:
     return None
 
 
+class _Fields(dict[str, Node]):
+    """A mapping's value nodes by key, remembering each key's line (an alias's value node stands
+    where its anchor is, but the problem is where the key uses it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[str, int] = {}
+
+
 @dataclass
 class _Reader:
     """Turns one file's node tree into a CriteriaSet; `fail` stops at the first problem."""
@@ -128,19 +137,22 @@ class _Reader:
     def fail(self, node: Node, problem: str) -> NoReturn:
         raise CriteriaFileError(self.path, _line(node), problem)
 
+    def fail_at(self, line: int, problem: str) -> NoReturn:
+        raise CriteriaFileError(self.path, line, problem)
+
     # -- typed field access -------------------------------------------------------------------
 
     def fields(
         self, node: Node, owner: str, required: tuple[str, ...], optional: tuple[str, ...]
-    ) -> dict[str, Node]:
+    ) -> _Fields:
         """The mapping's values by key; refuses non-mappings and duplicate/unknown/missing keys."""
         allowed = required + optional
         if not isinstance(node, MappingNode):
             self.fail(
                 node, f"{owner} must be a mapping with {', '.join(required)}, not {_describe(node)}"
             )
-        values: dict[str, Node] = {}
-        key_lines: dict[str, int] = {}
+        values = _Fields()
+        key_lines = values.key_lines
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.fail(key_node, f"{owner} has a key that is not a name")
@@ -283,7 +295,7 @@ class _Reader:
             for order, criterion_node in enumerate(criteria_nodes, start=1)
         )
         scale = self.scale(fields["scale"], owner)
-        self.check_scale_fits(fields["scale"], owner, scale, criteria)
+        self.check_scale_fits(fields.key_lines["scale"], owner, scale, criteria)
         return Section(
             id=section_id,
             title=self.text(fields["title"], owner, "title"),
@@ -349,7 +361,7 @@ class _Reader:
         return tuple(steps)
 
     def check_scale_fits(
-        self, node: Node, owner: str, scale: tuple[ScaleStep, ...], criteria: tuple[Criterion, ...]
+        self, line: int, owner: str, scale: tuple[ScaleStep, ...], criteria: tuple[Criterion, ...]
     ) -> None:
         """A–D with allmänna råd (C means "råd not fully followed"), else A, B, D."""
         grades = tuple(step.grade for step in scale)
@@ -357,8 +369,8 @@ class _Reader:
         expected = _FOUR_STEP if has_advice else _THREE_STEP
         if grades != expected:
             which = "has allmänna råd" if has_advice else "has no allmänna råd"
-            self.fail(
-                node,
+            self.fail_at(
+                line,
                 f"{owner} {which}, so its scale must have the grades {', '.join(expected)} "
                 f"(it has {', '.join(grades)})",
             )
