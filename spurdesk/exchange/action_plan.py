@@ -1,0 +1,216 @@
+"""The action plan as the exchange carries it: the listed deficiencies and the rows to complete.
+
+Rows are keyed so that both sides can match them: "item-<id>" for a row of the inspection in the
+inspector's library, "new-<hex>" for a row the unit added.
+Only `EDITABLE_FIELDS` belong to the unit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spurdesk.exchange.jsonread import Node
+from spurdesk.model.grading import inspection_deficiencies
+from spurdesk.model.inspection import ActionItem, Inspection
+
+#: The fields of an action row the unit fills in; everything else is the inspectors'.
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "planned_action",
+    "due",
+    "responsible",
+    "follow_up",
+    "follow_up_responsible",
+    "unit_comment",
+)
+
+#: Swedish labels of the editable fields, as the seed's handlingsplan prints them.
+FIELD_LABELS: dict[str, str] = {
+    "planned_action": "Planerad åtgärd",
+    "due": "Datum när åtgärden ska vara genomförd",
+    "responsible": "Ansvarig för genomförandet",
+    "follow_up": "Datum för uppföljning",
+    "follow_up_responsible": "Ansvarig för uppföljningen",
+    "unit_comment": "Kommentar från verksamheten",
+}
+
+_ITEM_PREFIX = "item-"
+_NEW_PREFIX = "new-"
+
+
+@dataclass(frozen=True)
+class PlanDeficiency:
+    """A deficiency the unit must (or is recommended to) answer with at least one action row."""
+
+    section_id: str
+    criterion_id: str
+    section_label: str  # "E. Handledning och kompetensbedömning"
+    criterion_text: str
+    action_required: bool  # the section was graded D at the visit: "Åtgärder krävs"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section_id": self.section_id,
+            "criterion_id": self.criterion_id,
+            "section_label": self.section_label,
+            "criterion_text": self.criterion_text,
+            "action_required": self.action_required,
+        }
+
+    @classmethod
+    def from_node(cls, node: Node) -> PlanDeficiency:
+        required = node["action_required"].value
+        if not isinstance(required, bool):
+            raise node["action_required"]._fail("förväntade sant eller falskt")
+        return cls(
+            section_id=node["section_id"].text(),
+            criterion_id=node["criterion_id"].text(),
+            section_label=node["section_label"].text(),
+            criterion_text=node["criterion_text"].text(),
+            action_required=required,
+        )
+
+
+def is_row_key(key: str) -> bool:
+    """ "item-<digits>" or "new-<1 to 60 characters>"."""
+    if key.startswith(_ITEM_PREFIX):
+        return key[len(_ITEM_PREFIX) :].isdigit() and len(key) <= 24
+    return key.startswith(_NEW_PREFIX) and len(_NEW_PREFIX) < len(key) <= 64
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    key: str
+    section_id: str | None
+    criterion_id: str | None
+    planned_action: str = ""
+    due: str = ""
+    responsible: str = ""
+    follow_up: str = ""
+    follow_up_responsible: str = ""
+    unit_comment: str = ""
+
+    @property
+    def item_id(self) -> int | None:
+        """The library id of the row, or None for a row the unit added."""
+        if self.key.startswith(_ITEM_PREFIX) and self.key[len(_ITEM_PREFIX) :].isdigit():
+            return int(self.key[len(_ITEM_PREFIX) :])
+        return None
+
+    @property
+    def is_new(self) -> bool:
+        return self.item_id is None
+
+    def values(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in EDITABLE_FIELDS}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "section_id": self.section_id,
+            "criterion_id": self.criterion_id,
+            **self.values(),
+        }
+
+    @classmethod
+    def from_node(cls, node: Node) -> ActionRow:
+        key = node["key"].text()
+        if not is_row_key(key):
+            raise node["key"]._fail(f'ogiltig radnyckel "{key[:40]}"')
+        return cls(
+            key=key,
+            section_id=node["section_id"].optional_text(),
+            criterion_id=node["criterion_id"].optional_text(),
+            **{name: node[name].text() for name in EDITABLE_FIELDS},
+        )
+
+    @classmethod
+    def from_item(cls, item: ActionItem) -> ActionRow:
+        return cls(
+            key=f"{_ITEM_PREFIX}{item.id}",
+            section_id=item.section_id,
+            criterion_id=item.criterion_id,
+            **{name: getattr(item, name) for name in EDITABLE_FIELDS},
+        )
+
+    @classmethod
+    def new_for(cls, deficiency: PlanDeficiency) -> ActionRow:
+        """An empty row the unit adds for a listed deficiency."""
+        return cls(
+            key=f"{_NEW_PREFIX}{uuid.uuid4().hex}",
+            section_id=deficiency.section_id,
+            criterion_id=deficiency.criterion_id,
+        )
+
+    def with_values(self, **values: str) -> ActionRow:
+        return replace(self, **values)
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    deficiencies: tuple[PlanDeficiency, ...] = ()
+    rows: tuple[ActionRow, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "deficiencies": [d.to_dict() for d in self.deficiencies],
+            "rows": [r.to_dict() for r in self.rows],
+        }
+
+    @classmethod
+    def from_node(cls, node: Node) -> ActionPlan:
+        deficiencies = tuple(PlanDeficiency.from_node(d) for d in node["deficiencies"].items())
+        rows = tuple(ActionRow.from_node(r) for r in node["rows"].items())
+        keys = [row.key for row in rows]
+        if len(set(keys)) != len(keys):
+            raise node["rows"]._fail("samma radnyckel förekommer flera gånger")
+        return cls(deficiencies, rows)
+
+    def row(self, key: str) -> ActionRow:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise KeyError(key)
+
+    def deficiency(self, section_id: str | None, criterion_id: str | None) -> PlanDeficiency | None:
+        for deficiency in self.deficiencies:
+            if (deficiency.section_id, deficiency.criterion_id) == (section_id, criterion_id):
+                return deficiency
+        return None
+
+    def rows_for(self, deficiency: PlanDeficiency) -> tuple[ActionRow, ...]:
+        return tuple(
+            r
+            for r in self.rows
+            if (r.section_id, r.criterion_id) == (deficiency.section_id, deficiency.criterion_id)
+        )
+
+
+def listed_deficiencies(inspection: Inspection) -> tuple[PlanDeficiency, ...]:
+    """The inspection's deficiencies (grading.inspection_deficiencies) with their texts."""
+    listed = []
+    for deficiency in inspection_deficiencies(inspection):
+        section = inspection.criteria.section(deficiency.section_id)
+        criterion = inspection.criteria.criterion(deficiency.criterion_id)
+        listed.append(
+            PlanDeficiency(
+                section_id=section.id,
+                criterion_id=criterion.id,
+                section_label=section.label,
+                criterion_text=criterion.text,
+                action_required=deficiency.action_required,
+            )
+        )
+    return tuple(listed)
+
+
+def plan_from_inspection(inspection: Inspection) -> ActionPlan:
+    """The plan to send: every existing row, plus an empty row for each unanswered deficiency."""
+    deficiencies = listed_deficiencies(inspection)
+    rows = [ActionRow.from_item(item) for item in inspection.action_items]
+    answered = {(r.section_id, r.criterion_id) for r in rows}
+    rows += [
+        ActionRow.new_for(d) for d in deficiencies if (d.section_id, d.criterion_id) not in answered
+    ]
+    return ActionPlan(deficiencies, tuple(rows))

@@ -1,0 +1,215 @@
+"""The .spur package: one ZIP file carrying an inspection to the unit and the action plan back.
+
+Members (nothing else is allowed): manifest.json (format, version, sender, inspection identity and
+the SHA-256 of the other members), inspection.json (the report content; read-only for the unit) and
+action_plan.json (the deficiencies and the rows to complete). See docs/exchange.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import uuid
+import zipfile
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from spurdesk.exchange.action_plan import ActionPlan, plan_from_inspection
+from spurdesk.exchange.atomic import write_atomically
+from spurdesk.exchange.errors import ExchangeError
+from spurdesk.exchange.jsonread import Node, parse_json
+from spurdesk.exchange.records_json import inspection_from_node, to_json
+from spurdesk.exchange.safezip import ZipLimits, read_zip_members
+from spurdesk.model.inspection import Inspection
+
+FORMAT_NAME = "spurdesk-handlingsplan"
+FORMAT_VERSION = 1
+SUFFIX = ".spur"
+MANIFEST = "manifest.json"
+INSPECTION = "inspection.json"
+ACTION_PLAN = "action_plan.json"
+MEMBERS = (MANIFEST, INSPECTION, ACTION_PLAN)
+LIMITS = ZipLimits(
+    max_file_bytes=32 * 1024 * 1024,
+    max_member_bytes=16 * 1024 * 1024,
+    max_total_bytes=32 * 1024 * 1024,
+    max_members=len(MEMBERS),
+)
+_KEY_NAMESPACE = uuid.UUID("6f1d3c3e-5b7a-4d0e-9a55-2f0c8f1e7a41")
+
+
+class Side(StrEnum):
+    INSPECTOR = "inspector"
+    UNIT = "unit"
+
+
+def inspection_key(inspection: Inspection) -> str:
+    """A stable uuid-like key: the same inspection always yields the same key, others never do.
+
+    Derived from the library id and the creation time, which never change once stored.
+    """
+    created = inspection.created_at.isoformat() if inspection.created_at else ""
+    return str(uuid.uuid5(_KEY_NAMESPACE, f"{inspection.id}|{created}"))
+
+
+@dataclass(frozen=True)
+class InspectionIdentity:
+    key: str
+    library_id: int
+    unit: str
+    visit_date: date | None
+
+    @classmethod
+    def of(cls, inspection: Inspection) -> InspectionIdentity:
+        return cls(
+            inspection_key(inspection), inspection.id, inspection.unit, inspection.visit_start
+        )
+
+    @property
+    def label(self) -> str:
+        """ "Röntgenkliniken, besök 2024-11-12" — how messages name the inspection."""
+        visit = f", besök {self.visit_date.isoformat()}" if self.visit_date else ""
+        return f"{self.unit}{visit}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "library_id": self.library_id,
+            "unit": self.unit,
+            "visit_date": self.visit_date.isoformat() if self.visit_date else None,
+        }
+
+    @classmethod
+    def from_node(cls, node: Node) -> InspectionIdentity:
+        return cls(
+            key=node["key"].text()[:64],
+            library_id=node["library_id"].integer(),
+            unit=node["unit"].text(),
+            visit_date=node["visit_date"].optional_date(),
+        )
+
+
+@dataclass(frozen=True)
+class Package:
+    sender: Side
+    identity: InspectionIdentity
+    inspection: Inspection
+    plan: ActionPlan
+    created: datetime
+    format_version: int = FORMAT_VERSION
+
+
+def outgoing_package(inspection: Inspection) -> Package:
+    """What "Skicka till verksamheten" writes: the report and the plan for the unit to complete."""
+    return Package(
+        sender=Side.INSPECTOR,
+        identity=InspectionIdentity.of(inspection),
+        inspection=inspection,
+        plan=plan_from_inspection(inspection),
+        created=datetime.now(UTC),
+    )
+
+
+def response_package(received: Package, plan: ActionPlan) -> Package:
+    """The unit's answer: the received package with the completed plan, sent by the unit."""
+    return replace(received, sender=Side.UNIT, plan=plan, created=datetime.now(UTC))
+
+
+def _dump(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def package_bytes(package: Package) -> bytes:
+    """The ZIP file's bytes; members in a fixed order, manifest first."""
+    parts = {
+        INSPECTION: to_json(package.inspection).encode("utf-8"),
+        ACTION_PLAN: _dump(package.plan.to_dict()),
+    }
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": package.format_version,
+        "created": package.created.isoformat(),
+        "sender": package.sender.value,
+        "inspection": package.identity.to_dict(),
+        "members": {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            for name, data in parts.items()
+        },
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, _dump(manifest))
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def write_package(path: str | Path, package: Package) -> Path:
+    """Write atomically: the file at `path` is either the old one or the complete new one."""
+    data = package_bytes(package)
+    return write_atomically(path, lambda stream: stream.write(data))
+
+
+def _read_manifest(raw: bytes, path: Path) -> tuple[Node, int]:
+    manifest = parse_json(raw, f"{path.name}: {MANIFEST}")
+    if manifest.get("format", None).value != FORMAT_NAME:
+        raise ExchangeError(
+            f"{path.name}: är inte ett spurdesk-paket för handlingsplaner (okänt format)."
+        )
+    version = manifest["format_version"].integer()
+    if version > FORMAT_VERSION:
+        raise ExchangeError(
+            f"{path.name}: paketet har formatversion {version}, skapad med en nyare spurdesk "
+            f"(denna version läser till och med {FORMAT_VERSION}). Uppdatera spurdesk."
+        )
+    if version < 1:
+        raise ExchangeError(f"{path.name}: ogiltig formatversion {version}.")
+    return manifest, version
+
+
+def _verify_checksums(manifest: Node, contents: dict[str, bytes], path: Path) -> None:
+    listed = manifest["members"]
+    names = set(listed.obj())
+    if names != {INSPECTION, ACTION_PLAN}:
+        raise ExchangeError(
+            f"{path.name}: manifestet förtecknar fel delar ({', '.join(sorted(names))[:120]})."
+        )
+    for name in (INSPECTION, ACTION_PLAN):
+        expected = listed[name]["sha256"].text().lower()
+        actual = hashlib.sha256(contents[name]).hexdigest()
+        if actual != expected:
+            raise ExchangeError(
+                f"{path.name}: kontrollsumman för {name} stämmer inte. Filen har skadats eller "
+                "ändrats på vägen; be avsändaren skicka den igen."
+            )
+
+
+def read_package(path: str | Path) -> Package:
+    """Read and verify a .spur file; every problem is an ExchangeError naming it."""
+    path = Path(path)
+    contents = read_zip_members(path, limits=LIMITS, allowed=MEMBERS, required=MEMBERS)
+    manifest, version = _read_manifest(contents[MANIFEST], path)
+    _verify_checksums(manifest, contents, path)
+    identity = InspectionIdentity.from_node(manifest["inspection"])
+    inspection = inspection_from_node(
+        parse_json(contents[INSPECTION], f"{path.name}: {INSPECTION}")
+    )
+    plan = ActionPlan.from_node(parse_json(contents[ACTION_PLAN], f"{path.name}: {ACTION_PLAN}"))
+    if identity.library_id != inspection.id or identity.key != inspection_key(inspection):
+        raise ExchangeError(
+            f"{path.name}: manifestet och inspektionen i paketet hör inte ihop. "
+            "Filen har ändrats utanför spurdesk och öppnas inte."
+        )
+    created = manifest["created"].optional_datetime()
+    return Package(
+        sender=manifest["sender"].enum(Side),
+        identity=identity,
+        inspection=inspection,
+        plan=plan,
+        created=created or datetime.now(UTC),
+        format_version=version,
+    )

@@ -1,0 +1,229 @@
+"""The Inspection record as JSON: an exact round-trip, criteria snapshot included.
+
+`to_json` is what a package carries as inspection.json; `from_json` reads it back as untrusted input
+(every type checked, oversized values refused) and yields a record equal to the one written.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from spurdesk.exchange.jsonread import Node, parse_json
+from spurdesk.model.criteria import AreaKind, CriteriaSet, CriterionKind, Grade
+from spurdesk.model.inspection import (
+    ActionItem,
+    ActionItemStatus,
+    CriterionAssessment,
+    CriterionStatus,
+    Inspection,
+    InspectionStatus,
+    Inspector,
+    ParticipantGroup,
+    SectionAssessment,
+    SummaryItem,
+    SummaryKind,
+)
+
+ACTION_TEXT_FIELDS: tuple[str, ...] = (
+    "planned_action",
+    "due",
+    "responsible",
+    "follow_up",
+    "follow_up_responsible",
+    "unit_comment",
+)
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def action_item_to_dict(item: ActionItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "section_id": item.section_id,
+        "criterion_id": item.criterion_id,
+        **{name: getattr(item, name) for name in ACTION_TEXT_FIELDS},
+        "status": item.status.value,
+        "position": item.position,
+        "done_on": _iso(item.done_on),
+        "verified_on": _iso(item.verified_on),
+        "verification_note": item.verification_note,
+    }
+
+
+def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
+    """A JSON-safe dict of the whole record; the criteria snapshot via `CriteriaSet.to_dict`."""
+    return {
+        "id": inspection.id,
+        "unit": inspection.unit,
+        "site": inspection.site,
+        "care_provider": inspection.care_provider,
+        "specialty": inspection.specialty,
+        "criteria": inspection.criteria.to_dict(),
+        "status": inspection.status.value,
+        "visit_start": _iso(inspection.visit_start),
+        "visit_end": _iso(inspection.visit_end),
+        "report_date": _iso(inspection.report_date),
+        "inspectors": [{"name": i.name, "role": i.role} for i in inspection.inspectors],
+        "participants": [
+            {"role": p.role, "count": p.count, "names": p.names} for p in inspection.participants
+        ],
+        "sections": [
+            {
+                "section_id": s.section_id,
+                "findings": s.findings,
+                "grade": s.grade.value if s.grade else None,
+                "justification": s.justification,
+                "revised_grade": s.revised_grade.value if s.revised_grade else None,
+                "revised_on": _iso(s.revised_on),
+                "revision_reason": s.revision_reason,
+                "criteria": [
+                    {"criterion_id": c.criterion_id, "status": c.status.value, "note": c.note}
+                    for c in s.criteria
+                ],
+            }
+            for s in inspection.sections
+        ],
+        "summary": [
+            {"id": s.id, "kind": s.kind.value, "text": s.text, "position": s.position}
+            for s in inspection.summary
+        ],
+        "action_items": [action_item_to_dict(item) for item in inspection.action_items],
+        "previous_inspection_id": inspection.previous_inspection_id,
+        "previous_grades": {k: v.value for k, v in inspection.previous_grades.items()},
+        "created_at": _iso(inspection.created_at),
+        "modified_at": _iso(inspection.modified_at),
+        "deleted_at": _iso(inspection.deleted_at),
+    }
+
+
+def to_json(inspection: Inspection) -> str:
+    """inspection.json: readable (indented), non-ASCII kept as is."""
+    return json.dumps(inspection_to_dict(inspection), ensure_ascii=False, indent=1)
+
+
+def from_json(raw: str | bytes, source: str = "inspection.json") -> Inspection:
+    """Read a record written by `to_json`; anything malformed raises ExchangeError."""
+    data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    return inspection_from_node(parse_json(data, source))
+
+
+def criteria_from_node(node: Node) -> CriteriaSet:
+    """Check the snapshot's shape and types, then build it with `CriteriaSet.from_dict`."""
+    checked = {
+        "id": node["id"].text(),
+        "title": node["title"].text(),
+        "version": node["version"].integer(),
+        "regulation": [r.text() for r in node["regulation"].items()],
+        "language": node["language"].text(),
+        "areas": [
+            {
+                "kind": area["kind"].enum(AreaKind).value,
+                "title": area["title"].text(),
+                "description": area.get("description", "").text(),
+                "sections": [
+                    {
+                        "id": s["id"].text(),
+                        "title": s["title"].text(),
+                        "preamble": s["preamble"].text(),
+                        "allowed_exceptions": s["allowed_exceptions"].integer(),
+                        "scale": [
+                            {"grade": st["grade"].enum(Grade).value, "text": st["text"].text()}
+                            for st in s["scale"].items()
+                        ],
+                        "criteria": [
+                            {
+                                "id": c["id"].text(),
+                                "kind": c["kind"].enum(CriterionKind).value,
+                                "text": c["text"].text(),
+                                "note": c.get("note", "").text(),
+                            }
+                            for c in s["criteria"].items()
+                        ],
+                    }
+                    for s in area["sections"].items()
+                ],
+            }
+            for area in node["areas"].items()
+        ],
+    }
+    return CriteriaSet.from_dict(checked)
+
+
+def action_item_from_node(node: Node) -> ActionItem:
+    return ActionItem(
+        id=node["id"].integer(),
+        section_id=node["section_id"].optional_text(),
+        criterion_id=node["criterion_id"].optional_text(),
+        **{name: node[name].text() for name in ACTION_TEXT_FIELDS},
+        status=node["status"].enum(ActionItemStatus),
+        position=node["position"].integer(),
+        done_on=node["done_on"].optional_date(),
+        verified_on=node["verified_on"].optional_date(),
+        verification_note=node["verification_note"].text(),
+    )
+
+
+def _section_from_node(node: Node) -> SectionAssessment:
+    return SectionAssessment(
+        section_id=node["section_id"].text(),
+        findings=node["findings"].text(),
+        grade=node["grade"].optional_enum(Grade),
+        justification=node["justification"].text(),
+        revised_grade=node["revised_grade"].optional_enum(Grade),
+        revised_on=node["revised_on"].optional_date(),
+        revision_reason=node["revision_reason"].text(),
+        criteria=tuple(
+            CriterionAssessment(
+                criterion_id=c["criterion_id"].text(),
+                status=c["status"].enum(CriterionStatus),
+                note=c["note"].text(),
+            )
+            for c in node["criteria"].items()
+        ),
+    )
+
+
+def inspection_from_node(node: Node) -> Inspection:
+    previous = node["previous_grades"]
+    return Inspection(
+        id=node["id"].integer(),
+        unit=node["unit"].text(),
+        site=node["site"].text(),
+        care_provider=node["care_provider"].text(),
+        specialty=node["specialty"].text(),
+        criteria=criteria_from_node(node["criteria"]),
+        status=node["status"].enum(InspectionStatus),
+        visit_start=node["visit_start"].optional_date(),
+        visit_end=node["visit_end"].optional_date(),
+        report_date=node["report_date"].optional_date(),
+        inspectors=tuple(
+            Inspector(name=i["name"].text(), role=i["role"].text())
+            for i in node["inspectors"].items()
+        ),
+        participants=tuple(
+            ParticipantGroup(
+                role=p["role"].text(), count=p["count"].integer(), names=p["names"].text()
+            )
+            for p in node["participants"].items()
+        ),
+        sections=tuple(_section_from_node(s) for s in node["sections"].items()),
+        summary=tuple(
+            SummaryItem(
+                id=s["id"].integer(),
+                kind=s["kind"].enum(SummaryKind),
+                text=s["text"].text(),
+                position=s["position"].integer(),
+            )
+            for s in node["summary"].items()
+        ),
+        action_items=tuple(action_item_from_node(a) for a in node["action_items"].items()),
+        previous_inspection_id=node["previous_inspection_id"].optional_integer(),
+        previous_grades={key: previous[key].enum(Grade) for key in previous.obj()},
+        created_at=node["created_at"].optional_datetime(),
+        modified_at=node["modified_at"].optional_datetime(),
+        deleted_at=node["deleted_at"].optional_datetime(),
+    )

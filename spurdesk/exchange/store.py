@@ -1,0 +1,27 @@
+"""The part of the library's service API the exchange uses (spurdesk.model.library.Library).
+
+A Protocol rather than an import keeps the exchange independent of the storage layer; the real
+Library satisfies it structurally.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from spurdesk.model.inspection import Inspection, InspectionSummary
+
+
+class ActionPlanStore(Protocol):
+    def get_inspection(self, inspection_id: int) -> Inspection: ...
+
+    def list_inspections(
+        self, *, include_deleted: bool = False, deleted_only: bool = False
+    ) -> list[InspectionSummary]: ...
+
+    def add_action_item(self, inspection_id: int, **fields: Any) -> int: ...
+
+    def update_action_item(self, item_id: int, **fields: Any) -> None: ...
+
+    def remove_action_item(self, item_id: int) -> None: ...
+
+    def record_event(self, inspection_id: int, action: str, detail: str) -> None: ...

@@ -1,0 +1,28 @@
+"""Fixtures: the demo inspection, stored in a library-like store."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from spurdesk.model.demo import demo_inspection
+from spurdesk.model.inspection import Inspection, InspectionStatus
+from tests.exchange.helpers import FakeStore
+
+
+@pytest.fixture
+def demo() -> Inspection:
+    return dataclasses.replace(demo_inspection(), status=InspectionStatus.ACTION_PLAN_REQUESTED)
+
+
+@pytest.fixture
+def store(demo: Inspection) -> FakeStore:
+    fake = FakeStore()
+    fake.import_inspection(demo)
+    return fake
+
+
+@pytest.fixture
+def stored(store: FakeStore) -> Inspection:
+    return store.get_inspection(1)

@@ -1,0 +1,199 @@
+"""The .spur package: written atomically, read back exactly, and every hostile variant refused."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from spurdesk.exchange import package as package_module
+from spurdesk.exchange.errors import ExchangeError
+from spurdesk.exchange.package import (
+    FORMAT_VERSION,
+    Side,
+    inspection_key,
+    outgoing_package,
+    package_bytes,
+    read_package,
+    write_package,
+)
+from spurdesk.model.inspection import Inspection
+from tests.exchange.helpers import edit_json, members_of, reseal, zip_bytes
+
+
+@pytest.fixture
+def members(stored: Inspection) -> dict[str, bytes]:
+    return members_of(package_bytes(outgoing_package(stored)))
+
+
+def _write(tmp_path: Path, data: bytes, name: str = "svar.spur") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_round_trip(stored: Inspection, tmp_path: Path) -> None:
+    path = write_package(tmp_path / "till-verksamheten.spur", outgoing_package(stored))
+    back = read_package(path)
+    assert back.sender is Side.INSPECTOR
+    assert back.inspection == stored
+    assert back.identity.key == inspection_key(stored)
+    assert (back.identity.library_id, back.identity.unit) == (stored.id, "Röntgenkliniken")
+    assert back.identity.visit_date == stored.visit_start
+    assert back.format_version == FORMAT_VERSION
+    # one row per stored item, plus an empty row for every deficiency still unanswered
+    assert [r.key for r in back.plan.rows[:6]] == [f"item-{i.id}" for i in stored.action_items]
+    answered = {(r.section_id, r.criterion_id) for r in back.plan.rows}
+    assert answered == {(d.section_id, d.criterion_id) for d in back.plan.deficiencies}
+
+
+def test_manifest_lists_a_sha256_per_member(members: dict[str, bytes]) -> None:
+    manifest = json.loads(members["manifest.json"])
+    assert manifest["format"] == "spurdesk-handlingsplan"
+    assert manifest["sender"] == "inspector"
+    assert set(manifest["inspection"]) == {"key", "library_id", "unit", "visit_date"}
+    assert set(manifest["members"]) == {"inspection.json", "action_plan.json"}
+    assert all(len(m["sha256"]) == 64 for m in manifest["members"].values())
+
+
+def test_the_key_is_stable_and_distinct(stored: Inspection) -> None:
+    import dataclasses
+
+    assert inspection_key(stored) == inspection_key(dataclasses.replace(stored, unit="Annat"))
+    assert inspection_key(stored) != inspection_key(dataclasses.replace(stored, id=2))
+
+
+def test_writing_is_atomic(stored: Inspection, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "paket.spur"
+    target.write_bytes(b"the previous file")
+
+    def broken(_package: object) -> bytes:
+        raise RuntimeError("disk full while building")
+
+    monkeypatch.setattr(package_module, "package_bytes", broken)
+    with pytest.raises(RuntimeError):
+        write_package(target, outgoing_package(stored))
+    assert target.read_bytes() == b"the previous file"
+    assert [p.name for p in tmp_path.iterdir()] == ["paket.spur"]
+
+
+def test_writing_to_a_missing_folder_is_a_clear_error(stored: Inspection, tmp_path: Path) -> None:
+    with pytest.raises(ExchangeError, match="kan inte skriva i mappen"):
+        write_package(tmp_path / "saknas" / "paket.spur", outgoing_package(stored))
+
+
+def _refused(tmp_path: Path, data: bytes, expected: str) -> None:
+    path = _write(tmp_path, data)
+    with pytest.raises(ExchangeError) as caught:
+        read_package(path)
+    assert "svar.spur" in str(caught.value)
+    assert expected in str(caught.value)
+
+
+def test_truncated_file(members: dict[str, bytes], tmp_path: Path) -> None:
+    data = zip_bytes(members)
+    _refused(tmp_path, data[: len(data) // 2], "skadad eller avkortad")
+
+
+def test_corrupted_member_data(members: dict[str, bytes], tmp_path: Path) -> None:
+    data = bytearray(zip_bytes(members, compression=zipfile.ZIP_STORED))
+    index = data.index(b'"findings"')
+    data[index + 2] ^= 0x20  # flips a byte inside the stored data: the CRC no longer matches
+    _refused(tmp_path, bytes(data), "skadad eller avkortad")
+
+
+def test_not_a_zip(tmp_path: Path) -> None:
+    _refused(tmp_path, b"%PDF-1.4 not a package", "skadad eller avkortad")
+
+
+def test_wrong_checksum(members: dict[str, bytes], tmp_path: Path) -> None:
+    tampered = {
+        **members,
+        "action_plan.json": members["action_plan.json"].replace(b"2025", b"2026"),
+    }
+    _refused(tmp_path, zip_bytes(tampered), "kontrollsumman för action_plan.json stämmer inte")
+
+
+def test_newer_format_version(members: dict[str, bytes], tmp_path: Path) -> None:
+    newer = edit_json(members, "manifest.json", lambda m: m.update(format_version=99))
+    _refused(tmp_path, zip_bytes(newer), "formatversion 99, skapad med en nyare spurdesk")
+
+
+def test_unknown_format(members: dict[str, bytes], tmp_path: Path) -> None:
+    other = edit_json(members, "manifest.json", lambda m: m.update(format="annat"))
+    _refused(tmp_path, zip_bytes(other), "okänt format")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../inspection.json", "otillåtet namn"),
+        ("/etc/inspection.json", "otillåtet namn"),
+        ("C:/temp/x.json", "otillåtet namn"),
+        ("sub\\..\\x.json", "otillåtet namn"),
+        ("extra.txt", "okända delar (extra.txt)"),
+    ],
+)
+def test_unexpected_member_names(
+    members: dict[str, bytes], tmp_path: Path, name: str, expected: str
+) -> None:
+    _refused(tmp_path, zip_bytes({**members, name: b"{}"}), expected)
+
+
+def test_missing_member(members: dict[str, bytes], tmp_path: Path) -> None:
+    without = {k: v for k, v in members.items() if k != "action_plan.json"}
+    _refused(tmp_path, zip_bytes(without), "saknar delen action_plan.json")
+
+
+def test_duplicate_member(members: dict[str, bytes], tmp_path: Path) -> None:
+    data = zip_bytes(members)
+    path = _write(tmp_path, data)
+    with pytest.warns(UserWarning), zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("action_plan.json", b"{}")
+    with pytest.raises(ExchangeError, match=r"action_plan\.json flera gånger"):
+        read_package(path)
+
+
+def test_zip_bomb(members: dict[str, bytes], tmp_path: Path) -> None:
+    bomb = {**members, "inspection.json": b" " * (12 * 1024 * 1024)}
+    _refused(tmp_path, zip_bytes(reseal(bomb)), "ZIP-bomb")
+
+
+def test_oversized_member(members: dict[str, bytes], tmp_path: Path, monkeypatch) -> None:
+    small = package_module.LIMITS.__class__(
+        max_file_bytes=10**6, max_member_bytes=1000, max_total_bytes=10**6, max_members=3
+    )
+    monkeypatch.setattr(package_module, "LIMITS", small)
+    _refused(tmp_path, zip_bytes(members), "är för stor")
+
+
+def test_oversized_file(members: dict[str, bytes], tmp_path: Path, monkeypatch) -> None:
+    small = package_module.LIMITS.__class__(
+        max_file_bytes=100, max_member_bytes=10**6, max_total_bytes=10**6, max_members=3
+    )
+    monkeypatch.setattr(package_module, "LIMITS", small)
+    _refused(tmp_path, zip_bytes(members), "filen är för stor")
+
+
+def test_oversized_field(members: dict[str, bytes], tmp_path: Path) -> None:
+    huge = edit_json(
+        members, "action_plan.json", lambda p: p["rows"][0].update(planned_action="å" * 200_001)
+    )
+    _refused(tmp_path, zip_bytes(huge), "rows[0].planned_action: texten har 200001 tecken")
+
+
+def test_wrong_json_types(members: dict[str, bytes], tmp_path: Path) -> None:
+    wrong = edit_json(members, "action_plan.json", lambda p: p["rows"][1].update(due=20250501))
+    _refused(tmp_path, zip_bytes(wrong), "action_plan.json: rows[1].due: förväntade en text")
+
+
+def test_bad_row_key(members: dict[str, bytes], tmp_path: Path) -> None:
+    wrong = edit_json(members, "action_plan.json", lambda p: p["rows"][0].update(key="../x"))
+    _refused(tmp_path, zip_bytes(wrong), "ogiltig radnyckel")
+
+
+def test_manifest_and_inspection_disagree(members: dict[str, bytes], tmp_path: Path) -> None:
+    other = edit_json(members, "inspection.json", lambda i: i.update(id=42))
+    _refused(tmp_path, zip_bytes(other), "hör inte ihop")
