@@ -1,0 +1,1376 @@
+"""The inspection library: the service API every change goes through.
+
+Each command method is one transaction that is on disk when it returns (see storage/engine.py for
+why), checks its input first and raises a `SpurdeskError` with nothing written when it is wrong.
+Queries hand out the frozen records of `spurdesk.model.inspection`, never ORM rows. Typing in the
+editors is staged in memory (`stage_text`) and written by `flush()`, which the UI calls at most a
+second after the last keystroke; every command and query flushes staged text first, so nobody
+ever reads older text than was typed.
+
+Opening (lock, integrity check, backup, migration) lives in `storage/opening.py`, backups in
+`storage/backups.py`; the design and its reasons are in docs/storage.md.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import fields as dataclass_fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Self, TypeVar
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from spurdesk.errors import SpurdeskError
+from spurdesk.model import grading, lifecycle
+from spurdesk.model.criteria import CriteriaSet, Grade, Section
+from spurdesk.model.inspection import (
+    ActionItem,
+    ActionItemStatus,
+    AuditEvent,
+    CriterionStatus,
+    Inspection,
+    InspectionStatus,
+    InspectionSummary,
+    Inspector,
+    ParticipantGroup,
+    SummaryKind,
+    first_date_in,
+)
+from spurdesk.model.schema import (
+    ActionRow,
+    AuditRow,
+    CriterionRow,
+    InspectionRow,
+    InspectorRow,
+    ParticipantRow,
+    SectionRow,
+    SummaryRow,
+)
+from spurdesk.model.storage import backups
+from spurdesk.model.storage.backups import BackupSettings
+from spurdesk.model.storage.errors import (
+    CorruptLibraryError,
+    LibraryError,
+    LibraryLockedError,
+    NewerLibraryVersionError,
+    ReadOnlyLibraryError,
+)
+from spurdesk.model.storage.files import default_library_path, sidecar_files
+from spurdesk.model.storage.opening import Store, corrupt_error, open_store
+from spurdesk.model.storage.records import (
+    audit_record,
+    grade_or_none,
+    inspection_record,
+)
+
+__all__ = [
+    "BackupSettings",
+    "CorruptLibraryError",
+    "Library",
+    "LibraryError",
+    "LibraryLockedError",
+    "NewerLibraryVersionError",
+    "ReadOnlyLibraryError",
+    "TextKey",
+    "default_library_path",
+]
+
+log = logging.getLogger(__name__)
+
+#: ("findings", inspection_id, section_id) | ("criterion_note", inspection_id, criterion_id) |
+#: ("justification", inspection_id, section_id) | ("summary", item_id) |
+#: ("action", item_id, field_name)
+TextKey = tuple[Any, ...]
+
+#: ActionItem fields holding free text, which the editors autosave through stage_text.
+ACTION_TEXT_FIELDS = (
+    "planned_action",
+    "due",
+    "responsible",
+    "follow_up",
+    "follow_up_responsible",
+    "unit_comment",
+    "verification_note",
+)
+_ACTION_DATE_FIELDS = ("done_on", "verified_on")
+_INSPECTION_TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
+_INSPECTION_DATE_FIELDS = ("visit_start", "visit_end", "report_date")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _text(value: object, what: str) -> str:
+    """A text as given, or a LibraryError when it is not text or cannot be stored (lone
+    surrogates, which no UTF-8 database holds)."""
+    if not isinstance(value, str):
+        raise LibraryError(f"{what} måste vara text, inte {type(value).__name__}.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise LibraryError(
+            f"{what} innehåller ett tecken som inte kan sparas (position {error.start}). "
+            "Ta bort det och försök igen."
+        ) from error
+    return value
+
+
+def _date(value: object, what: str) -> date | None:
+    """None, a date, a datetime (its date) or ISO text "YYYY-MM-DD"."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise LibraryError(f"{what}: {value!r} är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD.")
+
+
+_E = TypeVar("_E", Grade, CriterionStatus, InspectionStatus, SummaryKind, ActionItemStatus)
+_Row = TypeVar(
+    "_Row", InspectorRow, ParticipantRow, SectionRow, CriterionRow, SummaryRow, ActionRow
+)
+
+
+def _enum(kind: type[_E], value: object, what: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise LibraryError(f"{what}: {value!r} är inget giltigt värde (välj {allowed}).") from None
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "okänd användare"
+
+
+class Library:
+    """One open inspection library (an SQLite file, or any SQLAlchemy URL)."""
+
+    def __init__(self, store: Store, backup_settings: BackupSettings) -> None:
+        """Use `Library.open`; this only wires an opened store to the service API."""
+        self._store = store
+        self._sessions = sessionmaker(store.engine, expire_on_commit=False)
+        self._backup_settings = backup_settings
+        self._staged: dict[TextKey, str] = {}
+        self._criteria_cache: dict[tuple[int, datetime], CriteriaSet] = {}
+        self._last_backup = time.monotonic()
+        self._closed = False
+        self.actor: str = _default_actor()
+        #: The last automatic backup's failure (None when it worked), for the UI to show.
+        self.backup_problem: str | None = None
+
+    # ------------------------------------------------------------------ opening and closing
+
+    @classmethod
+    def open(
+        cls,
+        location: str | Path,
+        *,
+        read_only: bool = False,
+        backup_settings: BackupSettings | None = None,
+    ) -> Library:
+        """Open (creating if missing) the library at a path or SQLAlchemy URL.
+
+        Raises CorruptLibraryError (with `.newest_backup`), NewerLibraryVersionError,
+        LibraryLockedError (another process holds it: try `read_only=True`) or LibraryError.
+        """
+        store = open_store(location, read_only=read_only)
+        library = cls(store, backup_settings or BackupSettings())
+        if store.path is not None and store.had_content and not read_only:
+            library._rolling_backup()
+        return library
+
+    @classmethod
+    def create_demo(cls, path: str | Path) -> Library:
+        """A new library at `path` holding the demo inspection; refuses an existing file."""
+        from spurdesk.model.demo import demo_inspection
+
+        target = Path(path).expanduser()
+        if target.exists():
+            raise LibraryError(f"{target} finns redan och skrivs inte över. Välj ett nytt filnamn.")
+        record = demo_inspection()
+        library = cls.open(target)
+        try:
+            library.import_inspection(record)
+        except BaseException:
+            library.close()
+            for created in (target, *sidecar_files(target)):
+                created.unlink(missing_ok=True)
+            raise
+        return library
+
+    def close(self) -> None:
+        """Write staged text, then release the database and the lock. Safe to call twice."""
+        if self._closed:
+            return
+        try:
+            if self._staged and not self.read_only:
+                self.flush()
+        finally:
+            self._closed = True
+            self._store.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a library on a database server."""
+        return self._store.path
+
+    @property
+    def read_only(self) -> bool:
+        return self._store.read_only
+
+    @property
+    def location(self) -> str:
+        """The path or (password hidden) URL, as messages name the library."""
+        if self.path is not None:
+            return str(self.path)
+        return self._store.engine.url.render_as_string(hide_password=True)
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One command: staged text and the command's changes in one durable commit."""
+        self._require_open()
+        if self.read_only:
+            raise ReadOnlyLibraryError(
+                f"Biblioteket {self.location} är öppnat skrivskyddat; ändringen sparades inte."
+            )
+        with self._database_errors():
+            with self._sessions.begin() as session:
+                self._write_staged(session)
+                yield session
+            self._staged.clear()
+        self._after_commit()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        self._require_open()
+        if self._staged and not self.read_only:
+            self.flush()
+        with self._database_errors(), self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def _database_errors(self) -> Iterator[None]:
+        """Database failures as messages: a full disk, a lost server, a damaged file."""
+        try:
+            yield
+        except SpurdeskError:
+            raise
+        except OperationalError as error:
+            raise LibraryError(
+                f"Biblioteket {self.location} kunde inte läsas eller skrivas ({error.orig}). "
+                "Ändringen sparades inte. Kontrollera diskutrymmet och försök igen."
+            ) from error
+        except DatabaseError as error:
+            if self.path is not None:
+                raise corrupt_error(self.path, f"SQLite rapporterar: {error.orig}") from error
+            raise LibraryError(f"Databasfel i {self.location}: {error.orig}") from error
+        except SQLAlchemyError as error:
+            raise LibraryError(f"Databasfel i {self.location}: {error}") from error
+
+    def _require_open(self) -> None:
+        if self._closed:
+            raise LibraryError(f"Biblioteket {self.location} är stängt.")
+
+    def _after_commit(self) -> None:
+        """Rolling backup once `interval_minutes` of editing have passed since the last one."""
+        interval = self._backup_settings.interval_minutes * 60
+        if self.path is not None and time.monotonic() - self._last_backup >= interval:
+            self._rolling_backup()
+
+    def _rolling_backup(self) -> None:
+        """A backup that must not fail the edit that triggered it; a failure is kept for the UI."""
+        assert self.path is not None
+        self._last_backup = time.monotonic()
+        try:
+            backups.make_backup(self.path)
+            backups.prune_backups(self.path, self._backup_settings.keep)
+        except (LibraryError, OSError) as error:
+            self.backup_problem = str(error)
+            log.warning("automatic backup of %s failed: %s", self.path, error)
+        else:
+            self.backup_problem = None
+
+    # ------------------------------------------------------------------ lookups
+
+    def _inspection_row(
+        self, session: Session, inspection_id: int, *, editable: bool = True
+    ) -> InspectionRow:
+        row = session.get(InspectionRow, inspection_id) if isinstance(inspection_id, int) else None
+        if row is None:
+            raise LibraryError(
+                f"Inspektion {inspection_id} finns inte i biblioteket {self.location}."
+            )
+        if editable and row.deleted_at is not None:
+            raise LibraryError(
+                f"Inspektionen {row.unit} ligger i papperskorgen. "
+                "Återställ den för att ändra i den."
+            )
+        return row
+
+    def _criteria_of(self, row: InspectionRow) -> CriteriaSet:
+        key = (row.id, row.created_at)
+        cached = self._criteria_cache.get(key)
+        if cached is None:
+            cached = CriteriaSet.from_dict(row.criteria_snapshot)
+            self._criteria_cache[key] = cached
+        return cached
+
+    def _section(self, row: InspectionRow, section_id: str) -> Section:
+        try:
+            return self._criteria_of(row).section(section_id)
+        except KeyError:
+            raise LibraryError(
+                f"Avsnitt {section_id!r} finns inte i kriterieuppsättningen för {row.unit}."
+            ) from None
+
+    def _section_of_criterion(self, row: InspectionRow, criterion_id: str) -> Section:
+        try:
+            return self._criteria_of(row).section_of(criterion_id)
+        except KeyError:
+            raise LibraryError(
+                f"Kriterium {criterion_id!r} finns inte i kriterieuppsättningen för {row.unit}."
+            ) from None
+
+    @staticmethod
+    def _section_row(session: Session, inspection_id: int, section_id: str) -> SectionRow:
+        row = session.scalars(
+            select(SectionRow).where(
+                SectionRow.inspection_id == inspection_id, SectionRow.section_id == section_id
+            )
+        ).one_or_none()
+        if row is None:
+            row = SectionRow(
+                inspection_id=inspection_id,
+                section_id=section_id,
+                findings="",
+                justification="",
+                revision_reason="",
+            )
+            session.add(row)
+        return row
+
+    @staticmethod
+    def _criterion_row(session: Session, inspection_id: int, criterion_id: str) -> CriterionRow:
+        row = session.scalars(
+            select(CriterionRow).where(
+                CriterionRow.inspection_id == inspection_id,
+                CriterionRow.criterion_id == criterion_id,
+            )
+        ).one_or_none()
+        if row is None:
+            row = CriterionRow(
+                inspection_id=inspection_id,
+                criterion_id=criterion_id,
+                status=CriterionStatus.NOT_ASSESSED.value,
+                note="",
+            )
+            session.add(row)
+        return row
+
+    def _summary_row(self, session: Session, item_id: int) -> SummaryRow:
+        row = session.get(SummaryRow, item_id) if isinstance(item_id, int) else None
+        if row is None:
+            raise LibraryError(f"Sammanfattningspunkt {item_id} finns inte i biblioteket.")
+        self._inspection_row(session, row.inspection_id)
+        return row
+
+    def _action_row(self, session: Session, item_id: int) -> ActionRow:
+        row = session.get(ActionRow, item_id) if isinstance(item_id, int) else None
+        if row is None:
+            raise LibraryError(f"Handlingsplanens rad {item_id} finns inte i biblioteket.")
+        self._inspection_row(session, row.inspection_id)
+        return row
+
+    def _audit(self, session: Session, inspection_id: int, action: str, detail: str) -> None:
+        session.add(
+            AuditRow(
+                inspection_id=inspection_id,
+                at=_now(),
+                actor=self.actor,
+                action=action,
+                detail=detail,
+            )
+        )
+
+    @staticmethod
+    def _touch(row: InspectionRow) -> None:
+        row.modified_at = _now()
+
+    # ------------------------------------------------------------------ queries
+
+    def list_inspections(
+        self, *, include_deleted: bool = False, deleted_only: bool = False
+    ) -> list[InspectionSummary]:
+        """Start-view rows, in id order: three queries however many inspections there are."""
+        with self._read() as session:
+            wanted = select(InspectionRow.id)
+            if deleted_only:
+                wanted = wanted.where(InspectionRow.deleted_at.is_not(None))
+            elif not include_deleted:
+                wanted = wanted.where(InspectionRow.deleted_at.is_(None))
+            heads = session.execute(
+                select(
+                    InspectionRow.id,
+                    InspectionRow.unit,
+                    InspectionRow.site,
+                    InspectionRow.care_provider,
+                    InspectionRow.specialty,
+                    InspectionRow.visit_start,
+                    InspectionRow.status,
+                    InspectionRow.modified_at,
+                    InspectionRow.deleted_at,
+                )
+                .where(InspectionRow.id.in_(wanted))
+                .order_by(InspectionRow.id)
+            ).all()
+            grades: dict[int, dict[str, Grade]] = {}
+            for inspection_id, section_id, grade, revised in session.execute(
+                select(
+                    SectionRow.inspection_id,
+                    SectionRow.section_id,
+                    SectionRow.grade,
+                    SectionRow.revised_grade,
+                ).where(
+                    SectionRow.inspection_id.in_(wanted),
+                    (SectionRow.grade.is_not(None)) | (SectionRow.revised_grade.is_not(None)),
+                )
+            ):
+                effective = grade_or_none(revised or grade)
+                if effective is not None:
+                    grades.setdefault(inspection_id, {})[section_id] = effective
+            today = date.today()
+            pending = ActionRow.status != ActionItemStatus.VERIFIED.value
+            overdue = (ActionRow.status == ActionItemStatus.OPEN.value) & (
+                ActionRow.due_on < today
+            )
+            plans = {
+                inspection_id: (next_follow_up, overdue_count)
+                for inspection_id, next_follow_up, overdue_count in session.execute(
+                    select(
+                        ActionRow.inspection_id,
+                        func.min(case((pending, ActionRow.follow_up_on))),
+                        func.sum(case((overdue, 1), else_=0)),
+                    )
+                    .where(ActionRow.inspection_id.in_(wanted))
+                    .group_by(ActionRow.inspection_id)
+                )
+            }
+        result = []
+        for head in heads:
+            next_follow_up, overdue_count = plans.get(head.id, (None, 0))
+            result.append(
+                InspectionSummary(
+                    id=head.id,
+                    unit=head.unit,
+                    site=head.site,
+                    care_provider=head.care_provider,
+                    specialty=head.specialty,
+                    visit_start=head.visit_start,
+                    status=InspectionStatus(head.status),
+                    grades=grades.get(head.id, {}),
+                    next_follow_up=_as_date(next_follow_up),
+                    overdue_action_items=int(overdue_count or 0),
+                    modified_at=head.modified_at,
+                    deleted_at=head.deleted_at,
+                )
+            )
+        return result
+
+    def get_inspection(self, inspection_id: int) -> Inspection:
+        """The whole inspection as a record (also from the trash)."""
+        with self._read() as session:
+            return self._load(session, inspection_id)
+
+    def _load(self, session: Session, inspection_id: int) -> Inspection:
+        row = self._inspection_row(session, inspection_id, editable=False)
+
+        def children(table: type[_Row]) -> list[_Row]:
+            return list(session.scalars(select(table).where(table.inspection_id == row.id)))
+
+        return inspection_record(
+            row,
+            self._criteria_of(row),
+            inspectors=children(InspectorRow),
+            participants=children(ParticipantRow),
+            sections=children(SectionRow),
+            assessed=children(CriterionRow),
+            summary=children(SummaryRow),
+            actions=children(ActionRow),
+        )
+
+    def audit_events(self, inspection_id: int) -> list[AuditEvent]:
+        """What happened to the inspection, oldest first."""
+        with self._read() as session:
+            self._inspection_row(session, inspection_id, editable=False)
+            rows = session.scalars(
+                select(AuditRow)
+                .where(AuditRow.inspection_id == inspection_id)
+                .order_by(AuditRow.at, AuditRow.id)
+            )
+            return [audit_record(row) for row in rows]
+
+    def record_event(self, inspection_id: int, action: str, detail: str) -> None:
+        """Add an audit event (e.g. "export") on behalf of another layer."""
+        action = _text(action, "Händelsens typ").strip()
+        if not action:
+            raise LibraryError('En händelse i historiken behöver en typ, t.ex. "export".')
+        detail = _text(detail, "Händelsens beskrivning")
+        with self._write() as session:
+            self._inspection_row(session, inspection_id, editable=False)
+            self._audit(session, inspection_id, action, detail)
+
+    # ------------------------------------------------------------------ inspections
+
+    def create_inspection(
+        self,
+        *,
+        unit: str,
+        site: str,
+        care_provider: str,
+        specialty: str,
+        criteria: CriteriaSet,
+        visit_start: date | None = None,
+        visit_end: date | None = None,
+        report_date: date | None = None,
+        inspectors: Sequence[Inspector] = (),
+        participants: Sequence[ParticipantGroup] = (),
+    ) -> int:
+        """A new draft inspection made with (a snapshot of) `criteria`; returns its id."""
+        values = self._checked_fields(
+            {
+                "unit": unit,
+                "site": site,
+                "care_provider": care_provider,
+                "specialty": specialty,
+                "visit_start": visit_start,
+                "visit_end": visit_end,
+                "report_date": report_date,
+            }
+        )
+        if not isinstance(criteria, CriteriaSet):
+            raise LibraryError("En ny inspektion behöver en kriterieuppsättning.")
+        checked_inspectors = self._checked_inspectors(inspectors)
+        checked_groups = self._checked_groups(participants)
+        with self._write() as session:
+            row = self._new_inspection_row(session, values, criteria, InspectionStatus.DRAFT)
+            self._replace_people(session, row.id, checked_inspectors, checked_groups)
+            self._audit(session, row.id, "create", f"Inspektionen skapad ({criteria.label}).")
+            return row.id
+
+    def _new_inspection_row(
+        self,
+        session: Session,
+        values: dict[str, Any],
+        criteria: CriteriaSet,
+        status: InspectionStatus,
+        *,
+        previous_inspection_id: int | None = None,
+        previous_grades: dict[str, str] | None = None,
+        created_at: datetime | None = None,
+    ) -> InspectionRow:
+        now = _now()
+        row = InspectionRow(
+            **values,
+            status=status.value,
+            criteria_set_id=criteria.id,
+            criteria_version=criteria.version,
+            criteria_snapshot=criteria.to_dict(),
+            previous_inspection_id=previous_inspection_id,
+            previous_grades=previous_grades or {},
+            created_at=created_at or now,
+            modified_at=now,
+        )
+        session.add(row)
+        session.flush()
+        return row
+
+    def _checked_fields(self, given: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
+        """Inspection metadata checked and normalised; unknown names refused."""
+        labels = {
+            "unit": "Verksamhet",
+            "site": "Sjukhus eller vårdcentral",
+            "care_provider": "Vårdgivare",
+            "specialty": "Specialitet",
+            "visit_start": "Besöksdatum (start)",
+            "visit_end": "Besöksdatum (slut)",
+            "report_date": "Rapportdatum",
+        }
+        unknown = sorted(set(given) - set(labels))
+        if unknown:
+            raise LibraryError(
+                f"Okända uppgifter för en inspektion: {', '.join(unknown)}. "
+                f"Möjliga är {', '.join(labels)}."
+            )
+        values: dict[str, Any] = {}
+        for name, value in given.items():
+            if name in _INSPECTION_TEXT_FIELDS:
+                values[name] = _text(value, labels[name]).strip()
+            else:
+                values[name] = _date(value, labels[name])
+        if "unit" in values and not values["unit"]:
+            raise LibraryError("Ange verksamhetens namn; det får inte vara tomt.")
+        if not partial:
+            missing = [labels[n] for n in _INSPECTION_TEXT_FIELDS if n not in values]
+            if missing:
+                raise LibraryError(f"Uppgifter saknas: {', '.join(missing)}.")
+        return values
+
+    @staticmethod
+    def _check_visit_dates(start: date | None, end: date | None) -> None:
+        if start is not None and end is not None and end < start:
+            raise LibraryError(
+                f"Besöket kan inte sluta ({end.isoformat()}) före det börjar "
+                f"({start.isoformat()}). Rätta datumen."
+            )
+
+    @staticmethod
+    def _checked_inspectors(inspectors: Sequence[Inspector]) -> list[Inspector]:
+        checked = []
+        for number, inspector in enumerate(inspectors, start=1):
+            if not isinstance(inspector, Inspector):
+                raise LibraryError(f"Inspektör {number} är ingen inspektörsuppgift.")
+            name = _text(inspector.name, f"Inspektör {number}s namn").strip()
+            if not name:
+                raise LibraryError(f"Inspektör {number} saknar namn.")
+            checked.append(Inspector(name, _text(inspector.role, "Inspektörens roll").strip()))
+        return checked
+
+    @staticmethod
+    def _checked_groups(groups: Sequence[ParticipantGroup]) -> list[ParticipantGroup]:
+        checked = []
+        for number, group in enumerate(groups, start=1):
+            if not isinstance(group, ParticipantGroup):
+                raise LibraryError(f"Deltagargrupp {number} är ingen deltagaruppgift.")
+            role = _text(group.role, f"Deltagargrupp {number}s roll").strip()
+            if not role:
+                raise LibraryError(f"Deltagargrupp {number} saknar roll (t.ex. ST-läkare).")
+            if not isinstance(group.count, int) or isinstance(group.count, bool) or group.count < 0:
+                raise LibraryError(
+                    f"Antalet i gruppen {role} måste vara ett heltal 0 eller större, "
+                    f"inte {group.count!r}."
+                )
+            checked.append(ParticipantGroup(role, group.count, _text(group.names, "Namn")))
+        return checked
+
+    @staticmethod
+    def _replace_people(
+        session: Session,
+        inspection_id: int,
+        inspectors: Sequence[Inspector] | None,
+        groups: Sequence[ParticipantGroup] | None,
+    ) -> None:
+        if inspectors is not None:
+            session.execute(delete(InspectorRow).where(InspectorRow.inspection_id == inspection_id))
+            session.add_all(
+                InspectorRow(inspection_id=inspection_id, position=i, name=p.name, role=p.role)
+                for i, p in enumerate(inspectors)
+            )
+        if groups is not None:
+            session.execute(
+                delete(ParticipantRow).where(ParticipantRow.inspection_id == inspection_id)
+            )
+            session.add_all(
+                ParticipantRow(
+                    inspection_id=inspection_id,
+                    position=i,
+                    role=g.role,
+                    count=g.count,
+                    names=g.names,
+                )
+                for i, g in enumerate(groups)
+            )
+
+    def update_inspection(self, inspection_id: int, **fields: Any) -> None:
+        """Change metadata: unit, site, care_provider, specialty, visit_start/end, report_date."""
+        values = self._checked_fields(fields, partial=True)
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            self._check_visit_dates(
+                values.get("visit_start", row.visit_start), values.get("visit_end", row.visit_end)
+            )
+            for name, value in values.items():
+                setattr(row, name, value)
+            self._touch(row)
+
+    def set_inspectors(self, inspection_id: int, inspectors: Sequence[Inspector]) -> None:
+        checked = self._checked_inspectors(inspectors)
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            self._replace_people(session, row.id, checked, None)
+            self._touch(row)
+
+    def set_participants(self, inspection_id: int, groups: Sequence[ParticipantGroup]) -> None:
+        checked = self._checked_groups(groups)
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            self._replace_people(session, row.id, None, checked)
+            self._touch(row)
+
+    def set_status(self, inspection_id: int, status: InspectionStatus) -> None:
+        """Move the report along its life cycle (checked by `lifecycle`), recorded in the audit."""
+        new = _enum(InspectionStatus, status, "Status")
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            current = InspectionStatus(row.status)
+            lifecycle.check_transition(current, new)
+            row.status = new.value
+            self._touch(row)
+            self._audit(session, row.id, "status", f"{current.value} → {new.value}")
+
+    def import_inspection(self, record: Inspection) -> int:
+        """Store a whole record (the demo, an exchange package) as a new inspection.
+
+        Ids in the record are ignored and new ones assigned; `previous_inspection_id` is dropped
+        (it names an inspection of another library) while `previous_grades` is kept. Section,
+        criterion and grade values are checked against the record's own criteria snapshot.
+        """
+        if not isinstance(record, Inspection):
+            raise LibraryError("Bara en hel inspektion kan importeras.")
+        criteria = record.criteria
+        values = self._checked_fields(
+            {
+                "unit": record.unit,
+                "site": record.site,
+                "care_provider": record.care_provider,
+                "specialty": record.specialty,
+                "visit_start": record.visit_start,
+                "visit_end": record.visit_end,
+                "report_date": record.report_date,
+            }
+        )
+        status = _enum(InspectionStatus, record.status, "Status")
+        inspectors = self._checked_inspectors(record.inspectors)
+        groups = self._checked_groups(record.participants)
+        section_rows, criterion_rows = self._imported_assessments(record)
+        previous = {
+            _text(sid, "Avsnitt"): _enum(Grade, grade, f"Tidigare gradering {sid}").value
+            for sid, grade in record.previous_grades.items()
+        }
+        summary = [
+            (_enum(SummaryKind, item.kind, "Sammanfattningens typ"), _text(item.text, "Text"))
+            for item in record.summary
+        ]
+        actions = [self._checked_action_values(criteria, item) for item in record.action_items]
+        with self._write() as session:
+            row = self._new_inspection_row(
+                session,
+                values,
+                criteria,
+                status,
+                previous_grades=previous,
+                created_at=record.created_at,
+            )
+            self._replace_people(session, row.id, inspectors, groups)
+            for section_row in section_rows:
+                section_row.inspection_id = row.id
+            for criterion_row in criterion_rows:
+                criterion_row.inspection_id = row.id
+            session.add_all([*section_rows, *criterion_rows])
+            positions: dict[SummaryKind, int] = {}
+            for kind, text in summary:
+                position = positions.get(kind, 0)
+                positions[kind] = position + 1
+                session.add(
+                    SummaryRow(inspection_id=row.id, kind=kind.value, text=text, position=position)
+                )
+            for position, action_values in enumerate(actions):
+                session.add(ActionRow(inspection_id=row.id, position=position, **action_values))
+            self._audit(
+                session, row.id, "import", f"Importerad: {record.title} ({criteria.label})."
+            )
+            return row.id
+
+    def _imported_assessments(
+        self, record: Inspection
+    ) -> tuple[list[SectionRow], list[CriterionRow]]:
+        criteria = record.criteria
+        section_rows: list[SectionRow] = []
+        criterion_rows: list[CriterionRow] = []
+        for assessment in record.sections:
+            try:
+                section = criteria.section(assessment.section_id)
+            except KeyError:
+                raise LibraryError(
+                    f"Avsnitt {assessment.section_id!r} finns inte i inspektionens "
+                    f"kriterieuppsättning ({criteria.label})."
+                ) from None
+            grade = self._grade_on_scale(section, assessment.grade)
+            revised = self._grade_on_scale(section, assessment.revised_grade)
+            section_rows.append(
+                SectionRow(
+                    section_id=section.id,
+                    findings=_text(assessment.findings, f"Iakttagelser {section.id}"),
+                    grade=grade.value if grade else None,
+                    justification=_text(assessment.justification, "Motivering"),
+                    revised_grade=revised.value if revised else None,
+                    revised_on=_date(assessment.revised_on, "Datum för ändrad gradering"),
+                    revision_reason=_text(assessment.revision_reason, "Skäl till ändringen"),
+                )
+            )
+            own = {c.id for c in section.criteria}
+            for item in assessment.criteria:
+                if item.criterion_id not in own:
+                    raise LibraryError(
+                        f"Kriterium {item.criterion_id!r} hör inte till avsnitt {section.id}."
+                    )
+                status = _enum(CriterionStatus, item.status, f"Status för {item.criterion_id}")
+                if status is CriterionStatus.NOT_ASSESSED and not item.note:
+                    continue
+                criterion_rows.append(
+                    CriterionRow(
+                        criterion_id=item.criterion_id,
+                        status=status.value,
+                        note=_text(item.note, "Anteckning"),
+                    )
+                )
+        return section_rows, criterion_rows
+
+    @staticmethod
+    def _grade_on_scale(section: Section, grade: Grade | None) -> Grade | None:
+        if grade is None:
+            return None
+        checked = _enum(Grade, grade, f"Gradering för avsnitt {section.id}")
+        if checked not in section.grades:
+            allowed = ", ".join(g.value for g in section.grades)
+            raise LibraryError(
+                f"Avsnitt {section.label} har ingen gradering {checked.value} (välj {allowed})."
+            )
+        return checked
+
+    def duplicate_as_reinspection(self, inspection_id: int) -> int:
+        """A new draft for the next visit: the unit's metadata and criteria snapshot, and the
+        effective grades of this inspection as `previous_grades`; nothing else is copied."""
+        with self._write() as session:
+            old = self._load(session, inspection_id)
+            values = {
+                "unit": old.unit,
+                "site": old.site,
+                "care_provider": old.care_provider,
+                "specialty": old.specialty,
+            }
+            grades = {
+                s.section_id: s.effective_grade.value
+                for s in old.sections
+                if s.effective_grade is not None
+            }
+            row = self._new_inspection_row(
+                session,
+                values,
+                old.criteria,
+                InspectionStatus.DRAFT,
+                previous_inspection_id=old.id,
+                previous_grades=grades,
+            )
+            self._audit(
+                session,
+                row.id,
+                "reinspection",
+                f"Ny granskning efter inspektion {old.id} ({old.title}).",
+            )
+            return row.id
+
+    def delete_inspection(self, inspection_id: int) -> None:
+        """Move the inspection to the trash (restorable until purged)."""
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            row.deleted_at = _now()
+            self._audit(session, row.id, "delete", "Flyttad till papperskorgen.")
+
+    def restore_inspection(self, inspection_id: int) -> None:
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id, editable=False)
+            if row.deleted_at is None:
+                raise LibraryError(f"Inspektionen {row.unit} ligger inte i papperskorgen.")
+            row.deleted_at = None
+            self._touch(row)
+            self._audit(session, row.id, "restore", "Återställd från papperskorgen.")
+
+    def purge_inspection(self, inspection_id: int) -> None:
+        """Delete for good; only what is already in the trash."""
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id, editable=False)
+            if row.deleted_at is None:
+                raise LibraryError(
+                    f"Inspektionen {row.unit} måste ligga i papperskorgen innan den raderas."
+                )
+            session.execute(delete(InspectionRow).where(InspectionRow.id == row.id))
+        self._staged = {k: v for k, v in self._staged.items() if k[1:2] != (inspection_id,)}
+
+    # ------------------------------------------------------------------ sections and criteria
+
+    def set_findings(self, inspection_id: int, section_id: str, text: str) -> None:
+        text = _text(text, f"Iakttagelser för avsnitt {section_id}")
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            self._section(row, section_id)
+            self._section_row(session, row.id, section_id).findings = text
+            self._touch(row)
+
+    def set_criterion(
+        self, inspection_id: int, criterion_id: str, status: CriterionStatus, note: str
+    ) -> None:
+        checked = _enum(CriterionStatus, status, f"Status för kriterium {criterion_id}")
+        note = _text(note, f"Anteckning till kriterium {criterion_id}")
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            self._section_of_criterion(row, criterion_id)
+            criterion_row = self._criterion_row(session, row.id, criterion_id)
+            criterion_row.status = checked.value
+            criterion_row.note = note
+            self._touch(row)
+
+    def set_grade(
+        self,
+        inspection_id: int,
+        section_id: str,
+        grade: Grade | None,
+        justification: str = "",
+    ) -> None:
+        """The grade given at the visit; refused off the scale, or differing from the suggested
+        grade without a justification (`grading.validate_grade_choice`)."""
+        new = None if grade is None else _enum(Grade, grade, f"Gradering för avsnitt {section_id}")
+        justification = _text(justification, "Motivering")
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            section = self._section(row, section_id)
+            statuses = {
+                r.criterion_id: CriterionStatus(r.status)
+                for r in session.scalars(
+                    select(CriterionRow).where(CriterionRow.inspection_id == row.id)
+                )
+            }
+            suggestion = grading.suggest_grade(section, statuses)
+            grading.validate_grade_choice(section, new, suggestion, justification)
+            section_row = self._section_row(session, row.id, section_id)
+            old = grade_or_none(section_row.grade)
+            section_row.grade = new.value if new else None
+            section_row.justification = justification
+            self._touch(row)
+            if old != new:
+                detail = f"Avsnitt {section_id}: {_grade_text(old)} → {_grade_text(new)}"
+                if justification.strip():
+                    detail += f". Motivering: {justification.strip()}"
+                self._audit(session, row.id, "grade", detail)
+
+    def revise_grade(
+        self,
+        inspection_id: int,
+        section_id: str,
+        grade: Grade | None,
+        on: date | None,
+        reason: str,
+    ) -> None:
+        """The grade after an accepted action plan (`None` clears the revision)."""
+        new = None if grade is None else _enum(Grade, grade, f"Ändrad gradering {section_id}")
+        revised_on = _date(on, "Datum för ändrad gradering")
+        reason = _text(reason, "Skäl till ändringen")
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            section = self._section(row, section_id)
+            section_row = self._section_row(session, row.id, section_id)
+            original = grade_or_none(section_row.grade)
+            previous = grade_or_none(section_row.revised_grade)
+            if new is None:
+                section_row.revised_grade = None
+                section_row.revised_on = None
+                section_row.revision_reason = ""
+                detail = f"Avsnitt {section_id}: ändrad gradering {_grade_text(previous)} borttagen"
+            else:
+                grading.validate_revision(section, original, new, reason)
+                section_row.revised_grade = new.value
+                section_row.revised_on = revised_on
+                section_row.revision_reason = reason
+                when = f" ({revised_on.isoformat()})" if revised_on else ""
+                detail = (
+                    f"Avsnitt {section_id}: {_grade_text(original)} ändrad till "
+                    f"{new.value}{when}. Skäl: {reason.strip()}"
+                )
+            self._touch(row)
+            if new is not None or previous is not None:
+                self._audit(session, row.id, "revision", detail)
+
+    # ------------------------------------------------------------------ summary
+
+    def _summary_siblings(self, session: Session, row: SummaryRow) -> list[SummaryRow]:
+        return list(
+            session.scalars(
+                select(SummaryRow)
+                .where(SummaryRow.inspection_id == row.inspection_id, SummaryRow.kind == row.kind)
+                .order_by(SummaryRow.position, SummaryRow.id)
+            )
+        )
+
+    def add_summary_item(
+        self, inspection_id: int, kind: SummaryKind, text: str, position: int | None = None
+    ) -> int:
+        """A new Styrka / Svaghet / Förbättringspotential at `position` (default: last)."""
+        checked = _enum(SummaryKind, kind, "Sammanfattningens typ")
+        text = _text(text, checked.heading)
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            item = SummaryRow(inspection_id=row.id, kind=checked.value, text=text, position=-1)
+            siblings = self._summary_siblings(session, item)
+            index = _insert_index(position, len(siblings), checked.heading)
+            session.add(item)
+            siblings.insert(index, item)
+            _renumber(siblings)
+            self._touch(row)
+            session.flush()
+            return item.id
+
+    def update_summary_item(self, item_id: int, text: str) -> None:
+        text = _text(text, "Sammanfattningens text")
+        with self._write() as session:
+            item = self._summary_row(session, item_id)
+            item.text = text
+            self._touch(self._inspection_row(session, item.inspection_id))
+
+    def move_summary_item(self, item_id: int, position: int) -> None:
+        """Move within its own list (Styrkor, Svagheter or Förbättringspotential)."""
+        with self._write() as session:
+            item = self._summary_row(session, item_id)
+            siblings = self._summary_siblings(session, item)
+            siblings.remove(item)
+            siblings.insert(_insert_index(position, len(siblings), "Sammanfattningen"), item)
+            _renumber(siblings)
+            self._touch(self._inspection_row(session, item.inspection_id))
+
+    def remove_summary_item(self, item_id: int) -> None:
+        with self._write() as session:
+            item = self._summary_row(session, item_id)
+            siblings = self._summary_siblings(session, item)
+            siblings.remove(item)
+            session.delete(item)
+            _renumber(siblings)
+            self._touch(self._inspection_row(session, item.inspection_id))
+        self._staged.pop(("summary", item_id), None)
+
+    # ------------------------------------------------------------------ action plan
+
+    def _checked_action_values(self, criteria: CriteriaSet, item: ActionItem) -> dict[str, Any]:
+        """An ActionItem's stored columns, checked against the inspection's criteria."""
+        section_id, criterion_id = self._checked_link(criteria, item.section_id, item.criterion_id)
+        values: dict[str, Any] = {
+            name: _text(getattr(item, name), _ACTION_LABELS[name]) for name in ACTION_TEXT_FIELDS
+        }
+        values.update(
+            section_id=section_id,
+            criterion_id=criterion_id,
+            status=_enum(ActionItemStatus, item.status, "Åtgärdens status").value,
+            done_on=_date(item.done_on, "Genomförd datum"),
+            verified_on=_date(item.verified_on, "Verifierad datum"),
+            due_on=first_date_in(values["due"]),
+            follow_up_on=first_date_in(values["follow_up"]),
+        )
+        return values
+
+    @staticmethod
+    def _checked_link(
+        criteria: CriteriaSet, section_id: str | None, criterion_id: str | None
+    ) -> tuple[str | None, str | None]:
+        """The section and criterion an action answers; the section follows from the criterion."""
+        if criterion_id is not None:
+            try:
+                owner = criteria.section_of(criterion_id)
+            except KeyError:
+                raise LibraryError(
+                    f"Kriterium {criterion_id!r} finns inte i kriterieuppsättningen."
+                ) from None
+            if section_id is not None and section_id != owner.id:
+                raise LibraryError(
+                    f"Kriterium {criterion_id} hör till avsnitt {owner.id}, inte {section_id}."
+                )
+            return owner.id, criterion_id
+        if section_id is not None:
+            try:
+                criteria.section(section_id)
+            except KeyError:
+                raise LibraryError(
+                    f"Avsnitt {section_id!r} finns inte i kriterieuppsättningen."
+                ) from None
+        return section_id, None
+
+    def _action_siblings(self, session: Session, inspection_id: int) -> list[ActionRow]:
+        return list(
+            session.scalars(
+                select(ActionRow)
+                .where(ActionRow.inspection_id == inspection_id)
+                .order_by(ActionRow.position, ActionRow.id)
+            )
+        )
+
+    def add_action_item(
+        self,
+        inspection_id: int,
+        *,
+        section_id: str | None = None,
+        criterion_id: str | None = None,
+        planned_action: str = "",
+        due: str = "",
+        responsible: str = "",
+        follow_up: str = "",
+        follow_up_responsible: str = "",
+        status: ActionItemStatus = ActionItemStatus.OPEN,
+        unit_comment: str = "",
+        position: int | None = None,
+    ) -> int:
+        """A row of the handlingsplan, linked to a criterion (and its section) or free-standing."""
+        draft = ActionItem(
+            id=0,
+            section_id=section_id,
+            criterion_id=criterion_id,
+            planned_action=planned_action,
+            due=due,
+            responsible=responsible,
+            follow_up=follow_up,
+            follow_up_responsible=follow_up_responsible,
+            status=status,
+            unit_comment=unit_comment,
+        )
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            values = self._checked_action_values(self._criteria_of(row), draft)
+            siblings = self._action_siblings(session, row.id)
+            index = _insert_index(position, len(siblings), "Handlingsplanen")
+            item = ActionRow(inspection_id=row.id, position=-1, **values)
+            session.add(item)
+            siblings.insert(index, item)
+            _renumber(siblings)
+            self._touch(row)
+            session.flush()
+            return item.id
+
+    def update_action_item(self, item_id: int, **fields: Any) -> None:
+        """Change any ActionItem field except `id`; `position` moves the row."""
+        allowed = {f.name for f in dataclass_fields(ActionItem)} - {"id"}
+        unknown = sorted(set(fields) - allowed)
+        if unknown:
+            raise LibraryError(
+                f"Okända fält för handlingsplanen: {', '.join(unknown)}. "
+                f"Möjliga är {', '.join(sorted(allowed))}."
+            )
+        with self._write() as session:
+            item = self._action_row(session, item_id)
+            row = self._inspection_row(session, item.inspection_id)
+            current = {name: getattr(item, name) for name in allowed if name != "position"}
+            current.update({k: v for k, v in fields.items() if k != "position"})
+            values = self._checked_action_values(
+                self._criteria_of(row), ActionItem(id=item.id, **current)
+            )
+            for name, value in values.items():
+                setattr(item, name, value)
+            if "position" in fields:
+                siblings = self._action_siblings(session, row.id)
+                siblings.remove(item)
+                index = _insert_index(fields["position"], len(siblings), "Handlingsplanen")
+                siblings.insert(index, item)
+                _renumber(siblings)
+            self._touch(row)
+
+    def remove_action_item(self, item_id: int) -> None:
+        with self._write() as session:
+            item = self._action_row(session, item_id)
+            siblings = self._action_siblings(session, item.inspection_id)
+            siblings.remove(item)
+            session.delete(item)
+            _renumber(siblings)
+            self._touch(self._inspection_row(session, item.inspection_id))
+        self._staged = {
+            k: v for k, v in self._staged.items() if not (k[0] == "action" and k[1] == item_id)
+        }
+
+    def sync_action_items(self, inspection_id: int) -> list[int]:
+        """Add a row for each deficiency (`grading.inspection_deficiencies`) that has none yet,
+        matched by criterion; returns the new rows' ids (empty when the plan is complete)."""
+        with self._write() as session:
+            record = self._load(session, inspection_id)
+            row = self._inspection_row(session, inspection_id)
+            covered = {item.criterion_id for item in record.action_items}
+            position = len(record.action_items)
+            added: list[ActionRow] = []
+            for deficiency in grading.inspection_deficiencies(record):
+                if deficiency.criterion_id in covered:
+                    continue
+                covered.add(deficiency.criterion_id)
+                item = ActionRow(
+                    inspection_id=row.id,
+                    position=position,
+                    **self._checked_action_values(
+                        record.criteria,
+                        ActionItem(
+                            id=0,
+                            section_id=deficiency.section_id,
+                            criterion_id=deficiency.criterion_id,
+                        ),
+                    ),
+                )
+                position += 1
+                session.add(item)
+                added.append(item)
+            if added:
+                self._touch(row)
+            session.flush()
+            return [item.id for item in added]
+
+    # ------------------------------------------------------------------ autosave
+
+    def stage_text(self, key: TextKey, text: str) -> None:
+        """Keep typed text in memory until `flush()`; the key is checked now, so a bad key fails
+        at once rather than in the autosave."""
+        self._require_open()
+        if self.read_only:
+            raise ReadOnlyLibraryError(
+                f"Biblioteket {self.location} är öppnat skrivskyddat; texten sparas inte."
+            )
+        key = tuple(key)
+        text = _text(text, "Texten")
+        with self._database_errors(), self._sessions() as session:
+            self._check_text_key(session, key)
+        self._staged[key] = text
+
+    @property
+    def has_staged_changes(self) -> bool:
+        return bool(self._staged)
+
+    def flush(self) -> None:
+        """Write every staged text in one commit; durable when this returns."""
+        if not self._staged:
+            return
+        with self._write():
+            pass  # _write stores the staged text first, in the same transaction
+
+    def _check_text_key(self, session: Session, key: TextKey) -> None:
+        kind = key[0] if key else None
+        if kind in ("findings", "justification") and len(key) == 3:
+            self._section(self._inspection_row(session, key[1]), key[2])
+        elif kind == "criterion_note" and len(key) == 3:
+            self._section_of_criterion(self._inspection_row(session, key[1]), key[2])
+        elif kind == "summary" and len(key) == 2:
+            self._summary_row(session, key[1])
+        elif kind == "action" and len(key) == 3 and key[2] in ACTION_TEXT_FIELDS:
+            self._action_row(session, key[1])
+        else:
+            raise LibraryError(f"Okänd textnyckel {key!r}; texten kan inte sparas.")
+
+    def _write_staged(self, session: Session) -> None:
+        """Apply staged text; a target deleted since it was staged is skipped (the deletion was
+        the later decision)."""
+        touched: set[int] = set()
+        for key, text in self._staged.items():
+            kind = key[0]
+            if kind in ("findings", "justification", "criterion_note"):
+                row = session.get(InspectionRow, key[1])
+                if row is None:
+                    continue
+                if kind == "criterion_note":
+                    self._criterion_row(session, row.id, key[2]).note = text
+                else:
+                    setattr(self._section_row(session, row.id, key[2]), kind, text)
+                touched.add(row.id)
+            elif kind == "summary":
+                item = session.get(SummaryRow, key[1])
+                if item is not None:
+                    item.text = text
+                    touched.add(item.inspection_id)
+            else:
+                action = session.get(ActionRow, key[1])
+                if action is not None:
+                    setattr(action, key[2], text)
+                    if key[2] in ("due", "follow_up"):
+                        setattr(action, f"{key[2]}_on", first_date_in(text))
+                    touched.add(action.inspection_id)
+        for inspection_id in touched:
+            row = session.get(InspectionRow, inspection_id)
+            if row is not None:
+                self._touch(row)
+
+    # ------------------------------------------------------------------ backups
+
+    def _require_file(self) -> Path:
+        if self.path is None:
+            raise LibraryError(
+                f"Biblioteket {self.location} ligger på en databasserver; säkerhetskopiera den "
+                "med serverns egna verktyg."
+            )
+        return self.path
+
+    def backup_now(self) -> Path:
+        """A rolling backup now (staged text included); returns the backup file."""
+        path = self._require_file()
+        self._require_open()
+        if self._staged and not self.read_only:
+            self.flush()
+        backup = backups.make_backup(path)
+        backups.prune_backups(path, self._backup_settings.keep)
+        self._last_backup = time.monotonic()
+        return backup
+
+    def list_backups(self) -> list[Path]:
+        """This library's backups, newest first."""
+        return backups.list_backups(self.path) if self.path is not None else []
+
+    @staticmethod
+    def restore_backup(backup: Path, target: Path) -> Path | None:
+        """Replace `target` by `backup`; the previous file is renamed aside (its new path is
+        returned), never overwritten. Refused while another spurdesk has `target` open."""
+        return backups.restore_backup(Path(backup), Path(target))
+
+
+_ACTION_LABELS = {
+    "planned_action": "Planerad åtgärd",
+    "due": "Datum när åtgärden ska vara genomförd",
+    "responsible": "Ansvarig för genomförandet",
+    "follow_up": "Datum för uppföljning",
+    "follow_up_responsible": "Ansvarig för uppföljningen",
+    "unit_comment": "Verksamhetens kommentar",
+    "verification_note": "Anteckning om verifiering",
+}
+
+
+def _as_date(value: date | str | None) -> date | None:
+    """An aggregate's date: typed by SQLAlchemy on some databases, raw ISO text on others."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _grade_text(grade: Grade | None) -> str:
+    return grade.value if grade is not None else "ingen"
+
+
+def _insert_index(position: int | None, count: int, what: str) -> int:
+    """Where a row goes among `count` others: `position`, or last when None."""
+    if position is None:
+        return count
+    if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position <= count:
+        raise LibraryError(f"{what}: plats {position!r} finns inte (välj 0–{count}).")
+    return position
+
+
+def _renumber(rows: Sequence[SummaryRow] | Sequence[ActionRow]) -> None:
+    for index, row in enumerate(rows):
+        row.position = index

@@ -1,0 +1,84 @@
+"""Where a library lives and how its files are created: private to the user, flushed to disk.
+
+Inspection reports hold personal judgements about named units and people, so every file the
+library creates (database, backups, lock) is readable by its owner only (0600, folders 0700).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+#: Overrides the default library location (a path or an SQLAlchemy URL).
+LIBRARY_ENV = "SPURDESK_LIBRARY"
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+#: The first 16 bytes of every SQLite 3 database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_library_path() -> Path:
+    """The user's library: $SPURDESK_LIBRARY if set, else library.sqlite in the data folder."""
+    override = os.environ.get(LIBRARY_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return user_data_path("spurdesk", appauthor=False) / "library.sqlite"
+
+
+def is_url(location: str | Path) -> bool:
+    """True for an SQLAlchemy URL ("postgresql://…", "sqlite:///…"), False for a plain path."""
+    return isinstance(location, str) and "://" in location
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` (and missing parents) so that a folder we create is 0700."""
+    if folder.is_dir():
+        return
+    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(folder, DIR_MODE)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by the owner only; an existing file is left as it is.
+
+    Created before SQLite opens it, so the database (and its -wal/-shm files, which SQLite gives
+    the database file's permissions) never exists with the umask's wider default.
+    """
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(descriptor)
+    os.chmod(path, FILE_MODE)
+
+
+def has_sqlite_header(path: Path) -> bool:
+    """True when the file starts like an SQLite 3 database, or is empty (a fresh library)."""
+    with open(path, "rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    return head == b"" or head == SQLITE_HEADER
+
+
+def fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or creation in `folder` durable (a no-op where folders cannot be opened)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def sidecar_files(path: Path) -> tuple[Path, Path]:
+    """SQLite's write-ahead log and shared-memory index beside a database file."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")

@@ -1,0 +1,146 @@
+"""Rows to records: the one place that knows both the tables and the frozen domain records.
+
+Records are complete regardless of what is stored: an inspection has one SectionAssessment per
+section of its criteria snapshot, each with one CriterionAssessment per criterion, in the set's
+order; rows are only written once something is entered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spurdesk.model.criteria import CriteriaSet, Grade
+from spurdesk.model.inspection import (
+    ActionItem,
+    ActionItemStatus,
+    AuditEvent,
+    CriterionAssessment,
+    CriterionStatus,
+    Inspection,
+    InspectionStatus,
+    Inspector,
+    ParticipantGroup,
+    SectionAssessment,
+    SummaryItem,
+    SummaryKind,
+)
+from spurdesk.model.schema import (
+    ActionRow,
+    AuditRow,
+    CriterionRow,
+    InspectionRow,
+    InspectorRow,
+    ParticipantRow,
+    SectionRow,
+    SummaryRow,
+)
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(SummaryKind)}
+
+
+def grade_or_none(value: str | None) -> Grade | None:
+    return None if value is None else Grade(value)
+
+
+def section_records(
+    criteria: CriteriaSet, sections: Iterable[SectionRow], assessed: Iterable[CriterionRow]
+) -> tuple[SectionAssessment, ...]:
+    by_section = {row.section_id: row for row in sections}
+    by_criterion = {row.criterion_id: row for row in assessed}
+    result = []
+    for section in criteria.sections:
+        row = by_section.get(section.id)
+        criteria_records = tuple(
+            CriterionAssessment(c.id, CriterionStatus(found.status), found.note)
+            if (found := by_criterion.get(c.id)) is not None
+            else CriterionAssessment(c.id)
+            for c in section.criteria
+        )
+        if row is None:
+            result.append(SectionAssessment(section.id, criteria=criteria_records))
+            continue
+        result.append(
+            SectionAssessment(
+                section_id=section.id,
+                findings=row.findings,
+                grade=grade_or_none(row.grade),
+                justification=row.justification,
+                revised_grade=grade_or_none(row.revised_grade),
+                revised_on=row.revised_on,
+                revision_reason=row.revision_reason,
+                criteria=criteria_records,
+            )
+        )
+    return tuple(result)
+
+
+def summary_record(row: SummaryRow) -> SummaryItem:
+    return SummaryItem(row.id, SummaryKind(row.kind), row.text, row.position)
+
+
+def action_record(row: ActionRow) -> ActionItem:
+    return ActionItem(
+        id=row.id,
+        section_id=row.section_id,
+        criterion_id=row.criterion_id,
+        planned_action=row.planned_action,
+        due=row.due,
+        responsible=row.responsible,
+        follow_up=row.follow_up,
+        follow_up_responsible=row.follow_up_responsible,
+        status=ActionItemStatus(row.status),
+        unit_comment=row.unit_comment,
+        position=row.position,
+        done_on=row.done_on,
+        verified_on=row.verified_on,
+        verification_note=row.verification_note,
+    )
+
+
+def audit_record(row: AuditRow) -> AuditEvent:
+    return AuditEvent(at=row.at, actor=row.actor, action=row.action, detail=row.detail)
+
+
+def inspection_record(
+    row: InspectionRow,
+    criteria: CriteriaSet,
+    *,
+    inspectors: Sequence[InspectorRow],
+    participants: Sequence[ParticipantRow],
+    sections: Sequence[SectionRow],
+    assessed: Sequence[CriterionRow],
+    summary: Sequence[SummaryRow],
+    actions: Sequence[ActionRow],
+) -> Inspection:
+    return Inspection(
+        id=row.id,
+        unit=row.unit,
+        site=row.site,
+        care_provider=row.care_provider,
+        specialty=row.specialty,
+        criteria=criteria,
+        status=InspectionStatus(row.status),
+        visit_start=row.visit_start,
+        visit_end=row.visit_end,
+        report_date=row.report_date,
+        inspectors=tuple(
+            Inspector(r.name, r.role) for r in sorted(inspectors, key=lambda r: r.position)
+        ),
+        participants=tuple(
+            ParticipantGroup(r.role, r.count, r.names)
+            for r in sorted(participants, key=lambda r: r.position)
+        ),
+        sections=section_records(criteria, sections, assessed),
+        summary=tuple(
+            summary_record(r)
+            for r in sorted(summary, key=lambda r: (_KIND_ORDER[SummaryKind(r.kind)], r.position))
+        ),
+        action_items=tuple(
+            action_record(r) for r in sorted(actions, key=lambda r: (r.position, r.id))
+        ),
+        previous_inspection_id=row.previous_inspection_id,
+        previous_grades={key: Grade(value) for key, value in row.previous_grades.items()},
+        created_at=row.created_at,
+        modified_at=row.modified_at,
+        deleted_at=row.deleted_at,
+    )
