@@ -117,18 +117,29 @@ def _unmet_sentence(criterion: Criterion, status: CriterionStatus) -> str:
     return f"{label} {criterion.id} är {degree} {met}."
 
 
-def _all_met_sentence(section: Section, kinds: Sequence[CriterionKind], partial: bool) -> str:
-    """ "Föreskrifterna och de allmänna råden är uppfyllda." for the kinds the section has."""
-    names = {
-        CriterionKind.FORESKRIFT: "föreskrifterna",
-        CriterionKind.ALLMANT_RAD: "allmänna råden",
-    }
-    present = [names[kind] for kind in kinds if section.has_kind(kind)]
-    if not present:
+_GROUP_NAMES = {
+    CriterionKind.FORESKRIFT: "föreskrifterna",
+    CriterionKind.ALLMANT_RAD: "allmänna råden",
+    CriterionKind.KVALITETSINDIKATOR: "kvalitetsindikatorerna",
+}
+
+
+def _met_sentence(
+    section: Section, kinds: Sequence[CriterionKind], unassessed: frozenset[str]
+) -> str:
+    """ "Föreskrifterna och de allmänna råden är uppfyllda." — only for kinds with an assessed
+    criterion, and "De bedömda …" while some of them are still open."""
+    groups = [
+        kind
+        for kind in kinds
+        if any(c.id not in unassessed for c in section.criteria_of_kind(kind))
+    ]
+    if not groups:
         return ""
-    if partial:
-        return f"De bedömda {' och '.join(present)} är uppfyllda."
-    return f"{' och de '.join(present).capitalize()} är uppfyllda."
+    names = [_GROUP_NAMES[kind] for kind in groups]
+    if any(c.id in unassessed for kind in groups for c in section.criteria_of_kind(kind)):
+        return f"De bedömda {' och '.join(names)} är uppfyllda."
+    return f"{' och de '.join(names).capitalize()} är uppfyllda."
 
 
 def _indicator_sentence(
@@ -156,16 +167,20 @@ def _deciding_reasons(
     if unmet[CriterionKind.FORESKRIFT]:
         return [_unmet_sentence(c, _status(statuses, c)) for c in unmet[CriterionKind.FORESKRIFT]]
     if unmet[CriterionKind.ALLMANT_RAD]:
-        met_kinds: tuple[CriterionKind, ...] = (CriterionKind.FORESKRIFT,)
+        met = _met_sentence(section, (CriterionKind.FORESKRIFT,), unassessed)
         deciding = [
             _unmet_sentence(c, _status(statuses, c)) for c in unmet[CriterionKind.ALLMANT_RAD]
         ]
     else:
-        met_kinds = (CriterionKind.FORESKRIFT, CriterionKind.ALLMANT_RAD)
+        met = _met_sentence(
+            section, (CriterionKind.FORESKRIFT, CriterionKind.ALLMANT_RAD), unassessed
+        )
         indicators = unmet[CriterionKind.KVALITETSINDIKATOR]
-        deciding = [_indicator_sentence(section, indicators, statuses)] if indicators else []
-    partial = any(c.id in unassessed for kind in met_kinds for c in section.criteria_of_kind(kind))
-    met = _all_met_sentence(section, met_kinds, partial)
+        if indicators:
+            deciding = [_indicator_sentence(section, indicators, statuses)]
+        else:
+            indicators_met = _met_sentence(section, (CriterionKind.KVALITETSINDIKATOR,), unassessed)
+            deciding = [indicators_met] if indicators_met else []
     return ([met] if met else []) + deciding
 
 
