@@ -11,8 +11,9 @@ from spurdesk.model.inspection import Inspection, InspectionStatus
 from tests.exchange.helpers import FakeStore
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def demo() -> Inspection:
+    """Loaded once: records are immutable, so sharing it between tests is safe."""
     return dataclasses.replace(demo_inspection(), status=InspectionStatus.ACTION_PLAN_REQUESTED)
 
 
