@@ -1,0 +1,118 @@
+"""Entry script of the frozen app (PyInstaller's Analysis starts here), usable from source too.
+
+Before handing over to `spurdesk.cli.main` it makes the process safe to run without a console:
+a windowed build on Windows starts with `sys.stdout` and `sys.stderr` set to None, so any print,
+argparse message or logging handler would raise. Those streams are pointed at a log file in the
+user log folder instead, and faulthandler writes hard crashes (e.g. inside Qt) there too.
+
+`SPURDESK_FIRST_PAINT_FILE=<path>` turns on a measurement probe: when the first main window has
+painted, the monotonic clock reading is written to <path> and the app quits.
+packaging/measure_startup.py uses it to time the frozen app; it changes nothing when unset.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+LOG_FILE_NAME = "spurdesk-output.log"
+PROBE_ENV = "SPURDESK_FIRST_PAINT_FILE"
+
+
+def user_log_dir() -> Path:
+    """The per-user log folder (platformdirs), e.g. %LOCALAPPDATA%\\spurdesk\\Logs on Windows."""
+    from platformdirs import user_log_path
+
+    return user_log_path("spurdesk", appauthor=False)
+
+
+def open_fallback_stream(log_dir: Path) -> TextIO:
+    """A line-buffered UTF-8 log file to stand in for a missing console; the null device if the
+    log folder cannot be written (the app must start even then)."""
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        return open(  # stays open for the life of the process
+            log_dir / LOG_FILE_NAME, "a", encoding="utf-8", errors="replace", buffering=1
+        )
+    except OSError:
+        return open(os.devnull, "w", encoding="utf-8")
+
+
+def ensure_standard_streams(log_dir: Path | None = None) -> TextIO | None:
+    """Replaces a None stdout/stderr with a log file; returns that file, or None if not needed."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return None
+    stream = open_fallback_stream(log_dir if log_dir is not None else user_log_dir())
+    stream.write(f"--- spurdesk started {time.strftime('%Y-%m-%d %H:%M:%S')} ---\n")
+    if sys.stdout is None:
+        sys.stdout = stream
+    if sys.stderr is None:
+        sys.stderr = stream
+    return stream
+
+
+def enable_crash_traces() -> None:
+    """Writes a traceback of every thread to stderr (the log file when windowed) on a hard crash."""
+    # A stream without a real file descriptor cannot take faulthandler's output: then no traces.
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        faulthandler.enable(file=sys.stderr)
+
+
+def install_first_paint_probe(out_file: Path) -> None:
+    """Makes every QApplication created from now on record its first main-window paint and quit.
+
+    The PySide6 name `QApplication` is replaced by a subclass before spurdesk.ui imports it, so the
+    app's own code is measured unchanged.
+    """
+    from PySide6 import QtCore, QtWidgets
+
+    class FirstPaintFilter(QtCore.QObject):
+        def __init__(self, app: QtWidgets.QApplication) -> None:
+            super().__init__(app)
+            self._app = app
+            self._seen = False
+
+        def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+            if (
+                not self._seen
+                and event.type() == QtCore.QEvent.Type.Paint
+                and isinstance(watched, QtWidgets.QWidget)
+                and isinstance(watched.window(), QtWidgets.QMainWindow)
+            ):
+                self._seen = True
+                # Record once this paint pass has finished and the frame is flushed.
+                QtCore.QTimer.singleShot(0, self._record_and_quit)
+            return False
+
+        def _record_and_quit(self) -> None:
+            out_file.write_text(f"{time.monotonic():.6f}\n", encoding="utf-8")
+            self._app.closeAllWindows()
+            self._app.quit()
+
+    class ProbedApplication(QtWidgets.QApplication):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            self._first_paint_filter = FirstPaintFilter(self)
+            self.installEventFilter(self._first_paint_filter)
+
+    QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
+
+
+def main() -> int:
+    ensure_standard_streams()
+    enable_crash_traces()
+    probe_file = os.environ.get(PROBE_ENV)
+    if probe_file:
+        install_first_paint_probe(Path(probe_file))
+    from spurdesk.cli import main as cli_main
+
+    return cli_main()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
