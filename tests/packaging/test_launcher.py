@@ -84,7 +84,9 @@ def test_version_works_without_a_console(tmp_path: Path) -> None:
     )
     home = {"HOME": str(tmp_path), "XDG_STATE_HOME": str(tmp_path / "state")}
     env = {**os.environ, **home, "LOCALAPPDATA": str(tmp_path)}  # the log folder's root, per OS
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     logs = list(tmp_path.rglob(launcher.LOG_FILE_NAME))
