@@ -1,0 +1,1 @@
+"""The inspection window and its pages (Översikt, sections A–H, Resultat, Handlingsplan)."""

@@ -1,0 +1,156 @@
+"""The handlingsplan as a table: one row per action item, in the report's column order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QObject,
+    Qt,
+)
+
+from spurdesk.model.criteria import CriteriaSet
+from spurdesk.model.inspection import ActionItem
+from spurdesk.ui.inspection.indexes import NO_PARENT, ModelIndex
+from spurdesk.ui.inspection.labels import action_status_label
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str  # the ActionItem field shown and edited
+    kind: str  # "choice" (section, criterion, status), "text" or "date"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("section_id", "choice"),
+    Column("criterion_id", "choice"),
+    Column("planned_action", "text"),
+    Column("due", "date"),
+    Column("responsible", "text"),
+    Column("follow_up", "date"),
+    Column("follow_up_responsible", "text"),
+    Column("status", "choice"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ActionPlanModel", text)
+
+
+def column_titles() -> tuple[str, ...]:
+    return (
+        _tr("Avsnitt"),
+        _tr("Kriterium"),
+        _tr("Planerad åtgärd"),
+        _tr("Klart senast"),
+        _tr("Ansvarig"),
+        _tr("Uppföljning"),
+        _tr("Följs upp av"),
+        _tr("Status"),
+    )
+
+
+def column_tooltips() -> dict[str, str]:
+    return {
+        "responsible": _tr("Ansvarig för genomförandet"),
+        "follow_up_responsible": _tr("Ansvarig för uppföljningen"),
+        "due": _tr('Datum när åtgärden ska vara genomförd — ett datum eller t.ex. "kontinuerligt"'),
+        "follow_up": _tr("Datum för uppföljning — ett datum eller text"),
+    }
+
+
+class ActionPlanModel(QAbstractTableModel):
+    def __init__(self, criteria: CriteriaSet, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._criteria = criteria
+        self._items: tuple[ActionItem, ...] = ()
+
+    def set_items(self, items: tuple[ActionItem, ...]) -> None:
+        """Changed cells in place when the rows are the same; otherwise a reset."""
+        if tuple(i.id for i in items) != tuple(i.id for i in self._items):
+            self.beginResetModel()
+            self._items = items
+            self.endResetModel()
+            return
+        old, self._items = self._items, items
+        for row, (before, after) in enumerate(zip(old, items, strict=True)):
+            if before != after:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def item(self, row: int) -> ActionItem:
+        return self._items[row]
+
+    def row_of(self, item_id: int) -> int:
+        return next((row for row, item in enumerate(self._items) if item.id == item_id), -1)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._items:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._items) - 1, len(COLUMNS) - 1)
+            )
+
+    def rowCount(self, parent: ModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: ModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column_titles()[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column_tooltips().get(COLUMNS[section].field)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        column = COLUMNS[index.column()]
+        value = getattr(item, column.field)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(column.field, value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(column.field, item)
+        return None
+
+    def _display(self, field: str, value: object) -> str:
+        if field == "section_id":
+            return str(value) if value else "–"
+        if field == "criterion_id":
+            return str(value) if value else "–"
+        if field == "status":
+            return action_status_label(value)  # type: ignore[arg-type]
+        return "" if value is None else str(value)
+
+    def _tooltip(self, field: str, item: ActionItem) -> str | None:
+        if field == "section_id" and item.section_id:
+            return self._section_label(item.section_id)
+        if field == "criterion_id" and item.criterion_id:
+            try:
+                criterion = self._criteria.criterion(item.criterion_id)
+            except KeyError:
+                return item.criterion_id
+            return f"{criterion.id}: {criterion.text}"
+        text = getattr(item, field)
+        return text if isinstance(text, str) and text else None
+
+    def _section_label(self, section_id: str) -> str:
+        try:
+            return self._criteria.section(section_id).label
+        except KeyError:
+            return section_id

@@ -1,0 +1,245 @@
+"""Handlingsplan: the action items, generated from the deficiencies plus manual rows.
+
+Rows for deficiencies are added on request (one undoable step), never behind the user's back; the
+page says how many deficiencies still lack a row. Text and date cells autosave while typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
+
+from spurdesk.model.grading import inspection_deficiencies
+from spurdesk.model.inspection import ActionItemStatus, Inspection
+from spurdesk.ui.commands import (
+    AddActionItemCommand,
+    EditActionItemCommand,
+    RemoveActionItemCommand,
+    SyncActionItemsCommand,
+)
+from spurdesk.ui.inspection.action_plan_model import COLUMNS, ActionPlanModel
+from spurdesk.ui.inspection.delegates import ChoiceDelegate, DateDelegate, StagingDelegate
+from spurdesk.ui.inspection.labels import action_status_label
+from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, wrapped
+from spurdesk.ui.session import LibrarySession
+
+_PLANNED_ACTION_COLUMN = next(n for n, c in enumerate(COLUMNS) if c.field == "planned_action")
+_COLUMN_WIDTHS = {"section_id": 70, "criterion_id": 80, "status": 110}
+
+
+def missing_deficiencies(inspection: Inspection) -> tuple[int, int]:
+    """(all, action required) deficiencies — criteria unmet in a C or D section — that have no
+    action-plan row, matched by criterion as `Library.sync_action_items` matches them."""
+    covered = {item.criterion_id for item in inspection.action_items}
+    missing = [d for d in inspection_deficiencies(inspection) if d.criterion_id not in covered]
+    return len(missing), sum(1 for d in missing if d.action_required)
+
+
+class ActionPlanPage(InspectionPage):
+    def __init__(
+        self, session: LibrarySession, inspection: Inspection, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, inspection, parent)
+        layout = page_layout(self)
+        self.title = heading()
+        self.missing_label = wrapped()
+        self.sync_button = QPushButton()
+        self.sync_action = self._action(QKeySequence("Ctrl+Shift+G"), self.sync, self)
+        self.sync_button.clicked.connect(self.sync_action.trigger)
+        top = QHBoxLayout()
+        top.addWidget(self.missing_label, 1)
+        top.addWidget(self.sync_button)
+
+        self.model = ActionPlanModel(inspection.criteria, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        text = StagingDelegate(self._text_edited, self.session.flush, self.view)
+        date = DateDelegate(self._text_edited, self.session.flush, self.view)
+        choice = ChoiceDelegate(self._choices, self._chosen, self.view)
+        header = self.view.horizontalHeader()
+        for number, column in enumerate(COLUMNS):
+            delegate = {"text": text, "date": date, "choice": choice}[column.kind]
+            self.view.setItemDelegateForColumn(number, delegate)
+            if column.field in _COLUMN_WIDTHS:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(number, _COLUMN_WIDTHS[column.field])
+            elif column.field == "planned_action":
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(number, 140)
+        header.setMinimumSectionSize(50)
+        self._fit_rows = QTimer(self, singleShot=True, interval=50)
+        self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
+
+        buttons = QHBoxLayout()
+        self.add_action = self._action(
+            QKeySequence(Qt.Key.Key_Insert), self.add, self.view, Qt.ShortcutContext.WidgetShortcut
+        )
+        self.remove_action = self._action(
+            QKeySequence(Qt.Key.Key_Delete),
+            self.remove,
+            self.view,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+        for action in (self.add_action, self.remove_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(self.sync_button, self.view)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.retranslate()
+        self.refresh(inspection)
+
+    def _action(
+        self,
+        shortcut: QKeySequence,
+        handler: Callable[[], None],
+        owner: QWidget,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    ) -> QAction:
+        """An action whose shortcut works while `owner` (or, by default, its children) has focus."""
+        action = QAction(self)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(context)
+        action.triggered.connect(handler)
+        owner.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Handlingsplan"))
+        self.view.setAccessibleName(self.tr("Handlingsplanens rader"))
+        self.sync_action.setText(self.tr("Skapa rader från brister"))
+        self.sync_button.setText(self.tr("Skapa rader från brister"))
+        self.sync_button.setAccessibleName(self.tr("Skapa rader från brister"))
+        self.add_action.setText(self.tr("Ny rad"))
+        self.add_action.setToolTip(self.tr("Ny rad (Insert)"))
+        self.remove_action.setText(self.tr("Ta bort rad"))
+        self.remove_action.setToolTip(self.tr("Ta bort raden (Delete)"))
+        self.model.retranslate()
+        self._show_missing()
+
+    def refresh(self, inspection: Inspection) -> None:
+        super().refresh(inspection)
+        self.model.set_items(inspection.action_items)
+        self._fit_rows.start()
+        self._show_missing()
+        self._update_actions()
+
+    def _show_missing(self) -> None:
+        missing, required = missing_deficiencies(self.inspection)
+        if missing:
+            self.missing_label.setText(
+                self.tr("%n brist(er) i avsnitt graderade C eller D saknar rad", "", missing)
+                + self.tr(", varav %n där åtgärder krävs (D).", "", required)
+            )
+        elif inspection_deficiencies(self.inspection):
+            self.missing_label.setText(self.tr("Varje brist har en rad i handlingsplanen."))
+        else:
+            self.missing_label.setText(
+                self.tr(
+                    "Inga brister: inget avsnitt är graderat C eller D med ouppfyllda kriterier."
+                )
+            )
+        self.sync_button.setEnabled(missing > 0)
+        self.sync_button.setToolTip(
+            self.tr("Lägger till en rad för varje brist som saknar en (Ctrl+Shift+G)")
+        )
+        self.sync_action.setEnabled(missing > 0)
+
+    def _update_actions(self) -> None:
+        self.remove_action.setEnabled(self.view.currentIndex().isValid())
+
+    # editing -------------------------------------------------------------------------------
+
+    def sync(self) -> None:
+        if missing_deficiencies(self.inspection)[0]:
+            self.push(SyncActionItemsCommand(self.session, self.inspection_id))
+
+    def add(self) -> None:
+        row = self.view.currentIndex().row()
+        fields: dict[str, object] = {}
+        if row >= 0:
+            current = self.model.item(row)
+            fields = {"section_id": current.section_id, "position": current.position + 1}
+        command = AddActionItemCommand(self.session, self.inspection_id, fields)
+        if self.push(command) and command.item_id is not None:
+            new_row = self.model.row_of(command.item_id)
+            index = self.model.index(new_row, _PLANNED_ACTION_COLUMN)
+            self.view.setCurrentIndex(index)
+            self.view.setFocus()
+            self.view.edit(index)
+
+    def remove(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        item = self.model.item(index.row())
+        self.push(RemoveActionItemCommand(self.session, self.inspection_id, item))
+
+    def _text_edited(self, index: QModelIndex, text: str) -> None:
+        item = self.model.item(index.row())
+        field = COLUMNS[index.column()].field
+        key = ("action", item.id, field)
+        self.stage(key, getattr(item, field), text, self.tr("Ändra rad i handlingsplanen"))
+
+    def _choices(self, index: QModelIndex) -> list[tuple[str, object]]:
+        field = COLUMNS[index.column()].field
+        criteria = self.inspection.criteria
+        if field == "status":
+            return [(action_status_label(s), s) for s in ActionItemStatus]
+        if field == "section_id":
+            return [("–", None)] + [(s.label, s.id) for s in criteria.sections]
+        section_id = self.model.item(index.row()).section_id
+        sections = [criteria.section(section_id)] if section_id else criteria.sections
+        return [("–", None)] + [
+            (f"{c.id} {c.text[:60]}", c.id) for s in sections for c in s.criteria
+        ]
+
+    def _chosen(self, index: QModelIndex, value: object) -> None:
+        item = self.model.item(index.row())
+        field = COLUMNS[index.column()].field
+        if getattr(item, field) == value:
+            return
+        old: dict[str, object] = {field: getattr(item, field)}
+        new: dict[str, object] = {field: value}
+        criteria = self.inspection.criteria
+        if (
+            field == "section_id"
+            and item.criterion_id
+            and value is not None
+            and criteria.section_of(item.criterion_id).id != value
+        ):
+            old["criterion_id"], new["criterion_id"] = item.criterion_id, None
+        if field == "criterion_id" and value is not None and item.section_id is None:
+            section_id = criteria.section_of(str(value)).id
+            old["section_id"], new["section_id"] = None, section_id
+        self.push(EditActionItemCommand(self.session, self.inspection_id, item.id, old, new))

@@ -1,0 +1,93 @@
+"""What every editor page of the inspection window shares: the session, the record, errors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from spurdesk.errors import SpurdeskError
+from spurdesk.model.inspection import Inspection
+from spurdesk.ui.dialogs import show_error
+from spurdesk.ui.session import LibrarySession
+
+
+class InspectionPage(QWidget):
+    """A page re-reads the record on `refresh` and changes it only through the session."""
+
+    def __init__(
+        self, session: LibrarySession, inspection: Inspection, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.inspection = inspection
+
+    @property
+    def inspection_id(self) -> int:
+        return self.inspection.id
+
+    def refresh(self, inspection: Inspection) -> None:
+        """Show `inspection`; must not disturb an editor whose text already matches."""
+        self.inspection = inspection
+
+    def commit_pending(self) -> None:
+        """Write anything held back (e.g. a metadata field being typed) before a close."""
+
+    def retranslate(self) -> None:
+        """Re-set every user-facing text (called on QEvent.LanguageChange)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Perform an undoable edit; a refused one is shown and changes nothing."""
+        try:
+            self.session.push(self.inspection_id, command)
+        except SpurdeskError as error:
+            show_error(self, error)
+            return False
+        return True
+
+    def stage(self, key: tuple, old: str, new: str, label: str) -> None:
+        """Typed text: one merged undo step per burst, written by the autosave timer."""
+        from spurdesk.ui.commands import TextCommand
+
+        self.push(TextCommand(self.session, self.inspection_id, key, old, new, label))
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """`content` in a frameless scroll area that resizes it to the page width."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def heading(text: str = "", level: int = 1) -> QLabel:
+    """A bold, larger label for page and group titles (scaled from the palette's font)."""
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * (1.4 if level == 1 else 1.15))
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def page_layout(widget: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(10)
+    return layout
