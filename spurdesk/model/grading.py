@@ -244,8 +244,9 @@ def validate_grade_choice(
 
 def _require_on_scale(section: Section, grade: Grade) -> None:
     if grade not in section.grades:
+        letter = grade.value if isinstance(grade, Grade) else str(grade)  # e.g. typed-in text
         raise GradingError(
-            f"Avsnitt {section.label} har ingen gradering {Grade(grade).value}; "
+            f"Avsnitt {section.label} har ingen gradering {letter}; "
             f"välj {_allowed_grades_text(section)}."
         )
 

@@ -343,6 +343,11 @@ def test_a_grade_off_the_scale_is_refused_naming_section_and_grades() -> None:
     assert str(caught.value) == "Avsnitt C. Provavsnitt har ingen gradering C; välj A, B eller D."
 
 
+def test_a_letter_that_is_no_grade_at_all_is_refused_too() -> None:
+    with pytest.raises(GradingError, match="har ingen gradering E; välj A, B, C eller D"):
+        validate_grade_choice(SECTION, "E", suggestion_of(Grade.B), "")  # type: ignore[arg-type]
+
+
 def test_a_grade_differing_from_the_suggestion_needs_a_justification() -> None:
     with pytest.raises(GradingError) as caught:
         validate_grade_choice(SECTION, Grade.C, suggestion_of(Grade.D), "  \n ")
