@@ -1,0 +1,200 @@
+"""Message dialogs for errors from the core: what happened, and what the user can do next.
+
+Every dialog is built by a function returning the QMessageBox and shown through `run_box`, the one
+place that blocks; tests replace `run_box` to read the message and choose a button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+from spurdesk.errors import SpurdeskError
+from spurdesk.model.criteria_loader import CriteriaFileError
+from spurdesk.model.library import (
+    CorruptLibraryError,
+    LibraryLockedError,
+    NewerLibraryVersionError,
+    ReadOnlyLibraryError,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def run_box(box: QMessageBox) -> QAbstractButton | None:
+    """Shows `box` modally and returns the button the user clicked (None if closed)."""
+    box.exec()
+    return box.clickedButton()
+
+
+def advice(error: BaseException) -> str:
+    """What to do next, for the kinds of error that have a known way out."""
+    if isinstance(error, CriteriaFileError):
+        return tr(
+            "Rätta filen (raden anges ovan) eller flytta den ur kriteriemappen och starta om "
+            "spurdesk. De övriga kriterieuppsättningarna går att använda som vanligt."
+        )
+    if isinstance(error, NewerLibraryVersionError):
+        return tr(
+            "Biblioteket har inte ändrats. Installera den senaste versionen av spurdesk för att "
+            "öppna det, eller öppna ett annat bibliotek under Arkiv → Öppna bibliotek…"
+        )
+    if isinstance(error, CorruptLibraryError):
+        return tr(
+            "Den skadade filen har inte ändrats. Du kan återställa den senaste säkerhetskopian; "
+            "den skadade filen sparas då under ett nytt namn bredvid biblioteket."
+        )
+    if isinstance(error, LibraryLockedError):
+        return tr(
+            "Stäng spurdesk i det andra fönstret eller på den andra datorn och försök igen, "
+            "eller öppna biblioteket skrivskyddat för att läsa och exportera."
+        )
+    if isinstance(error, ReadOnlyLibraryError):
+        return tr(
+            "Biblioteket är öppnat skrivskyddat. Stäng det andra programmet som använder det och "
+            "öppna biblioteket igen (Arkiv → Senaste bibliotek) för att kunna ändra."
+        )
+    if isinstance(error, SpurdeskError):
+        return tr("Inget har ändrats. Rätta uppgiften och försök igen.")
+    return tr("Inget har ändrats. Försök igen; om felet kvarstår, kontakta supporten.")
+
+
+def error_box(parent: QWidget | None, error: BaseException, title: str = "") -> QMessageBox:
+    """A warning box with the error's own message and the advice for its kind."""
+    box = QMessageBox(parent)
+    box.setObjectName("errorBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or tr("spurdesk – det gick inte"))
+    box.setText(str(error) or type(error).__name__)
+    box.setInformativeText(advice(error))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAccessibleName(tr("Felmeddelande"))
+    return box
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+    """Shows an error from the core (a SpurdeskError's message) and what to do next."""
+    run_box(error_box(parent, error, title))
+
+
+def _choice_box(
+    parent: QWidget | None, error: BaseException, title: str, accept: str, question: str
+) -> tuple[QMessageBox, QAbstractButton]:
+    box = error_box(parent, error, title)
+    box.setInformativeText(f"{advice(error)}\n\n{question}")
+    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+    accept_button = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(accept_button)  # type: ignore[arg-type]
+    return box, accept_button
+
+
+def restore_backup_box(
+    parent: QWidget | None, error: CorruptLibraryError
+) -> tuple[QMessageBox, QAbstractButton]:
+    backup = error.newest_backup
+    return _choice_box(
+        parent,
+        error,
+        tr("Biblioteket är skadat"),
+        tr("Återställ säkerhetskopian"),
+        tr("Vill du återställa säkerhetskopian {name}?").format(
+            name=getattr(backup, "name", str(backup))
+        ),
+    )
+
+
+def ask_restore_backup(parent: QWidget | None, error: CorruptLibraryError) -> bool:
+    """Offers the newest backup of a damaged library; False when there is none or on Avbryt."""
+    if error.newest_backup is None:
+        show_error(parent, error, tr("Biblioteket är skadat"))
+        return False
+    box, accept = restore_backup_box(parent, error)
+    return run_box(box) is accept
+
+
+def read_only_box(
+    parent: QWidget | None, error: LibraryLockedError
+) -> tuple[QMessageBox, QAbstractButton]:
+    return _choice_box(
+        parent,
+        error,
+        tr("Biblioteket används redan"),
+        tr("Öppna skrivskyddat"),
+        tr("Vill du öppna biblioteket skrivskyddat?"),
+    )
+
+
+def ask_open_read_only(parent: QWidget | None, error: LibraryLockedError) -> bool:
+    """Offers to open a library that another process holds, without writing to it."""
+    box, accept = read_only_box(parent, error)
+    return run_box(box) is accept
+
+
+def criteria_errors_box(parent: QWidget | None, errors: Sequence[CriteriaFileError]) -> QMessageBox:
+    """One dialog for every criteria file that could not be loaded at start."""
+    box = QMessageBox(parent)
+    box.setObjectName("criteriaErrorsBox")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Kriteriefiler kunde inte läsas"))
+    count = len(errors)
+    box.setText(
+        QCoreApplication.translate(
+            "dialogs", "%n kriteriefil(er) kunde inte läsas och används inte.", "", count
+        )
+    )
+    box.setInformativeText(
+        "\n\n".join(str(error) for error in errors[:5]) + "\n\n" + advice(errors[0])
+        if errors
+        else ""
+    )
+    if count > 5:
+        box.setDetailedText("\n\n".join(str(error) for error in errors))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAccessibleName(tr("Felmeddelande"))
+    return box
+
+
+def show_criteria_errors(parent: QWidget | None, errors: Sequence[CriteriaFileError]) -> None:
+    if errors:
+        run_box(criteria_errors_box(parent, errors))
+
+
+def confirm_box(
+    parent: QWidget | None, title: str, text: str, accept: str, informative: str = ""
+) -> tuple[QMessageBox, QAbstractButton]:
+    box = QMessageBox(parent)
+    box.setObjectName("confirmBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(informative)
+    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+    accept_button = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # destructive: safe default
+    box.setAccessibleName(title)
+    return box, accept_button
+
+
+def confirm(
+    parent: QWidget | None, title: str, text: str, accept: str, informative: str = ""
+) -> bool:
+    """Asks before something the user might regret; Avbryt is the default button."""
+    box, accept_button = confirm_box(parent, title, text, accept, informative)
+    return run_box(box) is accept_button
+
+
+def info_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    run_box(info_box(parent, title, text))

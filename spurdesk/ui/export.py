@@ -1,0 +1,141 @@
+"""Exportera: the report or the action plan to a file, written off the UI thread.
+
+The controller flushes the session (so the report holds every typed word), reads the immutable
+Inspection record on the UI thread, asks where to save (with a sensible default name), writes the
+file on the thread pool behind a progress dialog, then offers to open it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from spurdesk import report
+from spurdesk.errors import SpurdeskError
+from spurdesk.model.inspection import Inspection
+from spurdesk.ui import dialogs
+from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.tasks import BackgroundTask, ProgressCallback
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("export", text)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str  # "docx" | "pdf" | "actionplan"
+    suffix: str
+    name_prefix: str  # the start of the default file name
+    write: Callable[[Inspection, Path, ProgressCallback | None], Path]
+
+    def file_filter(self) -> str:
+        kind = tr("PDF-dokument") if self.suffix == ".pdf" else tr("Word-dokument")
+        return f"{kind} (*{self.suffix})"
+
+
+FORMATS: dict[str, ExportFormat] = {
+    "docx": ExportFormat("docx", ".docx", "SPUR-rapport", report.export_docx),
+    "pdf": ExportFormat("pdf", ".pdf", "SPUR-rapport", report.export_pdf),
+    "actionplan": ExportFormat(
+        "actionplan", ".docx", "Handlingsplan", report.export_action_plan_docx
+    ),
+}
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def default_file_name(inspection: Inspection, fmt: ExportFormat) -> str:
+    """E.g. "SPUR-rapport Röntgenkliniken, Universitetssjukhuset 2024-10-15.docx"."""
+    parts = [fmt.name_prefix, inspection.title]
+    when = inspection.report_date or inspection.visit_start
+    if when is not None:
+        parts.append(when.isoformat())
+    name = _UNSAFE.sub(" ", " ".join(part for part in parts if part)).strip(" .")
+    return re.sub(r"\s+", " ", name)[:150] + fmt.suffix
+
+
+class ExportController(QObject):
+    """One per inspection window; `export(inspection_id, fmt)` runs the whole dialogue."""
+
+    exported = Signal(object)  # the Path written
+
+    def __init__(self, parent: QWidget, session: LibrarySession) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._session = session
+        self._last_folder: Path | None = None
+        self.task: BackgroundTask | None = None
+
+    # injectable for tests: where to save, and what to do when done
+    def ask_path(self, suggested: Path, fmt: ExportFormat) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self._parent, tr("Exportera"), str(suggested), fmt.file_filter()
+        )
+        if not path:
+            return None
+        chosen = Path(path)
+        return chosen if chosen.suffix.lower() == fmt.suffix else chosen.with_suffix(fmt.suffix)
+
+    def offer_to_open(self, path: Path) -> None:
+        box = dialogs.info_box(
+            self._parent, tr("Exporten är klar"), tr("Sparat som {path}.").format(path=path)
+        )
+        open_button = box.addButton(tr("Öppna filen"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(open_button)  # type: ignore[arg-type]
+        if dialogs.run_box(box) is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _folder(self) -> Path:
+        if self._last_folder is not None:
+            return self._last_folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents else Path.home()
+
+    def export(self, inspection_id: int, fmt: str) -> BackgroundTask | None:
+        """Asks for a file, then writes it in the background; None when nothing was started."""
+        export_format = FORMATS.get(fmt)
+        if export_format is None:
+            raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(FORMATS)}")
+        try:
+            self._session.flush()
+            inspection = self._session.library.get_inspection(inspection_id)
+        except SpurdeskError as error:
+            dialogs.show_error(self._parent, error)
+            return None
+        target = self.ask_path(
+            self._folder() / default_file_name(inspection, export_format), export_format
+        )
+        if target is None:
+            return None
+        self._last_folder = target.parent
+
+        def work(progress: ProgressCallback) -> Path:
+            return export_format.write(inspection, target, progress)
+
+        task = BackgroundTask(
+            work, parent=self._parent, label=tr("Exporterar {name} …").format(name=target.name)
+        )
+        task.signals.succeeded.connect(self._succeeded)
+        task.signals.failed.connect(self._failed)
+        self.task = task
+        return task.start()
+
+    def _succeeded(self, path: object) -> None:
+        written = Path(str(path))
+        self.exported.emit(written)
+        self.offer_to_open(written)
+
+    def _failed(self, error: object) -> None:
+        if isinstance(error, BaseException):
+            if not isinstance(error, SpurdeskError):
+                raise error  # a bug: the crash handler reports it
+            dialogs.show_error(self._parent, error, tr("Exporten misslyckades"))

@@ -1,0 +1,368 @@
+"""The main window: the start view of one library, its menus, and the inspection windows it opens.
+
+It owns the open `LibrarySession`; switching library closes the inspection windows (each flushes
+its typing), closes the session, and opens the next library through `library_opener`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QWidget
+
+from spurdesk.errors import SpurdeskError
+from spurdesk.model.criteria_loader import CriteriaLibrary
+from spurdesk.ui import dialogs
+from spurdesk.ui.about import AboutDialog
+from spurdesk.ui.i18n import LanguageManager
+from spurdesk.ui.library_opener import open_library
+from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.settings import AppSettings, SettingsDialog
+from spurdesk.ui.start_view import StartView
+
+log = logging.getLogger(__name__)
+
+WindowFactory = Callable[[LibrarySession, int], QWidget]
+
+#: How the main window is known in QSettings.
+SETTINGS_NAME = "main"
+
+
+def _inspection_window(session: LibrarySession, inspection_id: int) -> QWidget:
+    """The inspection window, imported when first needed so the start view appears sooner."""
+    from spurdesk.ui.inspection.window import InspectionWindow
+
+    return InspectionWindow(session, inspection_id)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session: LibrarySession,
+        criteria: CriteriaLibrary,
+        settings: AppSettings,
+        *,
+        library_path: Path | None,
+        languages: LanguageManager | None = None,
+        remember_library: bool = True,
+        window_factory: WindowFactory = _inspection_window,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._criteria = criteria
+        self._settings = settings
+        self._languages = languages
+        self._window_factory = window_factory
+        self._remember = remember_library
+        self._library_path = library_path
+        self.inspection_windows: dict[int, QWidget] = {}
+        self._closing_all = False
+        self._session: LibrarySession | None = None
+        self.start_view: StartView | None = None
+
+        self._saved_label = QLabel(objectName="savedLabel")
+        self._mode_label = QLabel(objectName="modeLabel")
+        self.statusBar().addPermanentWidget(self._mode_label)
+        self.statusBar().addPermanentWidget(self._saved_label)
+
+        self._build_actions()
+        self._attach(session, library_path)
+        self._restore_geometry()
+        self.retranslate()
+
+    # session ----------------------------------------------------------------------------------
+    @property
+    def session(self) -> LibrarySession:
+        assert self._session is not None
+        return self._session
+
+    @property
+    def library_path(self) -> Path | None:
+        return self._library_path
+
+    def _attach(self, session: LibrarySession, library_path: Path | None) -> None:
+        """Shows `session`'s library: a fresh start view, menus wired to it, title and status."""
+        self._session = session
+        self._library_path = library_path
+        session.saved.connect(self._show_saved)
+        session.errorOccurred.connect(self._show_session_error)
+        old_view = self.start_view
+        self.start_view = StartView(session, self._criteria, self)
+        self.start_view.openRequested.connect(self.open_inspection)
+        self.start_view.inspectionDeleted.connect(self._close_inspection_window)
+        self.start_view.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.setCentralWidget(self.start_view)
+        self.start_view.table.setFocus()  # keyboard first: arrows choose, Enter opens
+        if old_view is not None:
+            old_view.deleteLater()
+        header = self._settings.header_state("inspections")
+        if header is None or not self.start_view.table.horizontalHeader().restoreState(header):
+            self.start_view.fit_columns()
+        self._rebuild_inspection_menu()
+        self._saved_label.clear()
+        if self._remember and library_path is not None:
+            self._settings.add_recent_library(library_path)
+        self._update_title()
+        self._update_recent_menu()
+
+    def _show_saved(self, when: object) -> None:
+        stamp = when.strftime("%H:%M:%S") if hasattr(when, "strftime") else str(when)
+        self._saved_label.setText(self.tr("Sparat {time}").format(time=stamp))
+
+    def _show_session_error(self, error: object) -> None:
+        if isinstance(error, BaseException):
+            dialogs.show_error(self, error)
+
+    # actions and menus ------------------------------------------------------------------------
+    def _action(
+        self, name: str, slot: Callable[[], object], shortcut: str | QKeySequence
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_library_action = self._action(
+            "openLibraryAction", self.choose_library, "Ctrl+Shift+O"
+        )
+        self.settings_action = self._action("settingsAction", self.show_settings, "Ctrl+,")
+        self.quit_action = self._action("quitAction", self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.about_action = self._action("aboutAction", self.show_about, "F1")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.inspection_menu = menu_bar.addMenu("")
+        self.help_menu = menu_bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _rebuild_inspection_menu(self) -> None:
+        """Arkiv and Inspektion hold the start view's actions, so both change with the view."""
+        view = self.start_view
+        assert view is not None
+        self.file_menu.clear()
+        self.file_menu.addAction(view.new_action)
+        self.file_menu.addAction(view.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.open_library_action)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.inspection_menu.clear()
+        for action in (view.duplicate_action, view.delete_action):
+            self.inspection_menu.addAction(action)
+        self.inspection_menu.addSeparator()
+        for action in (view.trash_action, view.restore_action, view.purge_action):
+            self.inspection_menu.addAction(action)
+        self.inspection_menu.addSeparator()
+        self.inspection_menu.addAction(view.filter_action)
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._settings.recent_libraries()
+        for number, path in enumerate(recent, start=1):
+            label = f"&{number} {path.name} — {path.parent}" if number < 10 else str(path)
+            action = self.recent_menu.addAction(label)
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_library(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _update_title(self) -> None:
+        name = self._library_path.name if self._library_path is not None else ""
+        read_only = bool(getattr(self.session.library, "read_only", False))
+        title = f"{name} – spurdesk" if name else "spurdesk"
+        if read_only:
+            title += " " + self.tr("(skrivskyddat)")
+        self.setWindowTitle(title)
+        self._mode_label.setText(self.tr("Skrivskyddat") if read_only else "")
+        self._mode_label.setToolTip(
+            self.tr("Ett annat program använder biblioteket; ändringar kan inte sparas.")
+            if read_only
+            else ""
+        )
+
+    # inspection windows -----------------------------------------------------------------------
+    def open_inspection(self, inspection_id: int) -> QWidget | None:
+        """Opens (or brings forward) the inspection's window and remembers it for next start."""
+        window = self.inspection_windows.get(inspection_id)
+        if window is None:
+            try:
+                window = self._window_factory(self.session, inspection_id)
+            except SpurdeskError as error:  # e.g. an inspection deleted meanwhile
+                dialogs.show_error(self, error)
+                return None
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(
+                lambda _obj=None, i=inspection_id: self.inspection_windows.pop(i, None)
+            )
+            window.installEventFilter(self)
+            self.inspection_windows[inspection_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if self._library_path is not None:
+            self._settings.set_last_inspection(self._library_path, inspection_id)
+        return window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """An inspection window closed by the user: the start view no longer reopens it."""
+        if event.type() == QEvent.Type.Close and not self._closing_all:
+            for inspection_id, window in list(self.inspection_windows.items()):
+                if (
+                    window is watched
+                    and self._library_path is not None
+                    and self._settings.last_inspection(self._library_path) == inspection_id
+                ):
+                    self._settings.set_last_inspection(self._library_path, None)
+        return super().eventFilter(watched, event)
+
+    def _close_inspection_window(self, inspection_id: int) -> None:
+        window = self.inspection_windows.pop(inspection_id, None)
+        if window is not None:
+            window.close()
+
+    def close_inspection_windows(self) -> bool:
+        """Closes every inspection window (each flushes); False if one refused to close."""
+        self._closing_all = True
+        try:
+            for inspection_id, window in list(self.inspection_windows.items()):
+                if not window.close():
+                    return False
+                self.inspection_windows.pop(inspection_id, None)
+        finally:
+            self._closing_all = False
+        return True
+
+    def restore_last_inspection(self) -> None:
+        """Reopens the inspection that was open when the app last closed, if it still exists."""
+        if self._library_path is None:
+            return
+        inspection_id = self._settings.last_inspection(self._library_path)
+        if inspection_id is None:
+            return
+        known = {row.id for row in self.session.library.list_inspections()}
+        if inspection_id in known:
+            QTimer.singleShot(0, lambda: self.open_inspection(inspection_id))
+        else:
+            self._settings.set_last_inspection(self._library_path, None)
+
+    # library switching ------------------------------------------------------------------------
+    def choose_library(self) -> None:
+        """Arkiv → Öppna bibliotek…: an existing library, or a new file name for a new one."""
+        folder = str(self._library_path.parent) if self._library_path else ""
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Öppna eller skapa bibliotek"),
+            folder,
+            self.tr("spurdesk-bibliotek (*.sqlite *.spurdesk *.db);;Alla filer (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.switch_library(Path(path))
+
+    def switch_library(self, path: Path) -> bool:
+        """Closes the current library (after its windows) and opens `path` in its place."""
+        if self._library_path is not None and Path(path).resolve() == self._library_path.resolve():
+            return True
+        if not self.close_inspection_windows():
+            return False
+        self.session.flush()
+        self._save_view_state()
+        # The old library must let go of its lock before the next one (maybe the same) opens.
+        old_session = self.session
+        old_path = self._library_path
+        old_session.close()
+        old_session.deleteLater()
+        library = open_library(self, Path(path), self._settings)
+        if library is None:
+            if not Path(path).exists():
+                self._settings.remove_recent_library(Path(path))
+                self._update_recent_menu()
+            reopened = open_library(self, old_path, self._settings) if old_path else None
+            if reopened is None:
+                self.close()
+                return False
+            self._attach(LibrarySession(reopened, self), old_path)
+            return False
+        self._attach(LibrarySession(library, self), Path(path))
+        self.retranslate()
+        return True
+
+    # dialogs ----------------------------------------------------------------------------------
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self._settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self._languages is not None:
+            dialog.languageChosen.connect(self._languages.set_language)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(
+            self._criteria,
+            self._library_path,
+            self,
+            read_only=bool(getattr(self.session.library, "read_only", False)),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # window state -----------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.window_geometry(SETTINGS_NAME)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 680)
+        state = self._settings.window_state(SETTINGS_NAME)
+        if state is not None:
+            self.restoreState(state)
+
+    def _save_view_state(self) -> None:
+        if self.start_view is not None:
+            self._settings.set_header_state(
+                "inspections", self.start_view.table.horizontalHeader().saveState()
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing never loses work: inspection windows flush, then the library is closed."""
+        if not self.close_inspection_windows():
+            event.ignore()
+            return
+        self._settings.set_window_geometry(SETTINGS_NAME, self.saveGeometry())
+        self._settings.set_window_state(SETTINGS_NAME, self.saveState())
+        self._save_view_state()
+        self._settings.sync()
+        if self._session is not None:
+            self._session.close()
+        super().closeEvent(event)
+
+    # translation ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&Arkiv"))
+        self.inspection_menu.setTitle(self.tr("&Inspektion"))
+        self.help_menu.setTitle(self.tr("&Hjälp"))
+        self.recent_menu.setTitle(self.tr("&Senaste bibliotek"))
+        self.open_library_action.setText(self.tr("Öppna &bibliotek…"))
+        self.open_library_action.setStatusTip(self.tr("Öppna ett annat bibliotek eller skapa ett"))
+        self.settings_action.setText(self.tr("&Inställningar…"))
+        self.quit_action.setText(self.tr("A&vsluta"))
+        self.about_action.setText(self.tr("&Om spurdesk"))
+        self._update_title()
+        self.setAccessibleName(self.tr("spurdesk – inspektioner"))

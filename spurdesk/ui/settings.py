@@ -1,0 +1,257 @@
+"""The user's preferences (QSettings) and the Inställningar dialog.
+
+Everything the app remembers between runs lives here, behind typed accessors, so no other module
+spells a settings key: window geometry and splitters, the last inspection per library, recent
+libraries, the interface language and the backup policy handed to `Library.open`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_RECENT_LIBRARIES = 8
+DEFAULT_BACKUP_INTERVAL_MINUTES = 10
+DEFAULT_BACKUP_KEEP = 10
+
+#: Language setting values: "" follows the system locale.
+SYSTEM_LANGUAGE = ""
+LANGUAGES = ("sv", "en")
+
+
+@dataclass(frozen=True)
+class BackupPolicy:
+    """How often the library is backed up while editing, and how many backups are kept."""
+
+    interval_minutes: int = DEFAULT_BACKUP_INTERVAL_MINUTES
+    keep: int = DEFAULT_BACKUP_KEEP
+
+
+class AppSettings:
+    """Typed access to the app's QSettings; one instance per app, cheap to create in tests."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # window state ---------------------------------------------------------------------------
+    def window_geometry(self, name: str) -> QByteArray | None:
+        value = self._store.value(f"windows/{name}/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_geometry(self, name: str, geometry: QByteArray) -> None:
+        self._store.setValue(f"windows/{name}/geometry", geometry)
+
+    def window_state(self, name: str) -> QByteArray | None:
+        value = self._store.value(f"windows/{name}/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_state(self, name: str, state: QByteArray) -> None:
+        self._store.setValue(f"windows/{name}/state", state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        value = self._store.value(f"splitters/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_splitter_state(self, name: str, state: QByteArray) -> None:
+        self._store.setValue(f"splitters/{name}", state)
+
+    def header_state(self, name: str) -> QByteArray | None:
+        value = self._store.value(f"headers/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_header_state(self, name: str, state: QByteArray) -> None:
+        self._store.setValue(f"headers/{name}", state)
+
+    # libraries and inspections --------------------------------------------------------------
+    def recent_libraries(self) -> list[Path]:
+        raw = self._store.value("libraries/recent", [])
+        if isinstance(raw, str):  # QSettings returns a lone string for a one-element list
+            raw = [raw]
+        return [Path(item) for item in raw or [] if item]
+
+    def add_recent_library(self, path: Path) -> None:
+        """Puts `path` first, without duplicates, keeping at most MAX_RECENT_LIBRARIES."""
+        resolved = Path(path).resolve()
+        paths = [resolved, *(p for p in self.recent_libraries() if p != resolved)]
+        self._store.setValue("libraries/recent", [str(p) for p in paths[:MAX_RECENT_LIBRARIES]])
+
+    def remove_recent_library(self, path: Path) -> None:
+        resolved = Path(path).resolve()
+        paths = [p for p in self.recent_libraries() if p != resolved]
+        self._store.setValue("libraries/recent", [str(p) for p in paths])
+
+    def last_inspection(self, library: Path) -> int | None:
+        value = self._store.value(f"libraries/last_inspection/{_key(library)}")
+        try:
+            return int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_inspection(self, library: Path, inspection_id: int | None) -> None:
+        key = f"libraries/last_inspection/{_key(library)}"
+        if inspection_id is None:
+            self._store.remove(key)
+        else:
+            self._store.setValue(key, inspection_id)
+
+    # language and backups ---------------------------------------------------------------------
+    def language(self) -> str:
+        """ "sv", "en", or SYSTEM_LANGUAGE ("") to follow the system locale."""
+        value = str(self._store.value("ui/language", SYSTEM_LANGUAGE) or "")
+        return value if value in LANGUAGES else SYSTEM_LANGUAGE
+
+    def set_language(self, language: str) -> None:
+        self._store.setValue("ui/language", language if language in LANGUAGES else "")
+
+    def backup_policy(self) -> BackupPolicy:
+        return BackupPolicy(
+            interval_minutes=_positive_int(
+                self._store.value("backup/interval_minutes"), DEFAULT_BACKUP_INTERVAL_MINUTES
+            ),
+            keep=_positive_int(self._store.value("backup/keep"), DEFAULT_BACKUP_KEEP),
+        )
+
+    def set_backup_policy(self, policy: BackupPolicy) -> None:
+        self._store.setValue("backup/interval_minutes", policy.interval_minutes)
+        self._store.setValue("backup/keep", policy.keep)
+
+
+def _key(library: Path) -> str:
+    """A settings key for a library path (QSettings treats "/" as a group separator)."""
+    return str(Path(library).resolve()).replace("\\", "|").replace("/", "|")
+
+
+def _positive_int(value: object, default: int) -> int:
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+    return number if number > 0 else default
+
+
+class SettingsDialog(QDialog):
+    """Inställningar: the interface language (applied at once) and the backup policy."""
+
+    languageChosen = Signal(str)  # "sv", "en" or "" (system)
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setObjectName("settingsDialog")
+
+        self._language = QComboBox()
+        self._language.setObjectName("languageCombo")
+        self._interval = QSpinBox()
+        self._interval.setObjectName("backupIntervalSpin")
+        self._interval.setRange(1, 240)
+        self._keep = QSpinBox()
+        self._keep.setObjectName("backupKeepSpin")
+        self._keep.setRange(1, 100)
+        self._backup_note = QLabel()
+        self._backup_note.setWordWrap(True)
+
+        self._language_label = QLabel()
+        self._language_label.setBuddy(self._language)
+        self._interval_label = QLabel()
+        self._interval_label.setBuddy(self._interval)
+        self._keep_label = QLabel()
+        self._keep_label.setBuddy(self._keep)
+
+        self._ui_group = QGroupBox()
+        ui_form = QFormLayout(self._ui_group)
+        ui_form.addRow(self._language_label, self._language)
+        self._backup_group = QGroupBox()
+        backup_form = QFormLayout(self._backup_group)
+        backup_form.addRow(self._interval_label, self._interval)
+        backup_form.addRow(self._keep_label, self._keep)
+        backup_form.addRow(self._backup_note)
+
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._ui_group)
+        layout.addWidget(self._backup_group)
+        layout.addStretch(1)
+        layout.addWidget(self._buttons)
+
+        policy = settings.backup_policy()
+        self._interval.setValue(policy.interval_minutes)
+        self._keep.setValue(policy.keep)
+        self.retranslate()
+        self._select_language(settings.language())
+
+    def _select_language(self, language: str) -> None:
+        index = self._language.findData(language)
+        self._language.setCurrentIndex(max(index, 0))
+
+    def selected_language(self) -> str:
+        return str(self._language.currentData() or "")
+
+    def selected_backup_policy(self) -> BackupPolicy:
+        return BackupPolicy(self._interval.value(), self._keep.value())
+
+    def accept(self) -> None:
+        """Stores the choices; a changed language is announced so the app re-translates now."""
+        old_language = self._settings.language()
+        self._settings.set_language(self.selected_language())
+        self._settings.set_backup_policy(self.selected_backup_policy())
+        self._settings.sync()
+        super().accept()
+        if self.selected_language() != old_language:
+            self.languageChosen.emit(self.selected_language())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Inställningar"))
+        self._ui_group.setTitle(self.tr("Gränssnitt"))
+        self._backup_group.setTitle(self.tr("Säkerhetskopior"))
+        self._language_label.setText(self.tr("&Språk:"))
+        self._interval_label.setText(self.tr("Säkerhetskopiera &var:"))
+        self._keep_label.setText(self.tr("&Behåll:"))
+        self._interval.setSuffix(self.tr(" min"))
+        self._keep.setSuffix(self.tr(" kopior"))
+        self._backup_note.setText(
+            self.tr(
+                "Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan "
+                "du arbetar. Ändringen gäller nästa gång ett bibliotek öppnas."
+            )
+        )
+        current = self._language.currentData()
+        self._language.blockSignals(True)
+        self._language.clear()
+        self._language.addItem(self.tr("Systemets språk"), SYSTEM_LANGUAGE)
+        self._language.addItem("Svenska", "sv")  # language names stay in their own language
+        self._language.addItem("English", "en")
+        self._select_language(str(current) if current is not None else SYSTEM_LANGUAGE)
+        self._language.blockSignals(False)
+        self._language.setAccessibleName(self.tr("Språk"))
+        self._interval.setAccessibleName(self.tr("Intervall för säkerhetskopior i minuter"))
+        self._keep.setAccessibleName(self.tr("Antal säkerhetskopior att behålla"))

@@ -1,0 +1,228 @@
+"""The start view lists, sorts and filters the library's inspections and acts on them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from spurdesk.model.criteria_loader import CriteriaLibrary
+from spurdesk.model.library import Library
+from spurdesk.ui.inspections_model import InspectionsModel
+from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.start_view import StartView
+from tests.ui.conftest import MessageBoxes
+
+
+def _view(qtbot: QtBot, session: LibrarySession, criteria: CriteriaLibrary) -> StartView:
+    view = StartView(session, criteria)
+    qtbot.addWidget(view)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    view.table.setFocus()  # as the main window does: Enter opens at once
+    return view
+
+
+def _add(
+    library: Library,
+    criteria: CriteriaLibrary,
+    unit: str,
+    site: str,
+    specialty: str,
+    visit: date | None = None,
+) -> int:
+    return library.create_inspection(
+        unit=unit,
+        site=site,
+        care_provider="Region Exempelland",
+        specialty=specialty,
+        criteria=criteria.default(),
+        visit_start=visit,
+        visit_end=visit,
+    )
+
+
+def _units(view: StartView) -> list[str]:
+    return [
+        view.proxy.index(row, InspectionsModel.UNIT).data() for row in range(view.proxy.rowCount())
+    ]
+
+
+def test_lists_the_demo_inspection_with_grades_and_overdue_count(
+    qtbot: QtBot, demo_session: LibrarySession, criteria_library: CriteriaLibrary
+) -> None:
+    view = _view(qtbot, demo_session, criteria_library)
+    summary = demo_session.library.list_inspections()[0]
+    assert _units(view) == [summary.unit]
+    model = view.model
+    grades = "".join(
+        view.proxy.index(0, model.grade_column(section)).data() for section in "ABCDEFGH"
+    )
+    assert grades == "".join(summary.grades[section].value for section in "ABCDEFGH")
+    assert view.overdue_count == summary.overdue_action_items > 0
+    assert str(summary.overdue_action_items) in view.overdue_label.text()
+    assert view.selected_id() == summary.id  # the first row is selected, ready for Enter
+
+
+def test_filter_as_you_type_matches_every_word_in_any_column(
+    qtbot: QtBot,
+    session: LibrarySession,
+    library: Library,
+    criteria_library: CriteriaLibrary,
+) -> None:
+    _add(library, criteria_library, "Röntgenkliniken", "Norra sjukhuset", "Radiologi")
+    _add(library, criteria_library, "Barnkliniken", "Norra sjukhuset", "Pediatrik")
+    _add(library, criteria_library, "Vårdcentralen Ek", "Södra vårdcentralen", "Allmänmedicin")
+    view = _view(qtbot, session, criteria_library)
+    assert view.proxy.rowCount() == 3
+
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.filter_edit.hasFocus()
+    qtbot.keyClicks(view.filter_edit, "norra")
+    assert sorted(_units(view)) == ["Barnkliniken", "Röntgenkliniken"]
+    qtbot.keyClicks(view.filter_edit, " RADIO")
+    assert _units(view) == ["Röntgenkliniken"]
+    view.filter_edit.setText("utkast södra")  # status text is searchable too
+    assert _units(view) == ["Vårdcentralen Ek"]
+    view.filter_edit.setText("ingenting sådant")
+    assert _units(view) == []
+    view.filter_edit.clear()
+    assert view.proxy.rowCount() == 3
+
+
+def test_sorts_by_unit_and_by_visit_date_with_undated_last(
+    qtbot: QtBot, session: LibrarySession, library: Library, criteria_library: CriteriaLibrary
+) -> None:
+    _add(library, criteria_library, "B-kliniken", "", "Kirurgi", date(2024, 3, 1))
+    _add(library, criteria_library, "A-kliniken", "", "Kirurgi", None)
+    _add(library, criteria_library, "C-kliniken", "", "Kirurgi", date(2023, 1, 1))
+    view = _view(qtbot, session, criteria_library)
+    view.table.sortByColumn(InspectionsModel.UNIT, Qt.SortOrder.AscendingOrder)
+    assert _units(view) == ["A-kliniken", "B-kliniken", "C-kliniken"]
+    view.table.sortByColumn(InspectionsModel.VISIT, Qt.SortOrder.AscendingOrder)
+    assert _units(view) == ["C-kliniken", "B-kliniken", "A-kliniken"]
+    view.filter_edit.setText("kliniken")  # filtering keeps the chosen order
+    assert _units(view) == ["C-kliniken", "B-kliniken", "A-kliniken"]
+
+
+def test_enter_and_double_click_request_opening_the_selected_inspection(
+    qtbot: QtBot, demo_session: LibrarySession, criteria_library: CriteriaLibrary
+) -> None:
+    view = _view(qtbot, demo_session, criteria_library)
+    inspection_id = view.selected_id()
+    view.table.setFocus()
+    with qtbot.waitSignal(view.openRequested) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [inspection_id]
+    with qtbot.waitSignal(view.openRequested) as opened:
+        qtbot.keyClicks(view.filter_edit, "radiologi")  # QTest types ASCII only
+        qtbot.keyClick(view.filter_edit, Qt.Key.Key_Enter)
+    assert opened.args == [inspection_id]
+
+
+def test_duplicate_as_reinspection_keeps_the_previous_grades(
+    qtbot: QtBot, demo_session: LibrarySession, criteria_library: CriteriaLibrary
+) -> None:
+    view = _view(qtbot, demo_session, criteria_library)
+    original = view.selected_id()
+    assert original is not None
+    new_id = view.duplicate_selected()
+    assert new_id is not None and new_id != original
+    assert view.selected_id() == new_id
+    assert view.proxy.rowCount() == 2
+    copy = demo_session.library.get_inspection(new_id)
+    assert copy.previous_inspection_id == original
+    before = demo_session.library.get_inspection(original)
+    assert copy.previous_grades == {
+        section.section_id: section.effective_grade
+        for section in before.sections
+        if section.effective_grade is not None
+    }
+
+
+def test_delete_asks_first_moves_to_the_trash_and_restores(
+    qtbot: QtBot,
+    demo_session: LibrarySession,
+    criteria_library: CriteriaLibrary,
+    message_boxes: MessageBoxes,
+) -> None:
+    view = _view(qtbot, demo_session, criteria_library)
+    inspection_id = view.selected_id()
+    assert inspection_id is not None
+
+    message_boxes.answers = ["cancel"]
+    assert not view.delete_selected()
+    assert view.proxy.rowCount() == 1
+    assert "papperskorgen" in message_boxes.texts[-1]
+
+    message_boxes.answers = ["accept"]
+    with qtbot.waitSignal(view.inspectionDeleted):
+        assert view.delete_selected()
+    assert view.proxy.rowCount() == 0
+    assert view.stack.currentWidget() is view.empty_label
+    assert view.overdue_count == 0
+
+    view.trash_action.trigger()  # Papperskorg
+    assert view.in_trash and view.proxy.rowCount() == 1
+    assert view.restore_action.isEnabled() and not view.delete_action.isEnabled()
+    deleted_column = view.trash_model.deleted_column
+    assert deleted_column is not None and view.proxy.index(0, deleted_column).data()
+    assert view.restore_selected()
+    assert view.proxy.rowCount() == 0
+    view.trash_action.trigger()
+    assert not view.in_trash
+    assert view.selected_id() == inspection_id
+
+
+def test_purge_removes_for_good_only_after_confirmation(
+    qtbot: QtBot,
+    session: LibrarySession,
+    library: Library,
+    criteria_library: CriteriaLibrary,
+    message_boxes: MessageBoxes,
+) -> None:
+    inspection_id = _add(library, criteria_library, "Kliniken", "", "Kirurgi")
+    library.delete_inspection(inspection_id)
+    view = _view(qtbot, session, criteria_library)
+    view.show_trash(True)
+    message_boxes.answers = ["cancel", "accept"]
+    assert not view.purge_selected()
+    assert view.proxy.rowCount() == 1
+    assert view.purge_selected()
+    assert view.proxy.rowCount() == 0
+    assert library.list_inspections(include_deleted=True) == []
+
+
+def test_view_follows_changes_made_elsewhere_through_the_session(
+    qtbot: QtBot, session: LibrarySession, criteria_library: CriteriaLibrary
+) -> None:
+    view = _view(qtbot, session, criteria_library)
+    assert view.stack.currentWidget() is view.empty_label
+    session.call(
+        None,
+        lambda library: library.create_inspection(
+            unit="Ny klinik",
+            site="",
+            care_provider="",
+            specialty="Kirurgi",
+            criteria=criteria_library.default(),
+        ),
+    )
+    qtbot.waitUntil(lambda: _units(view) == ["Ny klinik"], timeout=2000)
+    assert view.stack.currentWidget() is view.table
+
+
+def test_read_only_library_offers_no_changes(
+    qtbot: QtBot, demo_library_path, criteria_library: CriteriaLibrary
+) -> None:
+    library = Library.open(demo_library_path, read_only=True)
+    session = LibrarySession(library)
+    try:
+        view = _view(qtbot, session, criteria_library)
+        assert view.open_action.isEnabled()
+        for action in (view.new_action, view.duplicate_action, view.delete_action):
+            assert not action.isEnabled()
+    finally:
+        session.close()
