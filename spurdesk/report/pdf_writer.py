@@ -1,0 +1,542 @@
+"""Render a `Report` as PDF with reportlab: the same blocks, in the same order, as the DOCX.
+
+Layout happens once. Whatever depends on the finished layout — "Sida X av Y", the page numbers in
+the table of contents, the UTKAST watermark — is drawn when the canvas saves, after every page is
+known, so no second build pass is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import (
+    PageBreak as PdfPageBreak,
+)
+from reportlab.platypus import Paragraph as PdfParagraph
+
+from spurdesk.report.document import (
+    BulletList,
+    CriteriaBox,
+    DraftNotice,
+    FieldTable,
+    GridTable,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Report,
+    Role,
+    TableOfContents,
+    TitleBlock,
+)
+from spurdesk.report.fonts import BOLD, register_fonts
+from spurdesk.report.output import Progress, atomic_target
+from spurdesk.report.text import TextBlock, TextList
+
+BLUE = colors.HexColor("#1F3864")
+INK = colors.HexColor("#1F1F1F")
+GREY = colors.HexColor("#595959")
+LINE = colors.HexColor("#8EA0BF")
+BOX_FILL = colors.HexColor("#EEF2F8")
+MARK_FILL = colors.HexColor("#FFE08A")
+RED = colors.HexColor("#C00000")
+DRAFT_FILL = colors.HexColor("#FDF0F0")
+
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 2.5 * cm, 2.5 * cm, 2.2 * cm
+TEXT_WIDTH = A4[0] - 2 * MARGIN_X
+FOOTER_TEXT = "SPUR-granskning av ST-utbildningen"
+#: Table cells cannot break across pages: longer paragraphs are cut into rows of about this size.
+CELL_CHUNK = 1200
+
+
+def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> Path:
+    """Write `report` to `path` (replaced only when complete) and return the path."""
+    family = register_fonts()
+    furniture = _Furniture(report)
+    story = _Story(_styles(family), furniture, progress, len(report.blocks) + 1).build(report)
+    with atomic_target(Path(path)) as temporary:
+        document = BaseDocTemplate(
+            str(temporary),
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=report.title,
+            author=report.author,
+            subject=report.subject,
+            keywords=report.keywords,
+            creator="spurdesk",
+            lang="sv-SE",
+            displayDocTitle=True,
+        )
+        frame = Frame(
+            MARGIN_X, MARGIN_BOTTOM, TEXT_WIDTH, A4[1] - MARGIN_TOP - MARGIN_BOTTOM, id="text"
+        )
+        document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        document.build(story, canvasmaker=partial(_ReportCanvas, furniture=furniture))
+    if progress is not None:
+        progress(len(report.blocks) + 1, len(report.blocks) + 1)
+    return Path(path)
+
+
+# --- styles ----------------------------------------------------------------------------------
+
+
+def _styles(family: str) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body", fontName=family, fontSize=9.5, leading=13.5, spaceAfter=5, textColor=INK
+    )
+
+    def derive(name: str, parent: ParagraphStyle = body, **changes: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=parent, **changes)
+
+    heading = derive("heading", fontName=BOLD, textColor=BLUE, keepWithNext=1)
+    box = derive("box", fontSize=8.5, leading=11.5, spaceAfter=0)
+    table = derive("table", fontSize=9, leading=12, spaceAfter=0)
+    return {
+        "body": body,
+        "note": derive("note", fontName=f"{family}-Oblique", textColor=GREY),
+        "criterion": derive("criterion", fontName=f"{family}-Oblique", spaceAfter=0),
+        "title": derive(
+            "title",
+            fontName=BOLD,
+            fontSize=24,
+            leading=29,
+            textColor=BLUE,
+            spaceBefore=80,
+            spaceAfter=10,
+        ),
+        "subtitle": derive("subtitle", fontSize=14, leading=18, textColor=GREY, spaceAfter=30),
+        "h1": derive("h1", heading, fontSize=17, leading=21, spaceAfter=10),
+        "h2": derive("h2", heading, fontSize=12.5, leading=16, spaceBefore=12, spaceAfter=5),
+        "h3": derive("h3", heading, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3),
+        "bullet": derive("bullet", leftIndent=14, bulletIndent=3, spaceAfter=3),
+        "table": table,
+        "table_head": derive(
+            "table_head", table, fontName=BOLD, fontSize=8.5, textColor=colors.white
+        ),
+        "table_bullet": derive("table_bullet", table, leftIndent=10, bulletIndent=0),
+        "label": derive("label", table, fontName=BOLD, fontSize=8.5, textColor=BLUE),
+        "box": box,
+        "box_heading": derive("box_heading", box, fontName=BOLD, fontSize=9, textColor=BLUE),
+        "box_item": derive("box_item", box, leftIndent=12, bulletIndent=2),
+        "scale": derive("scale", box, leftIndent=16, bulletIndent=0),
+        "scale_marked": derive("scale_marked", box, fontName=BOLD, leftIndent=16, bulletIndent=0),
+        "box_note": derive("box_note", box, fontName=f"{family}-Oblique", textColor=GREY),
+        "toc1": derive("toc1", fontName=BOLD, fontSize=10, leading=14, spaceBefore=5),
+        "toc2": derive("toc2", fontSize=9.5, leading=13, leftIndent=14),
+        "draft_heading": derive(
+            "draft_heading", fontName=BOLD, fontSize=12, leading=15, textColor=RED, spaceAfter=0
+        ),
+        "draft": derive("draft", table),
+        "draft_item": derive("draft_item", table, leftIndent=10, bulletIndent=0),
+    }
+
+
+def _markup(text: str) -> str:
+    return escape(text).replace("\n", "<br/>")
+
+
+# --- page furniture and deferred drawing --------------------------------------------------------
+
+
+@dataclass
+class _Furniture:
+    """What each page gets once the page count is known; filled while the story is laid out."""
+
+    report: Report
+    heading_pages: dict[str, int] = field(default_factory=dict)
+    toc_numbers: dict[int, list[tuple[float, float, str, ParagraphStyle]]] = field(
+        default_factory=dict
+    )
+
+    def draw(self, canvas: Canvas, total: int) -> None:
+        page = canvas.getPageNumber()
+        width, height = A4
+        canvas.saveState()
+        canvas.setFont(register_fonts(), 7.5)
+        canvas.setFillColor(GREY)
+        top = height - MARGIN_TOP + 0.9 * cm
+        canvas.drawString(MARGIN_X, top, self.report.header_text)
+        canvas.setStrokeColor(LINE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
+        bottom = MARGIN_BOTTOM - 1.1 * cm
+        canvas.drawString(MARGIN_X, bottom, FOOTER_TEXT)
+        canvas.drawRightString(width - MARGIN_X, bottom, f"Sida {page} av {total}")
+        if self.report.draft_mark:
+            canvas.setFont(BOLD, 9)
+            canvas.setFillColor(RED)
+            canvas.drawRightString(width - MARGIN_X, top, self.report.draft_mark)
+            canvas.setFillAlpha(0.07)
+            canvas.setFont(BOLD, 110)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(55)
+            canvas.drawCentredString(0, -40, self.report.draft_mark)
+        canvas.restoreState()
+        for x_right, y, key, style in self.toc_numbers.get(page, []):
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.setFillColor(INK)
+            canvas.drawRightString(x_right, y, str(self.heading_pages.get(key, "")))
+
+
+class _ReportCanvas(Canvas):
+    """Keeps every page until the end, then draws the furniture that needs the page count."""
+
+    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._pages: list[dict[str, Any]] = []
+        self.showOutline()
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._furniture.draw(self, total)
+            super().showPage()
+        super().save()
+
+
+class _Anchor(Flowable):
+    """Zero-size mark before a heading: its bookmark, outline entry and page for the TOC."""
+
+    def __init__(self, heading: Heading, furniture: _Furniture) -> None:
+        super().__init__()
+        self.heading, self.furniture = heading, furniture
+        self.keepWithNext = 1
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas, key = self.canv, self.heading.key
+        canvas.bookmarkHorizontal(key, 0, 0)
+        canvas.addOutlineEntry(self.heading.text, key, level=self.heading.level - 1, closed=True)
+        self.furniture.heading_pages[key] = canvas.getPageNumber()
+
+
+class _TocLine(Flowable):
+    """One TOC entry; its page number is drawn at save time, when the heading's page is known."""
+
+    NUMBER_WIDTH = 1.2 * cm
+
+    def __init__(self, entry: Heading, style: ParagraphStyle, furniture: _Furniture) -> None:
+        super().__init__()
+        self.entry, self.style, self.furniture = entry, style, furniture
+        self.lines: list[str] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        room = available_width - self.style.leftIndent - self.NUMBER_WIDTH
+        self.lines = simpleSplit(self.entry.text, self.style.fontName, self.style.fontSize, room)
+        self.height = len(self.lines) * self.style.leading + self.style.spaceBefore
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(INK)
+        y = self.height - self.style.spaceBefore - style.fontSize
+        for line in self.lines:
+            canvas.drawString(style.leftIndent, y, line)
+            y -= style.leading
+        y += style.leading
+        text_end = style.leftIndent + stringWidth(self.lines[-1], style.fontName, style.fontSize)
+        canvas.setFillColor(LINE)
+        dots_from, dots_to = text_end + 6, self.width - self.NUMBER_WIDTH + 4
+        if dots_to > dots_from:
+            canvas.setFont(style.fontName, style.fontSize * 0.8)
+            dot = stringWidth(". ", style.fontName, style.fontSize * 0.8)
+            canvas.drawString(dots_from, y, ". " * int((dots_to - dots_from) / dot))
+        x_right, y_absolute = canvas.absolutePosition(self.width, y)
+        page = canvas.getPageNumber()
+        self.furniture.toc_numbers.setdefault(page, []).append(
+            (x_right, y_absolute, self.entry.key, style)
+        )
+        canvas.linkRect("", self.entry.key, (0, 0, self.width, self.height), relative=1)
+
+
+class _ProgressMark(Flowable):
+    """Zero-size: reports progress when layout reaches it."""
+
+    def __init__(self, done: int, total: int, progress: Progress) -> None:
+        super().__init__()
+        self.done, self.total, self.progress = done, total, progress
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.progress(self.done, self.total)
+
+
+# --- blocks to flowables -----------------------------------------------------------------------
+
+
+class _Story:
+    """Turns blocks into flowables; one method per block type, mirroring the DOCX writer."""
+
+    def __init__(
+        self,
+        styles: dict[str, ParagraphStyle],
+        furniture: _Furniture,
+        progress: Progress | None,
+        total: int,
+    ) -> None:
+        self.styles, self.furniture, self.progress, self.total = styles, furniture, progress, total
+        self._handlers: dict[type, Callable[[Any], list[Flowable]]] = {
+            Heading: self._heading,
+            Paragraph: self._paragraph,
+            BulletList: self._bullets,
+            FieldTable: self._field_table,
+            GridTable: self._grid_table,
+            TitleBlock: self._title,
+            TableOfContents: self._toc,
+            DraftNotice: self._draft_notice,
+            CriteriaBox: self._criteria_box,
+            PageBreak: lambda _block: [PdfPageBreak()],
+        }
+
+    def build(self, report: Report) -> list[Flowable]:
+        story: list[Flowable] = []
+        for done, block in enumerate(report.blocks, start=1):
+            story += self._handlers[type(block)](block)
+            # A mark between a heading and its text would part them; report at the next block.
+            if self.progress is not None and not isinstance(block, Heading):
+                story.append(_ProgressMark(done, self.total, self.progress))
+        return story
+
+    def _p(self, text: str, style: str, bullet: str | None = None) -> PdfParagraph:
+        return PdfParagraph(_markup(text), self.styles[style], bulletText=bullet)
+
+    def _heading(self, block: Heading) -> list[Flowable]:
+        return [_Anchor(block, self.furniture), self._p(block.text, f"h{min(block.level, 3)}")]
+
+    def _paragraph(self, block: Paragraph) -> list[Flowable]:
+        if block.role == Role.CRITERION:
+            table = Table([[self._p(block.text.text, "criterion")]], colWidths=[TEXT_WIDTH])
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("LINEBEFORE", (0, 0), (0, -1), 2.5, LINE),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                        ("TOPPADDING", (0, 0), (-1, -1), 1),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ]
+                )
+            )
+            return [table, Spacer(1, 7)]
+        return [self._p(block.text.text, "note" if block.role == Role.NOTE else "body")]
+
+    def _bullets(self, block: BulletList) -> list[Flowable]:
+        return [self._p(item.text, "bullet", "•") for item in block.items]
+
+    def _cell_pieces(
+        self, found: tuple[TextBlock, ...], style: str, bullet_style: str
+    ) -> list[PdfParagraph]:
+        """Editor text as cell paragraphs, long ones cut so that every row fits on a page."""
+        pieces: list[PdfParagraph] = []
+        for block in found:
+            items = block.items if isinstance(block, TextList) else (block,)
+            for item in items:
+                bullet = "•" if isinstance(block, TextList) else None
+                for chunk in _chunks(item.text):
+                    pieces.append(self._p(chunk, bullet_style if bullet else style, bullet))
+                    bullet = None
+        return pieces or [self._p("–", style)]
+
+    def _field_table(self, block: FieldTable) -> list[Flowable]:
+        rows: list[list[Any]] = []
+        commands: list[Any] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (0, -1), BOX_FILL),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.5, LINE),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+        for item in block.rows:
+            pieces = self._cell_pieces(item.value, "table", "table_bullet")
+            first = len(rows)
+            rows += [
+                [self._p(item.label, "label") if i == 0 else "", piece]
+                for i, piece in enumerate(pieces)
+            ]
+            last = len(rows) - 1
+            commands += [
+                ("TOPPADDING", (0, first), (-1, first), 4),
+                ("BOTTOMPADDING", (0, last), (-1, last), 4),
+                ("LINEBELOW", (0, last), (-1, last), 0.5, LINE),
+            ]
+        table = Table(rows, colWidths=[4.6 * cm, TEXT_WIDTH - 4.6 * cm])
+        table.setStyle(TableStyle(commands))
+        return [table, Spacer(1, 10)]
+
+    def _grid_table(self, block: GridTable) -> list[Flowable]:
+        rows = [[self._p(text, "table_head") for text in block.header]]
+        rows += [[self._p(text, "table") for text in row] for row in block.rows]
+        table = Table(rows, colWidths=[TEXT_WIDTH * w for w in block.widths], repeatRows=1)
+        commands: list[Any] = [
+            ("BACKGROUND", (0, 0), (-1, 0), BLUE),
+            ("GRID", (0, 0), (-1, -1), 0.5, LINE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]
+        for column, centered in enumerate(block.centered):
+            if centered:
+                for row in rows:
+                    row[column].style = ParagraphStyle(
+                        "c", parent=row[column].style, alignment=TA_CENTER
+                    )
+        table.setStyle(TableStyle(commands))
+        return [table, Spacer(1, 10)]
+
+    def _title(self, block: TitleBlock) -> list[Flowable]:
+        return [
+            self._p(block.title, "title"),
+            self._p(block.subtitle, "subtitle"),
+            *self._field_table(block.facts),
+        ]
+
+    def _toc(self, block: TableOfContents) -> list[Flowable]:
+        out: list[Flowable] = [self._p(block.title, "h1")]
+        for entry in block.entries:
+            out.append(
+                _TocLine(entry, self.styles["toc1" if entry.level == 1 else "toc2"], self.furniture)
+            )
+        return out
+
+    def _boxed(self, rows: list[PdfParagraph], fill: Any, border: Any, width: float) -> Table:
+        table = Table([[row] for row in rows], colWidths=[TEXT_WIDTH])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), width, border),
+                    ("BACKGROUND", (0, 0), (-1, -1), fill),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    ("TOPPADDING", (0, 0), (-1, 0), 7),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+                ]
+            )
+        )
+        return table
+
+    def _draft_notice(self, block: DraftNotice) -> list[Flowable]:
+        rows = [self._p(block.title, "draft_heading"), self._p(block.text, "draft")]
+        for item in block.missing:
+            rows += [self._p(chunk, "draft_item", "•") for chunk in _chunks(item)]
+        return [self._boxed(rows, DRAFT_FILL, RED, 1.2), Spacer(1, 10)]
+
+    def _criteria_box(self, block: CriteriaBox) -> list[Flowable]:
+        rows: list[PdfParagraph] = []
+        keep: list[tuple[int, int]] = []  # row ranges that must not be parted
+        gap: list[int] = []  # rows that open a part and get space above
+
+        def part(items: list[PdfParagraph], together: bool) -> None:
+            start = len(rows)
+            rows.extend(items)
+            gap.append(start)
+            keep.append(
+                (start, len(rows) - 1) if together else (start, min(start + 1, len(rows) - 1))
+            )
+
+        preamble = [self._p(t, "box") for t in (block.preamble, block.lead_in) if t]
+        if preamble:
+            part([self._p(block.title, "box_heading"), *preamble], together=True)
+        for group in block.groups:
+            part(
+                [self._p(group.heading, "box_heading")]
+                + [self._p(text, "box_item", "•") for text in group.criteria],
+                together=False,
+            )
+        scale = [self._p(block.scale_title, "box_heading")]
+        marked: list[int] = []
+        for step in block.scale:
+            if step.mark:
+                marked.append(len(rows) + len(scale))
+                text = (
+                    f"{_markup(step.text)}&nbsp;&nbsp;"
+                    f"<font color='#1F3864'><i>◄ {_markup(step.mark)}</i></font>"
+                )
+                scale.append(
+                    PdfParagraph(text, self.styles["scale_marked"], bulletText=f"{step.grade}.")
+                )
+            else:
+                scale.append(self._p(step.text, "scale", f"{step.grade}."))
+        if block.scale_note:
+            scale.append(self._p(block.scale_note, "box_note"))
+        part(scale, together=True)
+        table = self._boxed(rows, BOX_FILL, LINE, 0.8)
+        commands: list[Any] = [("NOSPLIT", (0, a), (0, b)) for a, b in keep]
+        commands += [("TOPPADDING", (0, row), (0, row), 7) for row in gap[1:]]
+        commands += [("BACKGROUND", (0, row), (0, row), MARK_FILL) for row in marked]
+        table.setStyle(TableStyle(commands))
+        return [table, Spacer(1, 12)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def _chunks(text: str, limit: int = CELL_CHUNK) -> list[str]:
+    """Cut text into pieces of at most about `limit` characters, at sentence ends or spaces."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(text):
+        words = [sentence] if len(sentence) <= limit else _by_words(sentence, limit)
+        for part in words:
+            if current and len(current) + 1 + len(part) > limit:
+                pieces.append(current)
+                current = part
+            else:
+                current = f"{current} {part}" if current else part
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _by_words(text: str, limit: int) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        while len(word) > limit:  # one unbroken "word" longer than a row can hold
+            pieces.append(word[:limit])
+            word = word[limit:]
+        if current and len(current) + 1 + len(word) > limit:
+            pieces.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        pieces.append(current)
+    return pieces
