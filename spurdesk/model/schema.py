@@ -92,7 +92,8 @@ class InspectionRow(Base):
     report_date: Mapped[date | None] = mapped_column(IsoDate)
     criteria_set_id: Mapped[str] = mapped_column(String(100))
     criteria_version: Mapped[int] = mapped_column(Integer)
-    criteria_snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)  # CriteriaSet.to_dict()
+    # CriteriaSet.to_dict(); deferred: tens of kilobytes, and the library caches the parsed set.
+    criteria_snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
     previous_inspection_id: Mapped[int | None] = mapped_column(
         ForeignKey("inspections.id", ondelete="SET NULL")
     )
