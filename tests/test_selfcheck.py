@@ -134,9 +134,24 @@ def test_resources_check_names_every_missing_folder(
     root = tmp_path / "resources"
     for name in ("criteria", "demo", "icons", "templates"):
         (root / name).mkdir(parents=True)
+        (root / name / "file").write_text("x")
+    (root / "i18n").mkdir()  # present but empty: a bundle would not even have it
     monkeypatch.setattr(selfcheck, "resources_dir", lambda: root)
-    with pytest.raises(CheckFailed, match="fonts, i18n"):
+    with pytest.raises(CheckFailed, match=r"saknas eller är tomma i .*: fonts, i18n"):
         selfcheck.check_resources(selfcheck._Context(tmp_path))
+
+
+def test_resources_check_counts_the_files_of_each_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = tmp_path / "resources"
+    for count, name in enumerate(selfcheck.RESOURCE_FOLDERS, start=1):
+        (root / name).mkdir(parents=True)
+        for index in range(count):
+            (root / name / f"f{index}").write_text("x")
+    monkeypatch.setattr(selfcheck, "resources_dir", lambda: root)
+    detail = selfcheck.check_resources(selfcheck._Context(tmp_path))
+    assert detail.endswith("(criteria 1, demo 2, fonts 3, i18n 4, icons 5, templates 6 filer)")
 
 
 def test_resource_folders_match_the_repository() -> None:

@@ -59,14 +59,16 @@ class _Context:
 
 def check_resources(context: _Context) -> str:
     root = resources_dir()
-    missing = [name for name in RESOURCE_FOLDERS if not (root / name).is_dir()]
-    if missing:
-        raise CheckFailed(f"mappar saknas i {root}: {', '.join(missing)}")
-    counts = [
-        f"{name} {sum(1 for p in (root / name).iterdir() if p.is_file())}"
+    counts = {
+        name: sum(1 for p in (root / name).iterdir() if p.is_file())
         for name in RESOURCE_FOLDERS
-    ]
-    return f"{root} ({', '.join(counts)} filer)"
+        if (root / name).is_dir()
+    }
+    # PyInstaller drops an empty folder, so "empty" and "missing" are the same fault here.
+    missing = [name for name in RESOURCE_FOLDERS if not counts.get(name)]
+    if missing:
+        raise CheckFailed(f"mappar saknas eller är tomma i {root}: {', '.join(missing)}")
+    return f"{root} ({', '.join(f'{name} {count}' for name, count in counts.items())} filer)"
 
 
 def check_criteria(context: _Context) -> str:
