@@ -1,14 +1,21 @@
-"""Fixtures: the demo inspection, stored in a library-like store."""
+"""Fixtures: the demo inspection, stored in a library — the real Library and an in-memory fake.
+
+Every test that takes `store` runs against both: the fake pins the contract the exchange relies
+on, the real Library proves it holds there. Tests needing the fake's failure injection take
+`fake_store`.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from spurdesk.model.demo import demo_inspection
 from spurdesk.model.inspection import Inspection, InspectionStatus
-from tests.exchange.helpers import FakeStore
+from tests.exchange.helpers import FakeStore, Store, open_store
 
 
 @pytest.fixture(scope="session")
@@ -17,13 +24,29 @@ def demo() -> Inspection:
     return dataclasses.replace(demo_inspection(), status=InspectionStatus.ACTION_PLAN_REQUESTED)
 
 
+@pytest.fixture(params=["fake", "library"])
+def store(request: pytest.FixtureRequest, demo: Inspection, tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(request.param, tmp_path)
+    opened.import_inspection(demo)
+    yield opened
+    if hasattr(opened, "close"):
+        opened.close()
+
+
+@pytest.fixture(scope="session")
+def record(demo: Inspection) -> Inspection:
+    """The demo as a library hands it out (ids, creation time), for tests needing no store."""
+    fake = FakeStore()
+    return fake.get_inspection(fake.import_inspection(demo))
+
+
 @pytest.fixture
-def store(demo: Inspection) -> FakeStore:
+def fake_store(demo: Inspection) -> FakeStore:
     fake = FakeStore()
     fake.import_inspection(demo)
     return fake
 
 
 @pytest.fixture
-def stored(store: FakeStore) -> Inspection:
-    return store.get_inspection(1)
+def stored(store: Store) -> Inspection:
+    return store.get_inspection(store.list_inspections()[0].id)

@@ -14,9 +14,11 @@ import json
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.exchange.store import ActionPlanStore
 from spurdesk.model.inspection import (
     ActionItem,
     AuditEvent,
@@ -176,3 +178,25 @@ def edit_json(
     data = json.loads(members[name])
     change(data)
     return reseal({**members, name: json.dumps(data, ensure_ascii=False).encode()})
+
+
+class Store(ActionPlanStore, Protocol):
+    """What the tests use of a library: the exchange's protocol plus storing and the audit trail."""
+
+    def import_inspection(self, record: Inspection) -> int: ...
+
+    def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...
+
+
+def events_since(store: Store, inspection_id: int, before: int) -> list[AuditEvent]:
+    """The audit events recorded after the first `before` ones."""
+    return store.audit_events(inspection_id)[before:]
+
+
+def open_store(kind: str, folder: Path) -> Store:
+    """An empty store: the in-memory fake ("fake") or a real Library file in `folder`."""
+    if kind == "fake":
+        return FakeStore()
+    from spurdesk.model.library import Library
+
+    return Library.open(folder / "bibliotek.spurdesk")

@@ -12,7 +12,7 @@ from spurdesk.exchange.docx_form import read_form, write_form
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.review import RowState, apply_review, read_response, review_response
 from spurdesk.model.inspection import Inspection
-from tests.exchange.helpers import FakeStore, fill_plan_values, members_of, zip_bytes
+from tests.exchange.helpers import FakeStore, Store, fill_plan_values, members_of, zip_bytes
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +21,12 @@ def form(demo: Inspection, tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = FakeStore()
     stored = store.get_inspection(store.import_inspection(demo))
     return write_form(stored, tmp_path_factory.mktemp("form") / "handlingsplan.docx")
+
+
+@pytest.fixture
+def stored_form(stored: Inspection, tmp_path: Path) -> Path:
+    """The form for the inspection as the `store` under test holds it."""
+    return write_form(stored, tmp_path / "handlingsplan.docx")
 
 
 def fill(form: Path, target: Path, *, skip_first: int = 6) -> Path:
@@ -38,7 +44,7 @@ def fill(form: Path, target: Path, *, skip_first: int = 6) -> Path:
     return target
 
 
-def test_form_has_one_table_per_row_with_marked_fields(form: Path, stored: Inspection) -> None:
+def test_form_has_one_table_per_row_with_marked_fields(form: Path, record: Inspection) -> None:
     document = Document(str(form))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Handlingsplan – Röntgenkliniken" in text
@@ -48,16 +54,16 @@ def test_form_has_one_table_per_row_with_marked_fields(form: Path, stored: Inspe
     assert first.rows[0].cells[1].text.startswith("D.1: ")
     assert first.rows[1].cells[0].paragraphs[0].text == "Planerad åtgärd"
     assert "Fyll i" in first.rows[1].cells[0].text
-    assert first.rows[1].cells[1].text == stored.action_items[0].planned_action
+    assert first.rows[1].cells[1].text == record.action_items[0].planned_action
     assert document.core_properties.identifier
     hidden = [r for p in document.paragraphs for r in p.runs if r.font.hidden]
     assert hidden and hidden[0].text.startswith("spurdesk-formulär:")
 
 
 def test_round_trip_through_the_review(
-    form: Path, store: FakeStore, stored: Inspection, tmp_path: Path
+    stored_form: Path, store: Store, stored: Inspection, tmp_path: Path
 ) -> None:
-    filled = fill(form, tmp_path / "ifylld.docx")
+    filled = fill(stored_form, tmp_path / "ifylld.docx")
     response = read_response(filled)
     assert response.source == "ifylld.docx"
     assert response.inspection is None
@@ -72,9 +78,9 @@ def test_round_trip_through_the_review(
 
 
 def test_a_changed_stored_row_is_a_field_diff(
-    form: Path, store: FakeStore, stored: Inspection, tmp_path: Path
+    stored_form: Path, store: Store, stored: Inspection, tmp_path: Path
 ) -> None:
-    document = Document(str(form))
+    document = Document(str(stored_form))
     document.tables[1].rows[3].cells[1].text = "Studierektor och handledare"
     target = tmp_path / "ändrad.docx"
     document.save(str(target))

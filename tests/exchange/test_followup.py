@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -28,15 +29,15 @@ from spurdesk.exchange.followup import (
     units_of,
 )
 from spurdesk.model.inspection import ActionItem, ActionItemStatus, Inspection
-from tests.exchange.helpers import FakeStore
+from tests.exchange.helpers import Store, events_since, open_store
 
 TODAY = date(2025, 5, 20)
 
 
-@pytest.fixture
-def library(demo: Inspection) -> FakeStore:
+@pytest.fixture(params=["fake", "library"])
+def library(request: pytest.FixtureRequest, demo: Inspection, tmp_path: Path) -> Iterator[Store]:
     """Two inspections: the demo (follow-ups 2025-05-30) and a fictitious second unit."""
-    store = FakeStore()
+    store = open_store(request.param, tmp_path)
     store.import_inspection(demo)
     items = (
         ActionItem(
@@ -73,7 +74,9 @@ def library(demo: Inspection) -> FakeStore:
         ),
     )
     store.import_inspection(dataclasses.replace(demo, unit="Barnkliniken", action_items=items))
-    return store
+    yield store
+    if hasattr(store, "close"):
+        store.close()
 
 
 def test_buckets_by_follow_up_date() -> None:
@@ -87,7 +90,7 @@ def test_buckets_by_follow_up_date() -> None:
     assert bucket_of(item("kontinuerligt"), TODAY) is Bucket.UNDATED
 
 
-def test_entries_across_inspections_in_order(library: FakeStore) -> None:
+def test_entries_across_inspections_in_order(library: Store) -> None:
     entries = filtered(all_entries(library, TODAY), FollowUpFilter())
     groups = grouped(entries)
     assert [e.item.planned_action for e in groups[Bucket.OVERDUE]] == ["Gammal åtgärd"]
@@ -101,7 +104,7 @@ def test_entries_across_inspections_in_order(library: FakeStore) -> None:
     assert units_of(entries) == ["Barnkliniken", "Röntgenkliniken"]
 
 
-def test_filters(library: FakeStore) -> None:
+def test_filters(library: Store) -> None:
     entries = all_entries(library, TODAY)
     barn = filtered(entries, FollowUpFilter(unit="Barnkliniken", include_verified=True))
     assert len(barn) == 4
@@ -113,8 +116,9 @@ def test_filters(library: FakeStore) -> None:
     assert [e.item.planned_action for e in by_follow_up] == ["Gammal åtgärd", "Senare åtgärd"]
 
 
-def test_mark_done_then_verified(library: FakeStore) -> None:
+def test_mark_done_then_verified(library: Store) -> None:
     entry = grouped(filtered(all_entries(library, TODAY), FollowUpFilter()))[Bucket.OVERDUE][0]
+    before = len(library.audit_events(entry.inspection_id))
     mark_done(library, entry, date(2025, 5, 2), "Rutinen är införd.")
     item = library.get_inspection(entry.inspection_id).action_items[0]
     assert (item.status, item.done_on) == (ActionItemStatus.DONE, date(2025, 5, 2))
@@ -128,14 +132,14 @@ def test_mark_done_then_verified(library: FakeStore) -> None:
     assert item.status is ActionItemStatus.VERIFIED
     assert (item.done_on, item.verified_on) == (date(2025, 5, 2), date(2025, 5, 19))
     assert item.verification_note == "Kontrollerat i IUP-granskning."
-    events = library.audit_events(entry.inspection_id)
+    events = events_since(library, entry.inspection_id, before)
     assert [e.action for e in events] == ["follow-up", "follow-up"]
     assert "E.4 markerad som genomförd 2025-05-02" in events[0].detail
     assert "E.4 verifierad 2025-05-19" in events[1].detail
     assert overdue_count(filtered(all_entries(library, TODAY), FollowUpFilter())) == 0
 
 
-def test_csv_export(library: FakeStore, tmp_path: Path) -> None:
+def test_csv_export(library: Store, tmp_path: Path) -> None:
     entries = filtered(all_entries(library, TODAY), FollowUpFilter())
     hostile = dataclasses.replace(
         entries[0], item=dataclasses.replace(entries[0].item, planned_action="=HYPERLINK(1)")
@@ -158,7 +162,7 @@ def test_csv_export(library: FakeStore, tmp_path: Path) -> None:
     assert csv_text([]).strip() == ";".join(rows[0])
 
 
-def test_docx_export(library: FakeStore, tmp_path: Path) -> None:
+def test_docx_export(library: Store, tmp_path: Path) -> None:
     entries = filtered(all_entries(library, TODAY), FollowUpFilter())
     path = export_docx(entries, tmp_path / "uppföljning.docx", TODAY)
     document = Document(str(path))

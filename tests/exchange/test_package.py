@@ -24,8 +24,8 @@ from tests.exchange.helpers import edit_json, members_of, reseal, zip_bytes
 
 
 @pytest.fixture
-def members(stored: Inspection) -> dict[str, bytes]:
-    return members_of(package_bytes(outgoing_package(stored)))
+def members(record: Inspection) -> dict[str, bytes]:
+    return members_of(package_bytes(outgoing_package(record)))
 
 
 def _write(tmp_path: Path, data: bytes, name: str = "svar.spur") -> Path:
@@ -34,17 +34,17 @@ def _write(tmp_path: Path, data: bytes, name: str = "svar.spur") -> Path:
     return path
 
 
-def test_round_trip(stored: Inspection, tmp_path: Path) -> None:
-    path = write_package(tmp_path / "till-verksamheten.spur", outgoing_package(stored))
+def test_round_trip(record: Inspection, tmp_path: Path) -> None:
+    path = write_package(tmp_path / "till-verksamheten.spur", outgoing_package(record))
     back = read_package(path)
     assert back.sender is Side.INSPECTOR
-    assert back.inspection == stored
-    assert back.identity.key == inspection_key(stored)
-    assert (back.identity.library_id, back.identity.unit) == (stored.id, "Röntgenkliniken")
-    assert back.identity.visit_date == stored.visit_start
+    assert back.inspection == record
+    assert back.identity.key == inspection_key(record)
+    assert (back.identity.library_id, back.identity.unit) == (record.id, "Röntgenkliniken")
+    assert back.identity.visit_date == record.visit_start
     assert back.format_version == FORMAT_VERSION
-    # one row per stored item, plus an empty row for every deficiency still unanswered
-    assert [r.key for r in back.plan.rows[:6]] == [f"item-{i.id}" for i in stored.action_items]
+    # one row per record item, plus an empty row for every deficiency still unanswered
+    assert [r.key for r in back.plan.rows[:6]] == [f"item-{i.id}" for i in record.action_items]
     answered = {(r.section_id, r.criterion_id) for r in back.plan.rows}
     assert answered == {(d.section_id, d.criterion_id) for d in back.plan.deficiencies}
 
@@ -58,14 +58,14 @@ def test_manifest_lists_a_sha256_per_member(members: dict[str, bytes]) -> None:
     assert all(len(m["sha256"]) == 64 for m in manifest["members"].values())
 
 
-def test_the_key_is_stable_and_distinct(stored: Inspection) -> None:
+def test_the_key_is_stable_and_distinct(record: Inspection) -> None:
     import dataclasses
 
-    assert inspection_key(stored) == inspection_key(dataclasses.replace(stored, unit="Annat"))
-    assert inspection_key(stored) != inspection_key(dataclasses.replace(stored, id=2))
+    assert inspection_key(record) == inspection_key(dataclasses.replace(record, unit="Annat"))
+    assert inspection_key(record) != inspection_key(dataclasses.replace(record, id=2))
 
 
-def test_writing_is_atomic(stored: Inspection, tmp_path: Path, monkeypatch) -> None:
+def test_writing_is_atomic(record: Inspection, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "paket.spur"
     target.write_bytes(b"the previous file")
 
@@ -74,14 +74,14 @@ def test_writing_is_atomic(stored: Inspection, tmp_path: Path, monkeypatch) -> N
 
     monkeypatch.setattr(package_module, "package_bytes", broken)
     with pytest.raises(RuntimeError):
-        write_package(target, outgoing_package(stored))
+        write_package(target, outgoing_package(record))
     assert target.read_bytes() == b"the previous file"
     assert [p.name for p in tmp_path.iterdir()] == ["paket.spur"]
 
 
-def test_writing_to_a_missing_folder_is_a_clear_error(stored: Inspection, tmp_path: Path) -> None:
+def test_writing_to_a_missing_folder_is_a_clear_error(record: Inspection, tmp_path: Path) -> None:
     with pytest.raises(ExchangeError, match="kan inte skriva i mappen"):
-        write_package(tmp_path / "saknas" / "paket.spur", outgoing_package(stored))
+        write_package(tmp_path / "saknas" / "paket.spur", outgoing_package(record))
 
 
 def _refused(tmp_path: Path, data: bytes, expected: str) -> None:
@@ -100,7 +100,7 @@ def test_truncated_file(members: dict[str, bytes], tmp_path: Path) -> None:
 def test_corrupted_member_data(members: dict[str, bytes], tmp_path: Path) -> None:
     data = bytearray(zip_bytes(members, compression=zipfile.ZIP_STORED))
     index = data.index(b'"findings"')
-    data[index + 2] ^= 0x20  # flips a byte inside the stored data: the CRC no longer matches
+    data[index + 2] ^= 0x20  # flips a byte inside the record data: the CRC no longer matches
     _refused(tmp_path, bytes(data), "skadad eller avkortad")
 
 

@@ -23,7 +23,7 @@ from spurdesk.exchange.review import (
 from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import Inspection
-from tests.exchange.helpers import FakeStore, FakeStoreError, fill_plan_values
+from tests.exchange.helpers import FakeStore, FakeStoreError, Store, events_since, fill_plan_values
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def completed_response(unit: UnitPackage, tmp_path: Path) -> Path:
 
 
 def test_diff_is_per_row_and_field(
-    store: FakeStore, stored: Inspection, unit: UnitPackage, tmp_path: Path
+    store: Store, stored: Inspection, unit: UnitPackage, tmp_path: Path
 ) -> None:
     review = review_response(store, read_response(completed_response(unit, tmp_path)))
     states = [d.state for d in review.rows]
@@ -62,8 +62,9 @@ def test_diff_is_per_row_and_field(
 
 
 def test_apply_accepted_rows_only_with_one_event(
-    store: FakeStore, stored: Inspection, unit: UnitPackage, tmp_path: Path
+    store: Store, stored: Inspection, unit: UnitPackage, tmp_path: Path
 ) -> None:
+    before = len(store.audit_events(stored.id))
     review = review_response(store, read_response(completed_response(unit, tmp_path)))
     new_rows = [d for d in review.rows if d.state is RowState.NEW]
     accepted = {review.rows[1].row.key, new_rows[0].row.key}
@@ -77,14 +78,14 @@ def test_apply_accepted_rows_only_with_one_event(
     assert (added.id, added.criterion_id) == (result.added[0], new_rows[0].row.criterion_id)
     assert added.planned_action == new_rows[0].row.planned_action
     assert len(after.action_items) == len(stored.action_items) + 1
-    events = store.audit_events(stored.id)
+    events = events_since(store, stored.id, before)
     assert [e.action for e in events] == ["import"]
     assert "1 nya rader, 1 ändrade rader godtagna" in events[0].detail
     assert "svar.spur" in events[0].detail
 
 
 def test_a_second_import_of_the_same_file_adds_nothing(
-    store: FakeStore, unit: UnitPackage, tmp_path: Path
+    store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
     response = read_response(completed_response(unit, tmp_path))
     first = review_response(store, response)
@@ -94,27 +95,30 @@ def test_a_second_import_of_the_same_file_adds_nothing(
 
 
 def test_stale_keys_are_refused_and_nothing_written(
-    store: FakeStore, stored: Inspection, unit: UnitPackage, tmp_path: Path
+    store: Store, stored: Inspection, unit: UnitPackage, tmp_path: Path
 ) -> None:
+    before = store.audit_events(stored.id)
     review = review_response(store, read_response(completed_response(unit, tmp_path)))
     with pytest.raises(ExchangeError, match="finns inte längre"):
         apply_review(store, review, {"item-1", "new-nonexistent"})
     assert store.get_inspection(stored.id) == stored
-    assert store.audit_events(stored.id) == []
+    assert store.audit_events(stored.id) == before
 
 
 @pytest.mark.parametrize("fail_on", [1, 2, 3, 4])
 def test_a_failing_write_leaves_the_inspection_as_it_was(
-    store: FakeStore, stored: Inspection, unit: UnitPackage, tmp_path: Path, fail_on: int
+    fake_store: FakeStore, tmp_path: Path, fail_on: int
 ) -> None:
-    review = review_response(store, read_response(completed_response(unit, tmp_path)))
+    stored = fake_store.get_inspection(1)
+    unit = UnitPackage.open(write_package(tmp_path / "ut.spur", outgoing_package(stored)))
+    review = review_response(fake_store, read_response(completed_response(unit, tmp_path)))
     accepted = {d.row.key for d in review.pending[:3]}
-    store.fail_on_call = fail_on
+    fake_store.fail_on_call = fail_on
     with pytest.raises(FakeStoreError):
-        apply_review(store, review, accepted)
-    store.fail_on_call = None
-    assert store.get_inspection(stored.id).action_items == stored.action_items
-    assert store.audit_events(stored.id) == []
+        apply_review(fake_store, review, accepted)
+    fake_store.fail_on_call = None
+    assert fake_store.get_inspection(stored.id).action_items == stored.action_items
+    assert fake_store.audit_events(stored.id) == []
 
 
 def _tampered(unit: UnitPackage, tmp_path: Path, change) -> Path:
@@ -154,7 +158,7 @@ def _section(inspection: Inspection, section_id: str, **fields) -> Inspection:
     ],
 )
 def test_changes_to_the_report_are_refused_by_name(
-    store: FakeStore, stored: Inspection, unit: UnitPackage, tmp_path: Path, change, expected: str
+    store: Store, stored: Inspection, unit: UnitPackage, tmp_path: Path, change, expected: str
 ) -> None:
     path = _tampered(unit, tmp_path, change)
     with pytest.raises(ExchangeError, match="försöker ändra") as caught:
@@ -169,7 +173,7 @@ def _with_rows(unit: UnitPackage, tmp_path: Path, rows) -> Path:
 
 
 def test_a_row_moved_to_another_criterion_is_refused(
-    store: FakeStore, unit: UnitPackage, tmp_path: Path
+    store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
     rows = list(unit.plan.rows)
     rows[0] = dataclasses.replace(rows[0], criterion_id="D.2")
@@ -178,7 +182,7 @@ def test_a_row_moved_to_another_criterion_is_refused(
 
 
 def test_a_row_for_an_unknown_item_is_refused(
-    store: FakeStore, unit: UnitPackage, tmp_path: Path
+    store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
     rows = (dataclasses.replace(unit.plan.rows[0], key="item-999"), *unit.plan.rows[1:])
     with pytest.raises(ExchangeError, match="som inte finns i inspektionens handlingsplan"):
@@ -186,7 +190,7 @@ def test_a_row_for_an_unknown_item_is_refused(
 
 
 def test_a_new_row_for_an_unlisted_criterion_is_refused(
-    store: FakeStore, unit: UnitPackage, tmp_path: Path
+    store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
     invented = dataclasses.replace(unit.plan.rows[-1], section_id="A", criterion_id="A.1")
     rows = (*unit.plan.rows[:-1], invented)
@@ -195,7 +199,7 @@ def test_a_new_row_for_an_unlisted_criterion_is_refused(
 
 
 def test_a_response_for_another_inspection_is_refused(
-    store: FakeStore, stored: Inspection, unit: UnitPackage, tmp_path: Path
+    store: Store, stored: Inspection, unit: UnitPackage, tmp_path: Path
 ) -> None:
     path = completed_response(unit, tmp_path)
     other = FakeStore()
@@ -207,14 +211,14 @@ def test_a_response_for_another_inspection_is_refused(
         review_response(FakeStore(), read_response(path))
 
 
-def test_the_outgoing_package_is_not_a_response(stored: Inspection, tmp_path: Path) -> None:
-    path = write_package(tmp_path / "ut.spur", outgoing_package(stored))
+def test_the_outgoing_package_is_not_a_response(record: Inspection, tmp_path: Path) -> None:
+    path = write_package(tmp_path / "ut.spur", outgoing_package(record))
     with pytest.raises(ExchangeError, match="inte deras svar"):
         read_response(path)
 
 
 def test_missing_entries_are_listed_at_import(
-    store: FakeStore, unit: UnitPackage, tmp_path: Path
+    store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
     rows = list(unit.plan.rows)
     rows[-1] = dataclasses.replace(rows[-1], planned_action="Något görs.")

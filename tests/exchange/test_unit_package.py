@@ -16,8 +16,8 @@ from tests.exchange.helpers import fill_plan_values
 
 
 @pytest.fixture
-def unit(stored: Inspection, tmp_path: Path) -> UnitPackage:
-    path = write_package(tmp_path / "till-verksamheten.spur", outgoing_package(stored))
+def unit(record: Inspection, tmp_path: Path) -> UnitPackage:
+    path = write_package(tmp_path / "till-verksamheten.spur", outgoing_package(record))
     return UnitPackage.open(path)
 
 
@@ -27,9 +27,9 @@ def complete(unit: UnitPackage) -> None:
             unit.set_field(row.key, name, value)
 
 
-def test_opens_read_only_report_and_editable_plan(unit: UnitPackage, stored: Inspection) -> None:
-    assert unit.inspection == stored
-    assert unit.identity.library_id == stored.id
+def test_opens_read_only_report_and_editable_plan(unit: UnitPackage, record: Inspection) -> None:
+    assert unit.inspection == record
+    assert unit.identity.library_id == record.id
     assert not unit.modified
     assert len(unit.deficiencies) == len({(r.section_id, r.criterion_id) for r in unit.plan.rows})
 
