@@ -49,7 +49,7 @@ def open_library(
         if not dialogs.ask_restore_backup(parent, error):
             return None
         try:
-            Library.restore_backup(error.newest_backup, Path(path))
+            kept_aside = Library.restore_backup(error.newest_backup, Path(path))
         except SpurdeskError as restore_error:
             dialogs.show_error(parent, restore_error)
             return None
@@ -61,9 +61,11 @@ def open_library(
                 QCoreApplication.translate(
                     "library_opener",
                     "Biblioteket är återställt från {backup}. Ändringar gjorda efter "
-                    "säkerhetskopian finns inte med; den skadade filen ligger kvar bredvid "
-                    "biblioteket.",
-                ).format(backup=Path(error.newest_backup).name),
+                    "säkerhetskopian finns inte med. Den skadade filen finns kvar som {kept}.",
+                ).format(
+                    backup=Path(error.newest_backup).name,
+                    kept=kept_aside if kept_aside is not None else "—",
+                ),
             )
         return library
     except SpurdeskError as error:

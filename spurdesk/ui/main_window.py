@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
         self._saved_label.setText(self.tr("Sparat {time}").format(time=stamp))
 
     def _show_session_error(self, error: object) -> None:
-        if isinstance(error, BaseException):
+        """An autosave or undo refused by the core; an open inspection window shows its own."""
+        if isinstance(error, BaseException) and not self.inspection_windows:
             dialogs.show_error(self, error)
 
     # actions and menus ------------------------------------------------------------------------

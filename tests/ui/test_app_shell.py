@@ -1,0 +1,162 @@
+"""The app shell: start on a library or the demo, open inspections, switch library, close safely."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from spurdesk import __version__
+from spurdesk.model.library import Library
+from spurdesk.ui.about import AboutDialog
+from spurdesk.ui.app import AppShell, build_main_window
+from spurdesk.ui.settings import AppSettings, BackupPolicy, SettingsDialog
+from tests.ui.conftest import MessageBoxes
+
+
+def _args(**values: object) -> argparse.Namespace:
+    defaults: dict[str, object] = {"library": None, "demo": False, "lang": "sv"}
+    defaults.update(values)
+    return argparse.Namespace(**defaults)
+
+
+def _start(qtbot: QtBot, settings: AppSettings, **values: object) -> AppShell:
+    shell = build_main_window(_args(**values), settings=settings, install_crash_handler=False)
+    assert shell is not None
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    return shell
+
+
+def test_opens_the_library_given_and_remembers_it(
+    qtbot: QtBot, demo_library_path: Path, app_settings: AppSettings
+) -> None:
+    shell = _start(qtbot, app_settings, library=str(demo_library_path))
+    try:
+        window = shell.window
+        assert "spurdesk" in window.windowTitle()
+        assert demo_library_path.name in window.windowTitle()
+        assert window.start_view is not None and window.start_view.proxy.rowCount() == 1
+        assert app_settings.recent_libraries() == [demo_library_path.resolve()]
+        assert window.recent_menu.actions()[0].text().endswith(str(demo_library_path.parent))
+    finally:
+        shell.close()
+    Library.open(demo_library_path).close()  # closing released the lock
+
+
+def test_demo_runs_on_a_temporary_copy_that_is_removed_afterwards(
+    qtbot: QtBot, app_settings: AppSettings
+) -> None:
+    shell = _start(qtbot, app_settings, demo=True)
+    assert shell.demo_dir is not None and shell.demo_dir.exists()
+    assert shell.window.library_path is not None
+    assert shell.window.library_path.is_relative_to(shell.demo_dir)
+    assert shell.window.start_view is not None
+    assert shell.window.start_view.proxy.rowCount() == 1
+    shell.close()
+    assert not shell.demo_dir.exists()
+    assert app_settings.recent_libraries() == []  # a throwaway copy is not a recent library
+
+
+def test_declining_every_way_out_of_a_broken_library_ends_the_start_quietly(
+    tmp_path: Path, app_settings: AppSettings, message_boxes: MessageBoxes
+) -> None:
+    path = tmp_path / "trasig.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    assert build_main_window(_args(library=str(path)), settings=app_settings) is None
+    assert message_boxes.boxes and str(path) in message_boxes.boxes[0].text()
+
+
+def test_opens_an_inspection_window_and_reopens_it_on_the_next_start(
+    qtbot: QtBot, demo_library_path: Path, app_settings: AppSettings
+) -> None:
+    shell = _start(qtbot, app_settings, library=str(demo_library_path))
+    view = shell.window.start_view
+    assert view is not None
+    inspection_id = view.selected_id()
+    assert inspection_id is not None
+    view.open_action.trigger()
+    window = shell.window.inspection_windows[inspection_id]
+    unit = view.model.summary(0).unit
+    assert unit in window.windowTitle() and "spurdesk" in window.windowTitle()
+    assert shell.window.open_inspection(inspection_id) is window  # brought forward, not doubled
+    shell.close()  # closing the app keeps the inspection as "last open"
+    assert app_settings.last_inspection(demo_library_path) == inspection_id
+
+    shell = _start(qtbot, app_settings, library=str(demo_library_path))
+    try:
+        shell.window.restore_last_inspection()
+        qtbot.waitUntil(lambda: inspection_id in shell.window.inspection_windows, timeout=2000)
+    finally:
+        shell.close()
+
+
+def test_switching_library_closes_the_old_one_and_lists_the_new(
+    qtbot: QtBot, demo_library_path: Path, tmp_path: Path, app_settings: AppSettings
+) -> None:
+    shell = _start(qtbot, app_settings, library=str(demo_library_path))
+    other = tmp_path / "annat.sqlite"
+    try:
+        assert shell.window.switch_library(other)
+        assert "annat.sqlite" in shell.window.windowTitle()
+        assert shell.window.start_view is not None
+        assert shell.window.start_view.proxy.rowCount() == 0
+        Library.open(demo_library_path).close()  # the first library was released
+        assert app_settings.recent_libraries()[:2] == [other.resolve(), demo_library_path.resolve()]
+    finally:
+        shell.close()
+
+
+def test_settings_dialog_stores_backup_policy_and_announces_a_new_language(
+    qtbot: QtBot, app_settings: AppSettings
+) -> None:
+    dialog = SettingsDialog(app_settings)
+    qtbot.addWidget(dialog)
+    dialog._interval.setValue(5)
+    dialog._keep.setValue(3)
+    dialog._language.setCurrentIndex(dialog._language.findData("en"))
+    with qtbot.waitSignal(dialog.languageChosen) as chosen:
+        dialog.accept()
+    assert chosen.args == ["en"]
+    assert app_settings.backup_policy() == BackupPolicy(5, 3)
+    assert app_settings.language() == "en"
+
+
+def test_about_shows_version_criteria_sets_and_library_path(
+    qtbot: QtBot, criteria_library, tmp_path: Path
+) -> None:
+    dialog = AboutDialog(criteria_library, tmp_path / "bibliotek.sqlite", read_only=True)
+    qtbot.addWidget(dialog)
+    text = dialog.text()
+    assert __version__ in text
+    assert criteria_library.default().title in text
+    assert str(tmp_path / "bibliotek.sqlite") in text
+    assert "skrivskyddat" in text
+
+
+def test_recent_libraries_are_unique_newest_first_and_bounded(
+    app_settings: AppSettings, tmp_path: Path
+) -> None:
+    paths = [tmp_path / f"lib{i}.sqlite" for i in range(12)]
+    for path in paths:
+        app_settings.add_recent_library(path)
+    app_settings.add_recent_library(paths[5])
+    recent = app_settings.recent_libraries()
+    assert recent[0] == paths[5].resolve()
+    assert len(recent) == len(set(recent)) == 8
+
+
+@pytest.mark.parametrize("size", [(640, 480), (720, 520)])  # within the offscreen screen
+def test_window_geometry_is_restored(
+    qtbot: QtBot, library_path: Path, app_settings: AppSettings, size: tuple[int, int]
+) -> None:
+    shell = _start(qtbot, app_settings, library=str(library_path))
+    shell.window.resize(*size)
+    shell.close()
+    shell = _start(qtbot, app_settings, library=str(library_path))
+    try:
+        assert (shell.window.width(), shell.window.height()) == size
+    finally:
+        shell.close()
