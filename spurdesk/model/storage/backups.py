@@ -8,6 +8,7 @@ so a half-written backup never looks like a good one.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sqlite3
@@ -108,11 +109,15 @@ def make_backup(library: Path, *, before_upgrade: bool = False) -> Path:
 
 
 def prune_backups(library: Path, keep: int) -> None:
-    """Delete the oldest rolling backups beyond `keep`; pre-upgrade backups are never pruned."""
+    """Delete the oldest rolling backups beyond `keep` (pre-upgrade backups are never pruned)
+    and temporary files of interrupted backups. Called with the library's lock held."""
     pattern = _rolling_pattern(library)
     rolling = [p for p in list_backups(library) if pattern.fullmatch(p.name)]
     for old in rolling[keep:]:
         old.unlink(missing_ok=True)
+    # A backup interrupted by a crash leaves its temporary file; it was never a backup.
+    for partial in backup_dir_for(library).glob(f"{glob.escape(library.stem)}-*.partial*"):
+        partial.unlink(missing_ok=True)
 
 
 def restore_backup(backup: Path, target: Path) -> Path | None:
