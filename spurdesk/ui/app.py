@@ -124,7 +124,7 @@ def build_main_window(
     """Everything `run_app` does before the event loop; None when no library could be opened."""
     app = ensure_application()
     settings = settings if settings is not None else AppSettings()
-    languages = LanguageManager(app)
+    languages = LanguageManager.for_app(app)
     languages.set_language(getattr(args, "lang", None) or settings.language())
 
     criteria = load_criteria_library()

@@ -21,10 +21,6 @@ from spurdesk.model.library import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def run_box(box: QMessageBox) -> QAbstractButton | None:
     """Shows `box` modally and returns the button the user clicked (None if closed)."""
     box.exec()
@@ -34,33 +30,42 @@ def run_box(box: QMessageBox) -> QAbstractButton | None:
 def advice(error: BaseException) -> str:
     """What to do next, for the kinds of error that have a known way out."""
     if isinstance(error, CriteriaFileError):
-        return tr(
+        return QCoreApplication.translate(
+            "dialogs",
             "Rätta filen (raden anges ovan) eller flytta den ur kriteriemappen och starta om "
-            "spurdesk. De övriga kriterieuppsättningarna går att använda som vanligt."
+            "spurdesk. De övriga kriterieuppsättningarna går att använda som vanligt.",
         )
     if isinstance(error, NewerLibraryVersionError):
-        return tr(
+        return QCoreApplication.translate(
+            "dialogs",
             "Biblioteket har inte ändrats. Installera den senaste versionen av spurdesk för att "
-            "öppna det, eller öppna ett annat bibliotek under Arkiv → Öppna bibliotek…"
+            "öppna det, eller öppna ett annat bibliotek under Arkiv → Öppna bibliotek…",
         )
     if isinstance(error, CorruptLibraryError):
-        return tr(
+        return QCoreApplication.translate(
+            "dialogs",
             "Den skadade filen har inte ändrats. Du kan återställa den senaste säkerhetskopian; "
-            "den skadade filen sparas då under ett nytt namn bredvid biblioteket."
+            "den skadade filen sparas då under ett nytt namn bredvid biblioteket.",
         )
     if isinstance(error, LibraryLockedError):
-        return tr(
+        return QCoreApplication.translate(
+            "dialogs",
             "Stäng spurdesk i det andra fönstret eller på den andra datorn och försök igen, "
-            "eller öppna biblioteket skrivskyddat för att läsa och exportera."
+            "eller öppna biblioteket skrivskyddat för att läsa och exportera.",
         )
     if isinstance(error, ReadOnlyLibraryError):
-        return tr(
+        return QCoreApplication.translate(
+            "dialogs",
             "Biblioteket är öppnat skrivskyddat. Stäng det andra programmet som använder det och "
-            "öppna biblioteket igen (Arkiv → Senaste bibliotek) för att kunna ändra."
+            "öppna biblioteket igen (Arkiv → Senaste bibliotek) för att kunna ändra.",
         )
     if isinstance(error, SpurdeskError):
-        return tr("Inget har ändrats. Rätta uppgiften och försök igen.")
-    return tr("Inget har ändrats. Försök igen; om felet kvarstår, kontakta supporten.")
+        return QCoreApplication.translate(
+            "dialogs", "Inget har ändrats. Rätta uppgiften och försök igen."
+        )
+    return QCoreApplication.translate(
+        "dialogs", "Inget har ändrats. Försök igen; om felet kvarstår, kontakta supporten."
+    )
 
 
 def error_box(parent: QWidget | None, error: BaseException, title: str = "") -> QMessageBox:
@@ -68,11 +73,11 @@ def error_box(parent: QWidget | None, error: BaseException, title: str = "") -> 
     box = QMessageBox(parent)
     box.setObjectName("errorBox")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or tr("spurdesk – det gick inte"))
+    box.setWindowTitle(title or QCoreApplication.translate("dialogs", "spurdesk – det gick inte"))
     box.setText(str(error) or type(error).__name__)
     box.setInformativeText(advice(error))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setAccessibleName(tr("Felmeddelande"))
+    box.setAccessibleName(QCoreApplication.translate("dialogs", "Felmeddelande"))
     return box
 
 
@@ -99,9 +104,9 @@ def restore_backup_box(
     return _choice_box(
         parent,
         error,
-        tr("Biblioteket är skadat"),
-        tr("Återställ säkerhetskopian"),
-        tr("Vill du återställa säkerhetskopian {name}?").format(
+        QCoreApplication.translate("dialogs", "Biblioteket är skadat"),
+        QCoreApplication.translate("dialogs", "Återställ säkerhetskopian"),
+        QCoreApplication.translate("dialogs", "Vill du återställa säkerhetskopian {name}?").format(
             name=getattr(backup, "name", str(backup))
         ),
     )
@@ -110,7 +115,7 @@ def restore_backup_box(
 def ask_restore_backup(parent: QWidget | None, error: CorruptLibraryError) -> bool:
     """Offers the newest backup of a damaged library; False when there is none or on Avbryt."""
     if error.newest_backup is None:
-        show_error(parent, error, tr("Biblioteket är skadat"))
+        show_error(parent, error, QCoreApplication.translate("dialogs", "Biblioteket är skadat"))
         return False
     box, accept = restore_backup_box(parent, error)
     return run_box(box) is accept
@@ -122,9 +127,9 @@ def read_only_box(
     return _choice_box(
         parent,
         error,
-        tr("Biblioteket används redan"),
-        tr("Öppna skrivskyddat"),
-        tr("Vill du öppna biblioteket skrivskyddat?"),
+        QCoreApplication.translate("dialogs", "Biblioteket används redan"),
+        QCoreApplication.translate("dialogs", "Öppna skrivskyddat"),
+        QCoreApplication.translate("dialogs", "Vill du öppna biblioteket skrivskyddat?"),
     )
 
 
@@ -139,7 +144,7 @@ def criteria_errors_box(parent: QWidget | None, errors: Sequence[CriteriaFileErr
     box = QMessageBox(parent)
     box.setObjectName("criteriaErrorsBox")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Kriteriefiler kunde inte läsas"))
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Kriteriefiler kunde inte läsas"))
     count = len(errors)
     box.setText(
         QCoreApplication.translate(
@@ -154,7 +159,7 @@ def criteria_errors_box(parent: QWidget | None, errors: Sequence[CriteriaFileErr
     if count > 5:
         box.setDetailedText("\n\n".join(str(error) for error in errors))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setAccessibleName(tr("Felmeddelande"))
+    box.setAccessibleName(QCoreApplication.translate("dialogs", "Felmeddelande"))
     return box
 
 

@@ -24,10 +24,6 @@ from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.tasks import BackgroundTask, ProgressCallback
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("export", text)
-
-
 @dataclass(frozen=True)
 class ExportFormat:
     key: str  # "docx" | "pdf" | "actionplan"
@@ -36,7 +32,11 @@ class ExportFormat:
     write: Callable[[Inspection, Path, ProgressCallback | None], Path]
 
     def file_filter(self) -> str:
-        kind = tr("PDF-dokument") if self.suffix == ".pdf" else tr("Word-dokument")
+        kind = (
+            QCoreApplication.translate("export", "PDF-dokument")
+            if self.suffix == ".pdf"
+            else QCoreApplication.translate("export", "Word-dokument")
+        )
         return f"{kind} (*{self.suffix})"
 
 
@@ -76,7 +76,10 @@ class ExportController(QObject):
     # injectable for tests: where to save, and what to do when done
     def ask_path(self, suggested: Path, fmt: ExportFormat) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(
-            self._parent, tr("Exportera"), str(suggested), fmt.file_filter()
+            self._parent,
+            QCoreApplication.translate("export", "Exportera"),
+            str(suggested),
+            fmt.file_filter(),
         )
         if not path:
             return None
@@ -85,9 +88,13 @@ class ExportController(QObject):
 
     def offer_to_open(self, path: Path) -> None:
         box = dialogs.info_box(
-            self._parent, tr("Exporten är klar"), tr("Sparat som {path}.").format(path=path)
+            self._parent,
+            QCoreApplication.translate("export", "Exporten är klar"),
+            QCoreApplication.translate("export", "Sparat som {path}.").format(path=path),
         )
-        open_button = box.addButton(tr("Öppna filen"), QMessageBox.ButtonRole.AcceptRole)
+        open_button = box.addButton(
+            QCoreApplication.translate("export", "Öppna filen"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.setDefaultButton(open_button)  # type: ignore[arg-type]
         if dialogs.run_box(box) is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -122,7 +129,11 @@ class ExportController(QObject):
             return export_format.write(inspection, target, progress)
 
         task = BackgroundTask(
-            work, parent=self._parent, label=tr("Exporterar {name} …").format(name=target.name)
+            work,
+            parent=self._parent,
+            label=QCoreApplication.translate("export", "Exporterar {name} …").format(
+                name=target.name
+            ),
         )
         task.signals.succeeded.connect(self._succeeded)
         task.signals.failed.connect(self._failed)
@@ -138,4 +149,6 @@ class ExportController(QObject):
         if isinstance(error, BaseException):
             if not isinstance(error, SpurdeskError):
                 raise error  # a bug: the crash handler reports it
-            dialogs.show_error(self._parent, error, tr("Exporten misslyckades"))
+            dialogs.show_error(
+                self._parent, error, QCoreApplication.translate("export", "Exporten misslyckades")
+            )

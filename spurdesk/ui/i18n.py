@@ -1,5 +1,8 @@
 """The interface language: Swedish is the source language, English comes from a .qm translation.
 
+spurdesk_sv.qm carries only the Swedish plural forms ("1 åtgärd", "2 åtgärder"); spurdesk_en.qm
+the whole English interface. Both are built by scripts/update_translations.py.
+
 Switching installs new QTranslators on the running application; Qt then sends every widget a
 QEvent.LanguageChange, and each widget re-translates itself in `retranslate()`. Qt's own strings
 (standard buttons, context menus) come from Qt's qtbase_<lang>.qm.
@@ -56,6 +59,12 @@ class LanguageManager(QObject):
         self._translators: list[QTranslator] = []
         self._language = SOURCE_LANGUAGE
 
+    @classmethod
+    def for_app(cls, app: QCoreApplication) -> LanguageManager:
+        """The application's one manager (translators installed twice would both answer)."""
+        existing = app.findChild(cls)
+        return existing if isinstance(existing, cls) else cls(app)
+
     @property
     def language(self) -> str:
         return self._language
@@ -77,14 +86,13 @@ class LanguageManager(QObject):
             self._install(qt_translator)
 
         effective = language
-        if language != SOURCE_LANGUAGE:
-            app_translator = QTranslator(self)
-            folder = resource_path("i18n")
-            if app_translator.load(f"spurdesk_{language}", str(folder)):
-                self._install(app_translator)
-            else:
-                log.warning("no translation spurdesk_%s.qm in %s", language, folder)
-                effective = SOURCE_LANGUAGE
+        app_translator = QTranslator(self)
+        folder = resource_path("i18n")
+        if app_translator.load(f"spurdesk_{language}", str(folder)):
+            self._install(app_translator)
+        elif language != SOURCE_LANGUAGE:  # Swedish only loses its plural forms without it
+            log.warning("no translation spurdesk_%s.qm in %s", language, folder)
+            effective = SOURCE_LANGUAGE
         QLocale.setDefault(_LOCALES[effective])
         changed = effective != self._language
         self._language = effective

@@ -1,0 +1,1789 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../spurdesk/ui/exchange/review_dialog.py" line="+49"/>
+        <source>Ny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ändrad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oförändrad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Granska handlingsplan – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Svaret från verksamheten (%1) jämfört med inspektionen. Bocka i de rader som ska föras in; rader utan bock avvisas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Läge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tidigare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saknas i handlingsplanen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Godta alla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avvisa alla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importera valda rader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Handlingsplanen kunde inte importeras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Handlingsplanen är importerad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 nya och %2 ändrade rader fördes in; %3 avvisades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Svaret kan inte importeras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../spurdesk/ui/exchange/actions.py" line="+57"/>
+        <location line="+60"/>
+        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="+285"/>
+        <source>spurdesk-paket (*.spur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <location filename="../../spurdesk/ui/exchange/followup_view.py" line="+267"/>
+        <source>Word-dokument (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Filen kunde inte skapas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Importera svar från verksamheten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Svar från verksamheten (*.spur *.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Öppna paket från inspektörerna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../spurdesk/ui/exchange/followup_view.py" line="-207"/>
+        <source>Försenade uppföljningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uppföljning inom 30 dagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senare uppföljningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uppföljning utan datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anteckning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Ansvarig (del av namn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visa verifierade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+9"/>
+        <source>Verksamhet</source>
+        <translation type="unfinished">Unit</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Uppföljning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kriterium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planerad åtgärd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansvarig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Markera genomförd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markera verifierad…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exportera CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exportera Word…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Uppföljningslistan kan inte läsas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alla verksamheter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 försenade uppföljningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ingen åtgärd vald</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Välj en åtgärd i listan först.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Markera verifierad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Markera genomförd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Åtgärden kan inte markeras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CSV-fil (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exportera uppföljningslistan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Listan kan inte exporteras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="-222"/>
+        <source>Handlingsplan – %1 (verksamhetens läge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Handlingsplan</source>
+        <translation type="unfinished">Action plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapport (kan inte ändras)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fyll i handlingsplanen för bristerna som granskningen påvisade. Rapporten kan inte ändras. När listan nedan är tom kan svaret exporteras och skickas till inspektörerna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+11"/>
+        <source>Brist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ÅÅÅÅ-MM-DD eller ”kontinuerligt”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lägg till rad för samma brist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta bort rad</source>
+        <translation type="unfinished">Remove row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exportera svar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Fältet kan inte sparas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ingen brist vald</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rader kan bara läggas till för de brister som rapporten listar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Raden kan inte tas bort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Att åtgärda innan svaret kan skickas:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handlingsplanen är komplett och kan exporteras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exportera svar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Svaret kan inte exporteras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Svaret är exporterat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skicka filen %1 till inspektörerna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stäng utan att exportera?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ändringarna i handlingsplanen har inte exporterats och går förlorade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stäng ändå</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paketet kan inte öppnas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../spurdesk/ui/about.py" line="+58"/>
+        <location line="+38"/>
+        <source>Om spurdesk</source>
+        <translation>About spurdesk</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>(ersatt av en nyare version)</source>
+        <translation>(superseded by a newer version)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>inga</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n kriteriefil(er) kunde inte läsas.</source>
+        <translation>
+            <numerusform>%n criteria file could not be read.</numerusform>
+            <numerusform>%n criteria files could not be read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>inget öppet</source>
+        <translation>none open</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(skrivskyddat)</source>
+        <translation>(read-only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPUR-granskning av ST-utbildning: inspektörernas verktyg.</source>
+        <translation>SPUR inspection of specialist training (ST): the inspectors&apos; tool.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kriterieuppsättningar:</source>
+        <translation>Criteria sets:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bibliotek:</source>
+        <translation>Library:</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanPage</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/action_plan_page.py" line="+138"/>
+        <source>Handlingsplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handlingsplanens rader</source>
+        <translation>Action plan rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Skapa rader från brister</source>
+        <translation>Create rows from deficiencies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny rad</source>
+        <translation>New row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny rad (Insert)</source>
+        <translation>New row (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta bort rad</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta bort raden (Delete)</source>
+        <translation>Remove the row (Delete)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n brist(er) i avsnitt graderade C eller D saknar rad</source>
+        <translation>
+            <numerusform>%n deficiency in sections graded C or D lacks a row</numerusform>
+            <numerusform>%n deficiencies in sections graded C or D lack a row</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, varav %n där åtgärder krävs (D).</source>
+        <translation>
+            <numerusform>, %n of which requires action (D).</numerusform>
+            <numerusform>, %n of which require action (D).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Varje brist har en rad i handlingsplanen.</source>
+        <translation>Every deficiency has a row in the action plan.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inga brister: inget avsnitt är graderat C eller D med ouppfyllda kriterier.</source>
+        <translation>No deficiencies: no section is graded C or D with unmet criteria.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lägger till en rad för varje brist som saknar en (Ctrl+Shift+G)</source>
+        <translation>Adds a row for each deficiency that lacks one (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Ändra rad i handlingsplanen</source>
+        <translation>Edit action plan row</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../spurdesk/ui/crash.py" line="+132"/>
+        <source>spurdesk – ett oväntat fel</source>
+        <translation>spurdesk – an unexpected error</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ett oväntat fel inträffade. Ditt arbete är sparat.</source>
+        <translation>An unexpected error occurred. Your work is saved.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rapporten har sparats i {path}.</source>
+        <translation>The report has been saved in {path}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rapporten kunde inte sparas till fil; kopiera den härifrån.</source>
+        <translation>The report could not be saved to a file; copy it from here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Du kan fortsätta arbeta, men om något beter sig konstigt är det säkrast att avsluta och starta om. Skicka gärna rapporten nedan till supporten.</source>
+        <translation>You can go on working, but if anything behaves strangely it is safest to quit and start again. Please send the report below to support.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Kopiera rapporten</source>
+        <translation>&amp;Copy the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fortsätt</source>
+        <translation>C&amp;ontinue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Avsluta spurdesk</source>
+        <translation>&amp;Quit spurdesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Felrapport</source>
+        <translation>Error report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kopiera rapporten</source>
+        <translation>Copy the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fortsätt</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avsluta spurdesk</source>
+        <translation>Quit spurdesk</translation>
+    </message>
+</context>
+<context>
+    <name>DateTextEdit</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/widgets.py" line="+133"/>
+        <source>Välj datum i en kalender (F4)</source>
+        <translation>Choose a date in a calendar (F4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Välj datum</source>
+        <translation>Choose date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
+    <name>GradeSelector</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+127"/>
+        <source>Gradering %1</source>
+        <translation>Grade %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (föreslagen)</source>
+        <translation> (suggested)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ingen</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ingen gradering</source>
+        <translation>No grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inte graderat ännu.</source>
+        <translation>Not graded yet.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionWindow</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/window.py" line="+139"/>
+        <source>&amp;Ångra</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gör om</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stäng fönstret</source>
+        <translation>&amp;Close window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redigera</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Gå till</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Navigeringen</source>
+        <translation>&amp;Navigation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Exportera</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapport som &amp;Word…</source>
+        <translation>Report as &amp;Word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rapport som &amp;PDF…</source>
+        <translation>Report as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Handlingsplan som Word…</source>
+        <translation>&amp;Action plan as Word…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Navigering</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 – spurdesk</source>
+        <translation>%1 – spurdesk</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Sparat %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsModel</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspections_model.py" line="+199"/>
+        <source>Gradering avsnitt {section} (efter eventuell revidering)</source>
+        <translation>Grade of section {section} (after any revision)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sjukhus / vårdcentral</source>
+        <translation>Hospital / health centre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specialitet</source>
+        <translation>Specialty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besöksdatum</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nästa uppföljning</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Borttagen</source>
+        <translation>Deleted</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+70"/>
+        <source>%n åtgärd(er) i handlingsplanen är försenade.</source>
+        <translation>
+            <numerusform>%n action in the action plan is overdue.</numerusform>
+            <numerusform>%n actions in the action plan are overdue.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Avsnitt {section}: {grade}</source>
+        <translation>Section {section}: {grade}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ej graderat</source>
+        <translation>not graded</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../spurdesk/ui/main_window.py" line="+114"/>
+        <source>Sparat {time}</source>
+        <extracomment>How the main window is known in QSettings.</extracomment>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>(skrivskyddat)</source>
+        <translation>(read-only)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skrivskyddat</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ett annat program använder biblioteket; ändringar kan inte sparas.</source>
+        <translation>Another program is using the library; changes cannot be saved.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Öppna eller skapa bibliotek</source>
+        <translation>Open or create library</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>spurdesk-bibliotek (*.sqlite *.spurdesk *.db);;Alla filer (*)</source>
+        <translation>spurdesk libraries (*.sqlite *.spurdesk *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inspektion</source>
+        <translation>&amp;Inspection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Senaste bibliotek</source>
+        <translation>&amp;Recent libraries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Öppna &amp;bibliotek…</source>
+        <translation>Open &amp;library…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Öppna ett annat bibliotek eller skapa ett</source>
+        <translation>Open another library or create one</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inställningar…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;vsluta</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Om spurdesk</source>
+        <translation>&amp;About spurdesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>spurdesk – inspektioner</source>
+        <translation>spurdesk – inspections</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <location filename="../../spurdesk/ui/new_inspection_dialog.py" line="+201"/>
+        <source>Ange verksamhetens namn, t.ex. Röntgenkliniken.</source>
+        <translation>Enter the unit&apos;s name, e.g. Department of Radiology.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ange specialiteten, t.ex. Radiologi.</source>
+        <translation>Enter the specialty, e.g. Radiology.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sista besöksdagen ligger före den första.</source>
+        <translation>The last day of the visit is before the first.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ingen kriterieuppsättning kunde läsas; se Hjälp → Om spurdesk.</source>
+        <translation>No criteria set could be read; see Help → About spurdesk.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Ny inspektion</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Verksamhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sjukh&amp;us / vårdcentral:</source>
+        <translation>&amp;Hospital / health centre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sjukhus eller vårdcentral</source>
+        <translation>Hospital or health centre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vård&amp;givare / region:</source>
+        <translation>Care &amp;provider / region:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vårdgivare eller region</source>
+        <translation>Care provider or region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;pecialitet:</source>
+        <translation>S&amp;pecialty:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Specialitet</source>
+        <translation>Specialty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Första dagen:</source>
+        <translation>&amp;First day:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Besökets första dag</source>
+        <translation>First day of the visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sista &amp;dagen:</source>
+        <translation>&amp;Last day:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Besökets sista dag</source>
+        <translation>Last day of the visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Huvudinspektör:</source>
+        <translation>Lea&amp;d inspector:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Huvudinspektör</source>
+        <translation>Lead inspector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inspektör:</source>
+        <translation>&amp;Inspector:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inspektör</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kriterier:</source>
+        <translation>&amp;Criteria:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kriterieuppsättning</source>
+        <translation>Criteria set</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>t.ex. Röntgenkliniken</source>
+        <translation>e.g. Department of Radiology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t.ex. Universitetssjukhuset</source>
+        <translation>e.g. University Hospital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t.ex. Region Exempel</source>
+        <translation>e.g. Region Example</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t.ex. Radiologi</source>
+        <translation>e.g. Radiology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Besöksdatum bestämt</source>
+        <translation>&amp;Visit dates set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besöksdatum bestämt</source>
+        <translation>Visit dates set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspektörer</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skapa</source>
+        <translation>C&amp;reate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skapa inspektionen</source>
+        <translation>Create the inspection</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/overview_page.py" line="+182"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ny inspektör</source>
+        <translation>New inspector</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antal</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Namn (frivilligt)</source>
+        <translation>Names (optional)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ST-läkare</source>
+        <translation>ST doctors</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Verksamhet</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sjukhus eller vårdcentral</source>
+        <translation>&amp;Hospital or health centre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vård&amp;givare</source>
+        <translation>Care &amp;provider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;pecialitet</source>
+        <translation>S&amp;pecialty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besöket &amp;började</source>
+        <translation>Visit &amp;started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besöket &amp;slutade</source>
+        <translation>Visit &amp;ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rapportdatum</source>
+        <translation>&amp;Report date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uppgifter om granskningen</source>
+        <translation>About the inspection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kriterieuppsättning</source>
+        <translation>Criteria set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nästa steg:</source>
+        <translation>&amp;Next step:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny status</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+122"/>
+        <location line="+4"/>
+        <source>Ändra status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <location line="+1"/>
+        <source>Inspektörer</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Intervjuade grupper</source>
+        <translation>Groups interviewed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inspektör</source>
+        <translation>inspector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>grupp</source>
+        <translation>group</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lägg till %1 (Insert)</source>
+        <translation>Add %1 (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta bort %1 (Delete)</source>
+        <translation>Remove %1 (Delete)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-03-14.</source>
+        <translation>%1: write the date as YYYY-MM-DD, e.g. 2025-03-14.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Verksamhet: ange verksamhetens namn.</source>
+        <translation>Unit: enter the unit&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Ändra status från %1 till %2?</source>
+        <translation>Change the status from %1 to %2?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Det går inte att ändra tillbaka, och steget kan inte ångras.</source>
+        <translation>It cannot be changed back, and the step cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/result_page.py" line="+223"/>
+        <source>Resultat</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Graderingar per avsnitt</source>
+        <translation>Grades by section</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+148"/>
+        <source>Kriterier för avsnitt %1</source>
+        <translation>Criteria of section %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Iakttagelser och bedömning</source>
+        <translation>&amp;Findings and assessment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iakttagelser och bedömning</source>
+        <translation>Findings and assessment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vad granskningen visade. Nytt stycke med Enter, punkter med &quot;- &quot; först.</source>
+        <translation>What the inspection showed. Enter starts a new paragraph; start a line with &quot;- &quot; for a bullet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gradering</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Motivering</source>
+        <translation>&amp;Justification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motivering till graderingen</source>
+        <translation>Justification of the grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ändrad gradering efter handlingsplan</source>
+        <translation>Grade revised after the action plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny &amp;gradering</source>
+        <translation>New &amp;grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny gradering</source>
+        <translation>New grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datum för ändringen</source>
+        <translation>Date of the revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;käl</source>
+        <translation>Rea&amp;son</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skäl till ändringen</source>
+        <translation>Reason for the revision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T.ex. Handlingsplanen åtgärdar bristerna.</source>
+        <translation>E.g. The action plan remedies the deficiencies.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spara ändrad gradering</source>
+        <translation>Save revised grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta bort ändringen</source>
+        <translation>Remove the revision</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ingen ändring</source>
+        <translation>No revision</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Föreslagen gradering: ingen ännu</source>
+        <translation>Suggested grade: none yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Föreslagen gradering: %1</source>
+        <translation>Suggested grade: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (preliminär)</source>
+        <translation> (preliminary)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ej bedömda kriterier: %1</source>
+        <translation>Criteria not assessed: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Motivering krävs: graderingen %1 avviker från den föreslagna %2.</source>
+        <translation>Justification required: the grade %1 differs from the suggested %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Graderingen sparas när motiveringen är skriven.</source>
+        <translation>The grade is saved once the justification is written.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Graderingen har inte ändrats efter granskningen.</source>
+        <translation>The grade has not been revised since the inspection.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ändrad till %1 den %2: %3</source>
+        <translation>Revised to %1 on %2: %3</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Anteckning till %1</source>
+        <translation>Note on %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Iakttagelser i avsnitt %1</source>
+        <translation>Findings in section %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Motivering i avsnitt %1</source>
+        <translation>Justification in section %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../spurdesk/ui/settings.py" line="+233"/>
+        <source>Inställningar</source>
+        <extracomment>Language setting values: &quot;&quot; follows the system locale.</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gränssnitt</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhetskopior</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Språk:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Säkerhetskopiera &amp;var:</source>
+        <translation>Back up &amp;every:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Behåll:</source>
+        <translation>&amp;Keep:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> kopior</source>
+        <translation> copies</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan du arbetar. Ändringen gäller nästa gång ett bibliotek öppnas.</source>
+        <translation>The library is backed up when it is opened and at this interval while you work. A change applies the next time a library is opened.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Systemets språk</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intervall för säkerhetskopior i minuter</source>
+        <translation>Backup interval in minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antal säkerhetskopior att behålla</source>
+        <translation>Number of backups to keep</translation>
+    </message>
+</context>
+<context>
+    <name>StartView</name>
+    <message numerus="yes">
+        <location filename="../../spurdesk/ui/start_view.py" line="+268"/>
+        <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
+        <extracomment>Coalesces bursts of change signals (autosave while typing) into one re-read of the list.</extracomment>
+        <translation>
+            <numerusform>%n overdue action in the action plans</numerusform>
+            <numerusform>%n overdue actions in the action plans</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inga försenade åtgärder</source>
+        <translation>No overdue actions</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Ominspektion skapad av {name}.</source>
+        <translation>Re-inspection created from {name}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+2"/>
+        <location line="+71"/>
+        <source>Flytta till papperskorgen</source>
+        <translation>Move to the trash</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Flytta “{name}” till papperskorgen?</source>
+        <translation>Move “{name}” to the trash?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Du kan återställa inspektionen från Papperskorgen (Ctrl+Shift+T).</source>
+        <translation>You can restore the inspection from the Trash (Ctrl+Shift+T).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“{name}” ligger i papperskorgen.</source>
+        <translation>“{name}” is in the trash.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{name}” är återställd.</source>
+        <translation>“{name}” is restored.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Radera permanent</source>
+        <translation>Delete permanently</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Radera “{name}” permanent?</source>
+        <translation>Delete “{name}” permanently?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Det går inte att ångra. Säkerhetskopiorna av biblioteket finns kvar.</source>
+        <translation>This cannot be undone. The library&apos;s backups remain.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;Ny inspektion…</source>
+        <translation>&amp;New inspection…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skapa en ny inspektion</source>
+        <translation>Create a new inspection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ö&amp;ppna</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Öppna den markerade inspektionen</source>
+        <translation>Open the selected inspection</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Duplicera som ominspektion</source>
+        <translation>&amp;Duplicate as re-inspection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ny inspektion av samma verksamhet med de tidigare graderingarna</source>
+        <translation>A new inspection of the same unit, with the previous grades</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ta bort…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Återställ</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Återställ från papperskorgen</source>
+        <translation>Restore from the trash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Radera permanent…</source>
+        <translation>Delete &amp;permanently…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Papperskorg</source>
+        <translation>&amp;Trash</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visa borttagna inspektioner</source>
+        <translation>Show deleted inspections</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filtrera</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flytta markören till filtret</source>
+        <translation>Move the cursor to the filter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Papperskorgen</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+6"/>
+        <source>Inspektioner</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Filtrera på verksamhet, sjukhus, specialitet, status … (Ctrl+F)</source>
+        <translation>Filter by unit, hospital, specialty, status … (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Borttagna inspektioner</source>
+        <translation>Deleted inspections</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Papperskorgen är tom.</source>
+        <translation>The trash is empty.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Biblioteket har inga inspektioner ännu.
+Skapa en med Ny inspektion (Ctrl+N).</source>
+        <translation>The library has no inspections yet.
+Create one with New inspection (Ctrl+N).</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryList</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/result_page.py" line="-125"/>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lägg till en punkt (Insert)</source>
+        <translation>Add an item (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ta bort punkten (Delete)</source>
+        <translation>Remove the item (Delete)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upp</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flytta upp (Alt+Upp)</source>
+        <translation>Move up (Alt+Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ned</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flytta ned (Alt+Ned)</source>
+        <translation>Move down (Alt+Down)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Ändra punkt</source>
+        <translation>Edit item</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../spurdesk/ui/dialogs.py" line="+33"/>
+        <source>Rätta filen (raden anges ovan) eller flytta den ur kriteriemappen och starta om spurdesk. De övriga kriterieuppsättningarna går att använda som vanligt.</source>
+        <translation>Correct the file (the line is given above) or move it out of the criteria folder and restart spurdesk. The other criteria sets can be used as usual.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Biblioteket har inte ändrats. Installera den senaste versionen av spurdesk för att öppna det, eller öppna ett annat bibliotek under Arkiv → Öppna bibliotek…</source>
+        <translation>The library has not been changed. Install the latest version of spurdesk to open it, or open another library with File → Open library…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Den skadade filen har inte ändrats. Du kan återställa den senaste säkerhetskopian; den skadade filen sparas då under ett nytt namn bredvid biblioteket.</source>
+        <translation>The damaged file has not been changed. You can restore the newest backup; the damaged file is then kept under a new name beside the library.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stäng spurdesk i det andra fönstret eller på den andra datorn och försök igen, eller öppna biblioteket skrivskyddat för att läsa och exportera.</source>
+        <translation>Close spurdesk in the other window or on the other computer and try again, or open the library read-only to read and export.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Biblioteket är öppnat skrivskyddat. Stäng det andra programmet som använder det och öppna biblioteket igen (Arkiv → Senaste bibliotek) för att kunna ändra.</source>
+        <translation>The library is open read-only. Close the other program using it and open the library again (File → Recent libraries) to make changes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inget har ändrats. Rätta uppgiften och försök igen.</source>
+        <translation>Nothing has been changed. Correct the entry and try again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inget har ändrats. Försök igen; om felet kvarstår, kontakta supporten.</source>
+        <translation>Nothing has been changed. Try again; if the problem persists, contact support.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>spurdesk – det gick inte</source>
+        <translation>spurdesk – that did not work</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+82"/>
+        <source>Felmeddelande</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+11"/>
+        <source>Biblioteket är skadat</source>
+        <translation>The library is damaged</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Återställ säkerhetskopian</source>
+        <translation>Restore the backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vill du återställa säkerhetskopian {name}?</source>
+        <translation>Do you want to restore the backup {name}?</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Biblioteket används redan</source>
+        <translation>The library is already in use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Öppna skrivskyddat</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vill du öppna biblioteket skrivskyddat?</source>
+        <translation>Do you want to open the library read-only?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Kriteriefiler kunde inte läsas</source>
+        <translation>Criteria files could not be read</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n kriteriefil(er) kunde inte läsas och används inte.</source>
+        <translation>
+            <numerusform>%n criteria file could not be read and is not used.</numerusform>
+            <numerusform>%n criteria files could not be read and are not used.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../spurdesk/ui/export.py" line="+36"/>
+        <source>PDF-dokument</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Word-dokument</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exporten är klar</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sparat som {path}.</source>
+        <translation>Saved as {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Öppna filen</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Exporterar {name} …</source>
+        <translation>Exporting {name} …</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Exporten misslyckades</source>
+        <translation>The export failed</translation>
+    </message>
+</context>
+<context>
+    <name>library_opener</name>
+    <message>
+        <location filename="../../spurdesk/ui/library_opener.py" line="+60"/>
+        <source>Säkerhetskopian är återställd</source>
+        <translation>The backup is restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biblioteket är återställt från {backup}. Ändringar gjorda efter säkerhetskopian finns inte med. Den skadade filen finns kvar som {kept}.</source>
+        <translation>The library is restored from {backup}. Changes made after the backup are not included. The damaged file is kept as {kept}.</translation>
+    </message>
+</context>
+</TS>

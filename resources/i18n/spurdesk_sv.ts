@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
+<context>
+    <name>AboutDialog</name>
+    <message numerus="yes">
+        <location filename="../../spurdesk/ui/about.py" line="+74"/>
+        <source>%n kriteriefil(er) kunde inte läsas.</source>
+        <translation>
+            <numerusform>%n kriteriefil kunde inte läsas.</numerusform>
+            <numerusform>%n kriteriefiler kunde inte läsas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanPage</name>
+    <message numerus="yes">
+        <location filename="../../spurdesk/ui/inspection/action_plan_page.py" line="+161"/>
+        <source>%n brist(er) i avsnitt graderade C eller D saknar rad</source>
+        <translation>
+            <numerusform>%n brist i avsnitt graderade C eller D saknar rad</numerusform>
+            <numerusform>%n brister i avsnitt graderade C eller D saknar rad</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, varav %n där åtgärder krävs (D).</source>
+        <translation>
+            <numerusform>, varav %n där åtgärder krävs (D).</numerusform>
+            <numerusform>, varav %n där åtgärder krävs (D).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsModel</name>
+    <message numerus="yes">
+        <location filename="../../spurdesk/ui/inspections_model.py" line="+286"/>
+        <source>%n åtgärd(er) i handlingsplanen är försenade.</source>
+        <translation>
+            <numerusform>%n åtgärd i handlingsplanen är försenad.</numerusform>
+            <numerusform>%n åtgärder i handlingsplanen är försenade.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartView</name>
+    <message numerus="yes">
+        <location filename="../../spurdesk/ui/start_view.py" line="+268"/>
+        <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
+        <extracomment>Coalesces bursts of change signals (autosave while typing) into one re-read of the list.</extracomment>
+        <translation>
+            <numerusform>%n försenad åtgärd i handlingsplanerna</numerusform>
+            <numerusform>%n försenade åtgärder i handlingsplanerna</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message numerus="yes">
+        <location filename="../../spurdesk/ui/dialogs.py" line="+150"/>
+        <source>%n kriteriefil(er) kunde inte läsas och används inte.</source>
+        <translation>
+            <numerusform>%n kriteriefil kunde inte läsas och används inte.</numerusform>
+            <numerusform>%n kriteriefiler kunde inte läsas och används inte.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,100 @@
+"""The interface language: Swedish by default, English on request, switched while running."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from spurdesk.ui.i18n import LanguageManager, system_language
+from spurdesk.ui.main_window import MainWindow
+from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.settings import AppSettings, SettingsDialog
+
+
+@pytest.fixture
+def languages(qapp: QApplication) -> Iterator[LanguageManager]:
+    manager = LanguageManager.for_app(qapp)
+    manager.set_language("sv")
+    yield manager
+    manager.set_language("sv")  # the next test starts Swedish, whatever this one did
+
+
+@pytest.fixture
+def main_window(
+    qtbot: QtBot,
+    demo_session: LibrarySession,
+    criteria_library,
+    app_settings: AppSettings,
+    languages: LanguageManager,
+) -> MainWindow:
+    window = MainWindow(
+        demo_session,
+        criteria_library,
+        app_settings,
+        library_path=None,
+        languages=languages,
+        remember_library=False,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _menu_titles(window: MainWindow) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_switching_to_english_retranslates_the_visible_window_and_back(
+    qtbot: QtBot, main_window: MainWindow, languages: LanguageManager
+) -> None:
+    view = main_window.start_view
+    assert view is not None
+    horizontal = Qt.Orientation.Horizontal
+    assert _menu_titles(main_window) == ["&Arkiv", "&Inspektion", "&Hjälp"]
+    assert view.heading.text() == "Inspektioner"
+    assert view.proxy.headerData(view.model.UNIT, horizontal) == "Verksamhet"
+
+    assert languages.set_language("en") == "en"
+    qtbot.waitUntil(lambda: _menu_titles(main_window) == ["&File", "&Inspection", "&Help"])
+    assert view.heading.text() == "Inspections"
+    assert view.new_action.text() == "&New inspection…"
+    assert view.proxy.headerData(view.model.UNIT, horizontal) == "Unit"
+    assert "overdue actions" in view.overdue_label.text()
+    assert view.filter_edit.placeholderText().startswith("Filter by unit")
+
+    assert languages.set_language("sv") == "sv"
+    qtbot.waitUntil(lambda: _menu_titles(main_window) == ["&Arkiv", "&Inspektion", "&Hjälp"])
+    assert view.proxy.headerData(view.model.UNIT, horizontal) == "Verksamhet"
+
+
+def test_swedish_plural_forms_come_from_the_swedish_translation(
+    main_window: MainWindow,
+) -> None:
+    view = main_window.start_view
+    assert view is not None
+    count = view.overdue_count
+    assert count > 1
+    assert view.overdue_label.text().endswith(f"{count} försenade åtgärder i handlingsplanerna")
+
+
+def test_language_chosen_in_settings_applies_at_once(
+    qtbot: QtBot, main_window: MainWindow, app_settings: AppSettings
+) -> None:
+    dialog = main_window.show_settings()
+    assert isinstance(dialog, SettingsDialog)
+    dialog._language.setCurrentIndex(dialog._language.findData("en"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: _menu_titles(main_window) == ["&File", "&Inspection", "&Help"])
+    assert app_settings.language() == "en"
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("sv_SE", "sv"), ("sv_FI", "sv"), ("nb_NO", "sv"), ("en_US", "en"), ("de_DE", "en")],
+)
+def test_system_locale_decides_when_nothing_is_chosen(locale: str, expected: str) -> None:
+    assert system_language(QLocale(locale)) == expected
