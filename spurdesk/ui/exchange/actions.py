@@ -1,0 +1,121 @@
+"""The exchange's entry points for menus: send, Word form, import a response, open a package.
+
+Each takes an optional path (tests and drag-and-drop pass one; menus let the user choose) and
+shows any refusal as an error dialog, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from spurdesk.errors import SpurdeskError
+from spurdesk.exchange.docx_form import write_form
+from spurdesk.exchange.package import SUFFIX, outgoing_package, write_package
+from spurdesk.exchange.review import ImportResult
+from spurdesk.ui import dialogs
+from spurdesk.ui.exchange.review_dialog import open_review
+from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
+from spurdesk.ui.session import LibrarySession
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("exchange", text)
+
+
+def _save_path(
+    parent: QWidget | None, title: str, suggestion: str, name_filter: str
+) -> Path | None:
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, suggestion, name_filter)
+    return Path(chosen) if chosen else None
+
+
+def _open_path(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    return Path(chosen) if chosen else None
+
+
+def _file_stem(session: LibrarySession, inspection_id: int) -> str:
+    inspection = session.library.get_inspection(inspection_id)
+    visit = inspection.visit_start.isoformat() if inspection.visit_start else ""
+    return "-".join(part for part in ("handlingsplan", inspection.unit, visit) if part)
+
+
+def _export(
+    parent: QWidget | None,
+    session: LibrarySession,
+    inspection_id: int,
+    path: Path | None,
+    suffix: str,
+    what: str,
+) -> Path | None:
+    try:
+        if path is None:
+            name_filter = (
+                tr("spurdesk-paket (*.spur)") if suffix == SUFFIX else tr("Word-dokument (*.docx)")
+            )
+            path = _save_path(
+                parent, tr("Spara"), _file_stem(session, inspection_id) + suffix, name_filter
+            )
+            if path is None:
+                return None
+        inspection = session.library.get_inspection(inspection_id)
+        if suffix == SUFFIX:
+            written = write_package(path, outgoing_package(inspection))
+        else:
+            written = write_form(inspection, path)
+        session.call(
+            inspection_id,
+            lambda library: library.record_event(
+                inspection_id, "export", f"{what}: {written.name}"
+            ),
+        )
+    except SpurdeskError as error:
+        dialogs.show_error(parent, error, tr("Filen kunde inte skapas"))
+        return None
+    return written
+
+
+def send_to_unit(
+    parent: QWidget | None, session: LibrarySession, inspection_id: int, path: Path | None = None
+) -> Path | None:
+    """ "Skicka till verksamheten": the .spur package with the report and the plan to complete."""
+    return _export(parent, session, inspection_id, path, SUFFIX, "Skickat till verksamheten")
+
+
+def export_fillable_form(
+    parent: QWidget | None, session: LibrarySession, inspection_id: int, path: Path | None = None
+) -> Path | None:
+    """The action plan as a fillable Word form, for units without spurdesk."""
+    return _export(parent, session, inspection_id, path, ".docx", "Handlingsplan som Word-formulär")
+
+
+def import_response(
+    parent: QWidget | None, session: LibrarySession, path: Path | None = None
+) -> ImportResult | None:
+    """Read a response (.spur or filled-in .docx) and let the inspector review it."""
+    if path is None:
+        path = _open_path(
+            parent,
+            tr("Importera svar från verksamheten"),
+            tr("Svar från verksamheten (*.spur *.docx)"),
+        )
+        if path is None:
+            return None
+    dialog = open_review(session, path, parent)
+    if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_of_import
+
+
+def open_package(parent: QWidget | None, path: Path | None = None) -> UnitWindow | None:
+    """Unit mode: open a received package with the report read-only and the plan editable."""
+    if path is None:
+        path = _open_path(
+            parent, tr("Öppna paket från inspektörerna"), tr("spurdesk-paket (*.spur)")
+        )
+        if path is None:
+            return None
+    return open_unit_window(path, parent)

@@ -1,0 +1,214 @@
+"""The action-plan loop through the GUI: send, unit mode, review and import, revise, report.
+
+Runs on a real library (the demo) with message boxes answered by the `message_boxes` fixture.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtWidgets import QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from spurdesk.exchange.package import read_package, response_package, write_package
+from spurdesk.exchange.review import RowState
+from spurdesk.exchange.unit_package import UnitPackage
+from spurdesk.model.criteria import Grade
+from spurdesk.model.library import Library
+from spurdesk.report import export_docx
+from spurdesk.ui.exchange.actions import export_fillable_form, send_to_unit
+from spurdesk.ui.exchange.followup_view import FollowUpView
+from spurdesk.ui.exchange.review_dialog import open_review
+from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
+from spurdesk.ui.session import LibrarySession
+from tests.ui.conftest import MessageBoxes
+
+
+def _without_revision(library: Library, inspection_id: int) -> None:
+    """The demo already carries the seed's revisions; the loop starts before them."""
+    library.revise_grade(inspection_id, "E", None, None, "")
+
+
+def _complete_in_window(qtbot: QtBot, window: UnitWindow) -> int:
+    """Fill every empty row through the window's editors, as the unit would; returns how many."""
+    filled = 0
+    for key in window.row_keys():
+        row = window.unit.plan.row(key)
+        if row.planned_action:
+            continue
+        window.select_row(key)
+        window.editor("planned_action").setPlainText(f"Åtgärd för {row.criterion_id}.")
+        qtbot.keyClicks(window.editor("due"), "kontinuerligt")
+        qtbot.keyClicks(window.editor("responsible"), "Studierektor")
+        qtbot.keyClicks(window.editor("follow_up"), "2025-06-30")
+        filled += 1
+    return filled
+
+
+def test_the_whole_loop(
+    qtbot: QtBot,
+    tmp_path: Path,
+    demo_library: Library,
+    demo_session: LibrarySession,
+    demo_inspection_id: int,
+    message_boxes: MessageBoxes,
+) -> None:
+    _without_revision(demo_library, demo_inspection_id)
+    sent = send_to_unit(None, demo_session, demo_inspection_id, tmp_path / "till-enheten.spur")
+    assert sent is not None and read_package(sent).inspection.id == demo_inspection_id
+    assert demo_library.audit_events(demo_inspection_id)[-1].action == "export"
+
+    # the unit, in unit mode
+    window = UnitWindow(sent)
+    qtbot.addWidget(window)
+    report = window.findChild(QTextBrowser, "unitReport")
+    assert report.isReadOnly() and "E. Handledning och kompetensbedömning" in report.toPlainText()
+    assert any("Planerad åtgärd saknas" in m for m in window.problem_messages())
+    assert not window.export_response(tmp_path / "för-tidigt.spur")
+    assert "inte komplett" in message_boxes.texts[-1]
+    filled = _complete_in_window(qtbot, window)
+    assert filled > 0
+    assert window.problem_messages() == []
+    response = tmp_path / "svar.spur"
+    assert window.export_response(response)
+    assert "Skicka filen svar.spur till inspektörerna" in message_boxes.texts[-1]
+
+    # the inspector reviews and accepts all but one new row
+    dialog = open_review(demo_session, response)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    pending = dialog.review.pending
+    assert len(pending) == filled and {d.state for d in pending} == {RowState.NEW}
+    dialog.set_accepted(pending[0].row.key, False)
+    changed: list[int] = []
+
+    def record_change(inspection_id: int) -> None:
+        changed.append(inspection_id)
+
+    demo_session.inspectionChanged.connect(record_change)
+    dialog.apply()
+    assert dialog.result_of_import is not None
+    assert len(dialog.result_of_import.added) == filled - 1
+    assert changed == [demo_inspection_id]
+    inspection = demo_library.get_inspection(demo_inspection_id)
+    planned = [item.planned_action for item in inspection.action_items]
+    assert f"Åtgärd för {pending[1].row.criterion_id}." in planned
+    assert f"Åtgärd för {pending[0].row.criterion_id}." not in planned
+    assert demo_library.audit_events(demo_inspection_id)[-1].action == "import"
+
+    # the inspector revises a grade; the exported report states it
+    demo_session.call(
+        demo_inspection_id,
+        lambda library: library.revise_grade(
+            demo_inspection_id, "E", Grade.C, date(2025, 1, 15), "Handlingsplanen är godtagen."
+        ),
+    )
+    target = export_docx(demo_library.get_inspection(demo_inspection_id), tmp_path / "r.docx")
+    text = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "Graderingen är ändrad till C" in text
+
+
+def test_a_tampered_response_is_refused_with_a_message(
+    qtbot: QtBot,
+    tmp_path: Path,
+    demo_session: LibrarySession,
+    demo_inspection_id: int,
+    message_boxes: MessageBoxes,
+) -> None:
+    sent = send_to_unit(None, demo_session, demo_inspection_id, tmp_path / "ut.spur")
+    assert sent is not None
+    unit = UnitPackage.open(sent)
+    received = read_package(sent)
+    sections = tuple(
+        dataclasses.replace(s, grade=Grade.B) if s.section_id == "D" else s
+        for s in received.inspection.sections
+    )
+    forged = dataclasses.replace(
+        received, inspection=dataclasses.replace(received.inspection, sections=sections)
+    )
+    path = write_package(tmp_path / "forged.spur", response_package(forged, unit.plan))
+    before = demo_session.library.get_inspection(demo_inspection_id)
+    assert open_review(demo_session, path) is None
+    assert "avsnitt D: graderingen" in message_boxes.texts[-1]
+    assert demo_session.library.get_inspection(demo_inspection_id) == before
+
+
+def test_unit_mode_refuses_a_damaged_package(
+    qtbot: QtBot, tmp_path: Path, message_boxes: MessageBoxes
+) -> None:
+    path = tmp_path / "trasig.spur"
+    path.write_bytes(b"PK\x03\x04 not really")
+    assert open_unit_window(path) is None
+    assert "skadad eller avkortad" in message_boxes.texts[-1]
+
+
+def test_unit_cannot_remove_the_inspectors_rows(
+    qtbot: QtBot,
+    tmp_path: Path,
+    demo_session: LibrarySession,
+    demo_inspection_id: int,
+    message_boxes: MessageBoxes,
+) -> None:
+    sent = send_to_unit(None, demo_session, demo_inspection_id, tmp_path / "ut.spur")
+    window = UnitWindow(sent)
+    qtbot.addWidget(window)
+    first = window.row_keys()[0]
+    window.select_row(first)
+    window.remove_selected_row()
+    assert first in window.row_keys()
+    assert "kan inte tas bort" in message_boxes.texts[-1]
+    window.add_row_for_selected()
+    assert len(window.row_keys()) == len(window.unit.plan.rows)
+    added = window.selected_key()
+    assert added is not None and added.startswith("new-")
+    window.remove_selected_row()
+    assert added not in window.row_keys()
+
+
+def test_word_form_is_written(
+    tmp_path: Path, demo_session: LibrarySession, demo_inspection_id: int
+) -> None:
+    path = export_fillable_form(None, demo_session, demo_inspection_id, tmp_path / "f.docx")
+    assert path is not None and Document(str(path)).tables
+
+
+@pytest.fixture
+def follow_up(qtbot: QtBot, demo_session: LibrarySession) -> FollowUpView:
+    view = FollowUpView(demo_session, today=lambda: date(2025, 6, 10))
+    qtbot.addWidget(view)
+    return view
+
+
+def test_follow_up_view_lists_filters_marks_and_exports(
+    follow_up: FollowUpView,
+    demo_session: LibrarySession,
+    demo_inspection_id: int,
+    message_boxes: MessageBoxes,
+    tmp_path: Path,
+) -> None:
+    entries = follow_up.shown_entries()
+    assert entries and all(e.bucket.value == "försenad" for e in entries)
+    summary = follow_up.findChild(type(follow_up._summary), "followUpSummary")
+    assert summary.text().startswith(f"{len(entries)} försenade")
+
+    rule = dataclasses.replace(follow_up.current_filter(), responsible="ingen sådan person")
+    follow_up.set_filter(rule)
+    assert follow_up.shown_entries() == []
+    follow_up.set_filter(dataclasses.replace(rule, responsible=""))
+
+    target = entries[0]
+    follow_up.select_entry(target)
+    assert not follow_up.mark_selected(verify=True, on=date(2025, 6, 1), note="")
+    assert "skriv en anteckning" in message_boxes.texts[-1]
+    assert follow_up.mark_selected(verify=True, on=date(2025, 6, 1), note="Kontrollerat.")
+    item = demo_session.library.get_inspection(demo_inspection_id).action_items[0]
+    assert item.id == target.item.id and item.verified_on == date(2025, 6, 1)
+    assert target.item.id not in [e.item.id for e in follow_up.shown_entries()]
+
+    assert follow_up.export(tmp_path / "lista.csv")
+    assert (tmp_path / "lista.csv").read_text("utf-8-sig").count("\n") == len(entries)
+    assert follow_up.export(tmp_path / "lista.docx")
