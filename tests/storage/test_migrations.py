@@ -19,7 +19,7 @@ from spurdesk.model.inspection import InspectionStatus
 from spurdesk.model.library import Library, LibraryError, NewerLibraryVersionError
 from spurdesk.model.schema import Base
 from spurdesk.model.storage.backups import list_backups
-from spurdesk.model.storage.migrate import head_revision, script_directory
+from spurdesk.model.storage.migrate import HEAD_REVISION, head_revision, script_directory
 from tests.storage.conftest import FIXTURES, fixture_copy
 
 
@@ -43,6 +43,10 @@ def test_a_new_library_is_migrated_from_empty_to_exactly_the_declared_schema(
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_the_cached_head_revision_is_the_newest_migration() -> None:
+    assert head_revision() == HEAD_REVISION
 
 
 def test_every_released_revision_has_a_fixture_library() -> None:

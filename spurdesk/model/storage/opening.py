@@ -75,7 +75,7 @@ def open_store(location: str | Path, *, read_only: bool) -> Store:
     if is_url(location):
         try:
             url = make_url(str(location))
-        except ArgumentError as error:
+        except (ArgumentError, ValueError) as error:
             raise LibraryError(f"{location} är ingen giltig databasadress ({error}).") from error
         path = sqlite_path_of(url)
         if path is None:

@@ -1,0 +1,67 @@
+"""Where a library can live (a path or any SQLAlchemy URL) and what a full disk does: the edit is
+refused with a message, and staged text stays staged until it can be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from spurdesk.model.criteria import CriteriaSet
+from spurdesk.model.library import Library, LibraryError
+from tests.storage.conftest import new_inspection
+
+
+def test_an_sqlite_url_opens_the_same_file_with_lock_and_backups(
+    library_path: Path, criteria: CriteriaSet
+) -> None:
+    with Library.open(f"sqlite:///{library_path}") as library:
+        assert library.path == library_path
+        new_inspection(library, criteria, "Via URL")
+        assert library.backup_now().exists()
+    with Library.open(library_path) as library:
+        assert [s.unit for s in library.list_inspections()] == ["Via URL"]
+
+
+def test_a_server_url_works_without_file_lock_or_backups(criteria: CriteriaSet) -> None:
+    """An in-memory SQLite URL stands in for a database server here."""
+    with Library.open("sqlite://") as library:
+        assert library.path is None
+        inspection_id = new_inspection(library, criteria)
+        library.set_findings(inspection_id, "A", "På servern")
+        assert library.get_inspection(inspection_id).section("A").findings == "På servern"
+        assert library.list_backups() == []
+        with pytest.raises(LibraryError, match="databasserver"):
+            library.backup_now()
+
+
+def test_a_malformed_url_is_explained() -> None:
+    with pytest.raises(LibraryError, match="databasadress"):
+        Library.open("nonsense://::")
+
+
+def test_a_full_disk_refuses_the_edit_and_keeps_the_staged_text(
+    library: Library, criteria: CriteriaSet
+) -> None:
+    inspection_id = new_inspection(library, criteria)
+    engine = library._store.engine
+    page_limit = {"pages": 1}
+
+    @event.listens_for(engine, "begin")
+    def limit_size(connection: object) -> None:  # SQLite's stand-in for a full disk
+        connection.exec_driver_sql(f"PRAGMA max_page_count = {page_limit['pages']}")  # type: ignore[attr-defined]
+
+    library.stage_text(("findings", inspection_id, "A"), "Viktig text " * 20_000)
+    with pytest.raises(LibraryError, match="sparades inte"):
+        library.flush()
+    assert library.has_staged_changes
+    page_limit["pages"] = 1_000_000
+    library.flush()
+    assert not library.has_staged_changes
+    assert library.get_inspection(inspection_id).section("A").findings.startswith("Viktig text")
+
+
+def test_an_unknown_database_kind_is_explained() -> None:
+    with pytest.raises(LibraryError, match="kunde inte öppnas"):
+        Library.open("nosuchdatabase://server/library")
