@@ -1418,7 +1418,7 @@
 <context>
     <name>StartView</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/start_view.py" line="+268"/>
+        <location filename="../../spurdesk/ui/start_view.py" line="+269"/>
         <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
         <extracomment>Coalesces bursts of change signals (autosave while typing) into one re-read of the list.</extracomment>
         <translation>
@@ -1646,13 +1646,13 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Biblioteket har inte ändrats. Installera den senaste versionen av spurdesk för att öppna det, eller öppna ett annat bibliotek under Arkiv → Öppna bibliotek…</source>
-        <translation>The library has not been changed. Install the latest version of spurdesk to open it, or open another library with File → Open library…</translation>
+        <source>Installera den senaste versionen av spurdesk för att öppna det här biblioteket. Under tiden kan du öppna ett annat bibliotek under Arkiv → Öppna bibliotek…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Den skadade filen har inte ändrats. Du kan återställa den senaste säkerhetskopian; den skadade filen sparas då under ett nytt namn bredvid biblioteket.</source>
-        <translation>The damaged file has not been changed. You can restore the newest backup; the damaged file is then kept under a new name beside the library.</translation>
+        <source>Du kan återställa den senaste säkerhetskopian; den skadade filen sparas då under ett nytt namn bredvid biblioteket.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>

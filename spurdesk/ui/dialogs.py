@@ -38,14 +38,14 @@ def advice(error: BaseException) -> str:
     if isinstance(error, NewerLibraryVersionError):
         return QCoreApplication.translate(
             "dialogs",
-            "Biblioteket har inte ändrats. Installera den senaste versionen av spurdesk för att "
-            "öppna det, eller öppna ett annat bibliotek under Arkiv → Öppna bibliotek…",
+            "Installera den senaste versionen av spurdesk för att öppna det här biblioteket. "
+            "Under tiden kan du öppna ett annat bibliotek under Arkiv → Öppna bibliotek…",
         )
     if isinstance(error, CorruptLibraryError):
         return QCoreApplication.translate(
             "dialogs",
-            "Den skadade filen har inte ändrats. Du kan återställa den senaste säkerhetskopian; "
-            "den skadade filen sparas då under ett nytt namn bredvid biblioteket.",
+            "Du kan återställa den senaste säkerhetskopian; den skadade filen sparas då under "
+            "ett nytt namn bredvid biblioteket.",
         )
     if isinstance(error, LibraryLockedError):
         return QCoreApplication.translate(

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -75,7 +74,7 @@ class _FieldMessage(QLabel):
         self.hide()
 
     def show_message(self, message: str) -> None:
-        self.setText(message)
+        self.setText(f"⚠ {message}" if message else "")
         self.setVisible(bool(message))
 
 
@@ -171,10 +170,11 @@ class NewInspectionDialog(QDialog):
             form.addRow(label, editor)
             return
         cell = QWidget()
-        row = QHBoxLayout(cell)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(editor, 1)
-        row.addWidget(message, 1)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(message)
         form.addRow(label, cell)
 
     def _fill_criteria_sets(self) -> None:

@@ -203,7 +203,8 @@ class StartView(QWidget):
         if model.deleted_column is not None:
             widths[model.deleted_column] = metrics.horizontalAdvance("2024-12-31 23:59") + 2 * char
         for column, width in widths.items():
-            header.resizeSection(column, width)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 3 * char))
 
     def _connect_session(self) -> None:
         self._session.inspectionsChanged.connect(self.schedule_reload)

@@ -114,6 +114,7 @@ def test_library_from_a_newer_version_is_explained_and_not_touched(
     (box,) = message_boxes.boxes
     assert "nyare version" in box.text()
     assert "Installera den senaste versionen" in box.informativeText()
+    assert "Öppna bibliotek" in box.informativeText()
     assert path.read_bytes() == before
 
 
@@ -137,4 +138,4 @@ def test_show_error_gives_the_message_and_what_to_do(message_boxes: MessageBoxes
     (box,) = message_boxes.boxes
     assert box.text() == "Datumet 2025-13-01 finns inte."
     assert box.informativeText() == "Inget har ändrats. Rätta uppgiften och försök igen."
-    assert dialogs.advice(NewerLibraryVersionError("x")).startswith("Biblioteket har inte ändrats")
+    assert dialogs.advice(NewerLibraryVersionError("x")).startswith("Installera den senaste")

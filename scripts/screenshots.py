@@ -1,0 +1,148 @@
+"""Render PNG screenshots of each main screen of the demo inspection into docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--lang sv|en] [--dark]
+        [--scale 2] [--out docs/screenshots]
+
+Runs on a fresh temporary demo library with throwaway settings, so it touches nothing of the
+user's. Screens: the start view, the inspection's Översikt, a section editor (E), Resultat and
+Handlingsplan. `--dark` renders with a dark palette (as a dark system theme gives) into files
+ending -dark.png, to check that nothing relies on hard-coded light colours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
+
+WINDOW_SIZE = (1280, 820)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the ones KDE, GNOME, macOS and Windows give in dark mode."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.ToolTipBase: "#3a3a3a",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Highlight: "#2f65ca",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#6ea8fe",
+        QPalette.ColorRole.Mid: "#444444",
+        QPalette.ColorRole.Dark: "#1a1a1a",
+        QPalette.ColorRole.Light: "#505050",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def save(widget: QWidget, path: Path, app: QApplication) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=["sv", "en"], default="sv")
+    parser.add_argument("--dark", action="store_true", help="render with a dark palette")
+    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio (high DPI)")
+    args = parser.parse_args(argv)
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+
+    with tempfile.TemporaryDirectory(prefix="spurdesk-shots-") as scratch:
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, scratch)
+        os.environ["SPURDESK_CRITERIA_DIR"] = str(Path(scratch) / "criteria")
+
+        from spurdesk.ui.app import ensure_application
+
+        app = ensure_application()
+        if args.dark:
+            app.setStyle(QStyleFactory.create("Fusion"))
+            app.setPalette(dark_palette())
+        return render(app, args, Path(scratch))
+
+
+def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
+    from spurdesk.model.criteria_loader import load_criteria_library
+    from spurdesk.model.library import Library
+    from spurdesk.ui.i18n import LanguageManager
+    from spurdesk.ui.inspection.navigation import NodeKind
+    from spurdesk.ui.main_window import MainWindow
+    from spurdesk.ui.session import LibrarySession
+    from spurdesk.ui.settings import AppSettings
+
+    LanguageManager.for_app(app).set_language(args.lang)
+    suffix = "-dark" if args.dark else ""
+    suffix += f"-{args.lang}" if args.lang != "sv" else ""
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    library_path = scratch / "Demobibliotek.sqlite"
+    library = Library.create_demo(library_path)
+    session = LibrarySession(library)
+    settings = AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(
+        session,
+        load_criteria_library(),
+        settings,
+        library_path=library_path,
+        remember_library=False,
+    )
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    save(window, out / f"start-view{suffix}.png", app)
+
+    view = window.start_view
+    assert view is not None
+    inspection_id = view.selected_id()
+    assert inspection_id is not None
+    inspection_window = window.open_inspection(inspection_id)
+    assert inspection_window is not None
+    inspection_window.resize(*WINDOW_SIZE)
+    screens = (
+        ("overview", NodeKind.OVERVIEW, None),
+        ("section-e", NodeKind.SECTION, "E"),
+        ("result", NodeKind.RESULT, None),
+        ("action-plan", NodeKind.ACTION_PLAN, None),
+    )
+    for name, kind, key in screens:
+        inspection_window.go_to(kind, key)  # type: ignore[attr-defined]
+        save(inspection_window, out / f"{name}{suffix}.png", app)
+    window.close()
+    settle(app)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
