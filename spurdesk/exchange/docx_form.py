@@ -15,6 +15,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -178,8 +179,24 @@ def _load_document(path: Path) -> DocumentObject:
         ) from None
 
 
+_TEXT = qn("w:t")
+_BREAKS = {qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t"}
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """All text of a w:p, including tracked insertions (which python-docx's .text skips);
+    tracked deletions are w:delText and so stay out."""
+    parts: list[str] = []
+    for element in paragraph.iter():
+        if element.tag == _TEXT:
+            parts.append(element.text or "")
+        elif element.tag in _BREAKS:
+            parts.append(_BREAKS[element.tag])
+    return "".join(parts)
+
+
 def _cell_text(cell: _Cell) -> str:
-    return "\n".join(p.text for p in cell.paragraphs)
+    return "\n".join(_paragraph_text(p) for p in cell._tc.iter(qn("w:p")))
 
 
 def _identity(document: DocumentObject, path: Path) -> InspectionIdentity:
@@ -226,7 +243,7 @@ def _table_row(table: Table, path: Path) -> ActionRow | None:
         cells = table_row.cells
         if len(cells) != 2:
             raise _refuse(path, f"{where} har ändrats: raderna ska ha två kolumner.")
-        label = cells[0].paragraphs[0].text.strip() if cells[0].paragraphs else ""
+        label = _cell_text(cells[0]).split("\n", 1)[0].strip()
         name = next((n for n, text in FIELD_LABELS.items() if text == label), None)
         if name is None:
             raise _refuse(path, f"{where} har ändrats: okänd rubrik ”{label[:60]}”.")

@@ -11,7 +11,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.action_plan import (
@@ -226,8 +225,8 @@ def apply_review(store: ActionPlanStore, review: Review, accepted: Collection[st
         for key, diff in pending.items():
             if key not in accepted:
                 continue
-            fields: dict[str, Any] = {c.field: c.new for c in diff.changes}
-            if diff.state is RowState.NEW:
+            item_id = diff.row.item_id
+            if item_id is None:  # RowState.NEW: a row the library does not hold yet
                 added.append(
                     store.add_action_item(
                         inspection_id,
@@ -237,9 +236,7 @@ def apply_review(store: ActionPlanStore, review: Review, accepted: Collection[st
                     )
                 )
             else:
-                item_id = diff.row.item_id
-                assert item_id is not None
-                store.update_action_item(item_id, **fields)
+                store.update_action_item(item_id, **{c.field: c.new for c in diff.changes})
                 updated.append(item_id)
         rejected = len(pending) - len(added) - len(updated)
         detail = _import_detail(fresh, len(added), len(updated), rejected)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from spurdesk.exchange.action_plan import FIELD_LABELS
 from spurdesk.exchange.docx_form import read_form, write_form
@@ -192,3 +194,24 @@ def test_zip_bomb_in_a_form_is_refused(form: Path, tmp_path: Path) -> None:
     path = _rewrite(form, tmp_path / "bomb.docx", bomb)
     with pytest.raises(ExchangeError, match=r"ZIP-bomb|för stor"):
         read_form(path)
+
+
+def test_text_typed_with_track_changes_is_read(form: Path, tmp_path: Path) -> None:
+    """Word wraps text typed with "Spåra ändringar" in w:ins; deleted text (w:delText) is gone."""
+    document = Document(str(form))
+    cell = document.tables[6].rows[1].cells[1]
+    cell.paragraphs[0]._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="1" w:author="Enheten" w:date="2025-01-01T00:00:00Z">'
+            "<w:r><w:t>Spårad åtgärd</w:t><w:br/><w:t>rad två</w:t></w:r></w:ins>"
+        )
+    )
+    cell.paragraphs[0]._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="2" w:author="Enheten" w:date="2025-01-01T00:00:00Z">'
+            "<w:r><w:delText>bortstruken</w:delText></w:r></w:del>"
+        )
+    )
+    document.save(str(tmp_path / "spårad.docx"))
+    row = read_form(tmp_path / "spårad.docx").plan.rows[6]
+    assert row.planned_action == "Spårad åtgärd\nrad två"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QLabel, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from spurdesk.exchange.package import read_package, response_package, write_package
@@ -192,7 +192,7 @@ def test_follow_up_view_lists_filters_marks_and_exports(
 ) -> None:
     entries = follow_up.shown_entries()
     assert entries and all(e.bucket.value == "försenad" for e in entries)
-    summary = follow_up.findChild(type(follow_up._summary), "followUpSummary")
+    summary = follow_up.findChild(QLabel, "followUpSummary")
     assert summary.text().startswith(f"{len(entries)} försenade")
 
     rule = dataclasses.replace(follow_up.current_filter(), responsible="ingen sådan person")
