@@ -217,15 +217,17 @@ class Library:
         return library
 
     def close(self) -> None:
-        """Write staged text, then release the database and the lock. Safe to call twice."""
+        """Write staged text, then release the database and the lock. Safe to call twice.
+
+        When the staged text cannot be written (a full disk) this raises and stays open, so the
+        text is not lost and closing can be tried again.
+        """
         if self._closed:
             return
-        try:
-            if self._staged and not self.read_only:
-                self.flush()
-        finally:
-            self._closed = True
-            self._store.close()
+        if self._staged and not self.read_only:
+            self.flush()
+        self._closed = True
+        self._store.close()
 
     def __enter__(self) -> Self:
         return self
@@ -268,9 +270,14 @@ class Library:
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
+        """A query; staged text is written first so the answer includes it. If it cannot be
+        written now (a full disk) the text stays staged and the query still answers."""
         self._require_open()
         if self._staged and not self.read_only:
-            self.flush()
+            try:
+                self.flush()
+            except LibraryError as error:
+                log.warning("staged text not yet written: %s", error)
         with self._database_errors(), self._sessions() as session:
             yield session
 
@@ -466,9 +473,7 @@ class Library:
                     grades.setdefault(inspection_id, {})[section_id] = effective
             today = date.today()
             pending = ActionRow.status != ActionItemStatus.VERIFIED.value
-            overdue = (ActionRow.status == ActionItemStatus.OPEN.value) & (
-                ActionRow.due_on < today
-            )
+            overdue = (ActionRow.status == ActionItemStatus.OPEN.value) & (ActionRow.due_on < today)
             plans = {
                 inspection_id: (next_follow_up, overdue_count)
                 for inspection_id, next_follow_up, overdue_count in session.execute(
@@ -1250,8 +1255,9 @@ class Library:
             )
         key = tuple(key)
         text = _text(text, "Texten")
-        with self._database_errors(), self._sessions() as session:
-            self._check_text_key(session, key)
+        if key not in self._staged:  # checked when first staged, not on every keystroke
+            with self._database_errors(), self._sessions() as session:
+                self._check_text_key(session, key)
         self._staged[key] = text
 
     @property

@@ -56,10 +56,16 @@ def test_a_full_disk_refuses_the_edit_and_keeps_the_staged_text(
     with pytest.raises(LibraryError, match="sparades inte"):
         library.flush()
     assert library.has_staged_changes
+    with pytest.raises(LibraryError):
+        library.close()  # refuses to drop the text: stays open
+    assert library.has_staged_changes
+    assert library.list_inspections()  # reading still works meanwhile
     page_limit["pages"] = 1_000_000
-    library.flush()
-    assert not library.has_staged_changes
-    assert library.get_inspection(inspection_id).section("A").findings.startswith("Viktig text")
+    library.close()
+    assert library.path is not None
+    with Library.open(library.path) as reopened:
+        findings = reopened.get_inspection(inspection_id).section("A").findings
+    assert findings.startswith("Viktig text")
 
 
 def test_an_unknown_database_kind_is_explained() -> None:
