@@ -24,6 +24,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 #: new revision cannot be forgotten here.
 HEAD_REVISION = "0002"
 
+
 class SchemaState(Enum):
     EMPTY = "empty"  # a new database: create everything
     CURRENT = "current"
