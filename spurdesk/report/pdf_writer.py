@@ -51,7 +51,7 @@ from spurdesk.report.document import (
     TableOfContents,
     TitleBlock,
 )
-from spurdesk.report.fonts import BOLD, register_fonts
+from spurdesk.report.fonts import BOLD, FAMILY, register_fonts
 from spurdesk.report.output import Progress, atomic_target
 from spurdesk.report.text import TextBlock, TextList
 
@@ -67,6 +67,8 @@ DRAFT_FILL = colors.HexColor("#FDF0F0")
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 2.5 * cm, 2.5 * cm, 2.2 * cm
 TEXT_WIDTH = A4[0] - 2 * MARGIN_X
 FOOTER_TEXT = "SPUR-granskning av ST-utbildningen"
+#: Tables set a cell font even around flowables; without this every page declares Helvetica.
+TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), FAMILY)
 #: Table cells cannot break across pages: longer paragraphs are cut into rows of about this size.
 CELL_CHUNK = 1200
 
@@ -90,12 +92,15 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
             keywords=report.keywords,
             creator="spurdesk",
             lang="sv-SE",
+            initialFontName=family,  # else every page declares Helvetica, which is not embedded
             displayDocTitle=True,
         )
         frame = Frame(
             MARGIN_X, MARGIN_BOTTOM, TEXT_WIDTH, A4[1] - MARGIN_TOP - MARGIN_BOTTOM, id="text"
         )
-        document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        document.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPage=furniture.on_page)]
+        )
         document.build(story, canvasmaker=partial(_ReportCanvas, furniture=furniture))
     if progress is not None:
         progress(len(report.blocks) + 1, len(report.blocks) + 1)
@@ -107,7 +112,13 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
 
 def _styles(family: str) -> dict[str, ParagraphStyle]:
     body = ParagraphStyle(
-        "body", fontName=family, fontSize=9.5, leading=13.5, spaceAfter=5, textColor=INK
+        "body",
+        fontName=family,
+        bulletFontName=family,
+        fontSize=9.5,
+        leading=13.5,
+        spaceAfter=5,
+        textColor=INK,
     )
 
     def derive(name: str, parent: ParagraphStyle = body, **changes: Any) -> ParagraphStyle:
@@ -144,7 +155,9 @@ def _styles(family: str) -> dict[str, ParagraphStyle]:
         "box_heading": derive("box_heading", box, fontName=BOLD, fontSize=9, textColor=BLUE),
         "box_item": derive("box_item", box, leftIndent=12, bulletIndent=2),
         "scale": derive("scale", box, leftIndent=16, bulletIndent=0),
-        "scale_marked": derive("scale_marked", box, fontName=BOLD, leftIndent=16, bulletIndent=0),
+        "scale_marked": derive(
+            "scale_marked", box, fontName=BOLD, bulletFontName=BOLD, leftIndent=16, bulletIndent=0
+        ),
         "box_note": derive("box_note", box, fontName=f"{family}-Oblique", textColor=GREY),
         "toc1": derive("toc1", fontName=BOLD, fontSize=10, leading=14, spaceBefore=5),
         "toc2": derive("toc2", fontSize=9.5, leading=13, leftIndent=14),
@@ -156,27 +169,51 @@ def _styles(family: str) -> dict[str, ParagraphStyle]:
     }
 
 
+class _Para(PdfParagraph):
+    """A Paragraph that remembers its last wrap: tables wrap every cell twice at one width."""
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # split() drops blPara when it gives up on a split: then wrapping is due again.
+        if self._wrapped_width != available_width or not hasattr(self, "blPara"):
+            super().wrap(available_width, available_height)
+            self._wrapped_width = available_width
+        return self.width, self.height
+
+
 def _markup(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-# --- page furniture and deferred drawing --------------------------------------------------------
+# --- page furniture and forward references ------------------------------------------------------
 
 
 @dataclass
 class _Furniture:
-    """What each page gets once the page count is known; filled while the story is laid out."""
+    """Header, footer and watermark of every page, and the numbers only known at the end.
+
+    "Sida X av Y" and the TOC's page numbers are PDF form XObjects: each page refers to its form
+    by name while it is laid out, and the forms are defined once the last page is done.
+    """
 
     report: Report
     heading_pages: dict[str, int] = field(default_factory=dict)
-    toc_numbers: dict[int, list[tuple[float, float, str, ParagraphStyle]]] = field(
-        default_factory=dict
-    )
+    toc_forms: dict[str, str] = field(default_factory=dict)  # heading key → form name
+    toc_style: dict[str, ParagraphStyle] = field(default_factory=dict)
 
-    def draw(self, canvas: Canvas, total: int) -> None:
-        page = canvas.getPageNumber()
+    def on_page(self, canvas: Canvas, _document: BaseDocTemplate) -> None:
         width, height = A4
         canvas.saveState()
+        if self.report.draft_mark:
+            canvas.saveState()
+            canvas.setFillColor(RED)
+            canvas.setFillAlpha(0.07)
+            canvas.setFont(BOLD, 110)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(55)
+            canvas.drawCentredString(0, -40, self.report.draft_mark)
+            canvas.restoreState()
         canvas.setFont(register_fonts(), 7.5)
         canvas.setFillColor(GREY)
         top = height - MARGIN_TOP + 0.9 * cm
@@ -186,42 +223,58 @@ class _Furniture:
         canvas.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
         bottom = MARGIN_BOTTOM - 1.1 * cm
         canvas.drawString(MARGIN_X, bottom, FOOTER_TEXT)
-        canvas.drawRightString(width - MARGIN_X, bottom, f"Sida {page} av {total}")
+        canvas.translate(width - MARGIN_X, bottom)
+        canvas.doForm(_page_form(canvas.getPageNumber()))
+        canvas.restoreState()
         if self.report.draft_mark:
+            canvas.saveState()
             canvas.setFont(BOLD, 9)
             canvas.setFillColor(RED)
             canvas.drawRightString(width - MARGIN_X, top, self.report.draft_mark)
-            canvas.setFillAlpha(0.07)
-            canvas.setFont(BOLD, 110)
-            canvas.translate(width / 2, height / 2)
-            canvas.rotate(55)
-            canvas.drawCentredString(0, -40, self.report.draft_mark)
-        canvas.restoreState()
-        for x_right, y, key, style in self.toc_numbers.get(page, []):
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.setFillColor(INK)
-            canvas.drawRightString(x_right, y, str(self.heading_pages.get(key, "")))
+            canvas.restoreState()
+
+    def toc_form(self, key: str, style: ParagraphStyle) -> str:
+        name = self.toc_forms.setdefault(key, f"toc{len(self.toc_forms)}")
+        self.toc_style[key] = style
+        return name
+
+    def finish(self, canvas: Canvas, pages: int) -> None:
+        """Define the forms every page and TOC line referred to."""
+        family = register_fonts()
+        for page in range(1, pages + 1):
+            _right_aligned_form(
+                canvas, _page_form(page), f"Sida {page} av {pages}", family, 7.5, GREY
+            )
+        for key, name in self.toc_forms.items():
+            style = self.toc_style[key]
+            number = str(self.heading_pages.get(key, ""))
+            _right_aligned_form(canvas, name, number, style.fontName, style.fontSize, INK)
+
+
+def _page_form(page: int) -> str:
+    return f"page{page}"
+
+
+def _right_aligned_form(
+    canvas: Canvas, name: str, text: str, font: str, size: float, color: Any
+) -> None:
+    canvas.beginForm(name, lowerx=-A4[0], lowery=-size, upperx=1, uppery=2 * size)
+    canvas.setFont(font, size)
+    canvas.setFillColor(color)
+    canvas.drawRightString(0, 0, text)
+    canvas.endForm()
 
 
 class _ReportCanvas(Canvas):
-    """Keeps every page until the end, then draws the furniture that needs the page count."""
+    """Defines the forward-referenced forms when the document is saved."""
 
     def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
-        self._pages: list[dict[str, Any]] = []
         self.showOutline()
 
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
     def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._furniture.draw(self, total)
-            super().showPage()
+        self._furniture.finish(self, self.getPageNumber() - 1)
         super().save()
 
 
@@ -276,11 +329,10 @@ class _TocLine(Flowable):
             canvas.setFont(style.fontName, style.fontSize * 0.8)
             dot = stringWidth(". ", style.fontName, style.fontSize * 0.8)
             canvas.drawString(dots_from, y, ". " * int((dots_to - dots_from) / dot))
-        x_right, y_absolute = canvas.absolutePosition(self.width, y)
-        page = canvas.getPageNumber()
-        self.furniture.toc_numbers.setdefault(page, []).append(
-            (x_right, y_absolute, self.entry.key, style)
-        )
+        canvas.saveState()
+        canvas.translate(self.width, y)
+        canvas.doForm(self.furniture.toc_form(self.entry.key, style))
+        canvas.restoreState()
         canvas.linkRect("", self.entry.key, (0, 0, self.width, self.height), relative=1)
 
 
@@ -335,7 +387,7 @@ class _Story:
         return story
 
     def _p(self, text: str, style: str, bullet: str | None = None) -> PdfParagraph:
-        return PdfParagraph(_markup(text), self.styles[style], bulletText=bullet)
+        return _Para(_markup(text), self.styles[style], bulletText=bullet)
 
     def _heading(self, block: Heading) -> list[Flowable]:
         return [_Anchor(block, self.furniture), self._p(block.text, f"h{min(block.level, 3)}")]
@@ -346,6 +398,7 @@ class _Story:
             table.setStyle(
                 TableStyle(
                     [
+                        TABLE_FONT,
                         ("LINEBEFORE", (0, 0), (0, -1), 2.5, LINE),
                         ("LEFTPADDING", (0, 0), (-1, -1), 9),
                         ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -386,7 +439,7 @@ class _Story:
             pieces = self._cell_pieces(item.value, "table", "table_bullet")
             first = len(rows)
             rows += [
-                [self._p(item.label, "label") if i == 0 else "", piece]
+                [self._p(item.label, "label") if i == 0 else Spacer(0, 0), piece]
                 for i, piece in enumerate(pieces)
             ]
             last = len(rows) - 1
@@ -396,7 +449,7 @@ class _Story:
                 ("LINEBELOW", (0, last), (-1, last), 0.5, LINE),
             ]
         table = Table(rows, colWidths=[4.6 * cm, TEXT_WIDTH - 4.6 * cm])
-        table.setStyle(TableStyle(commands))
+        table.setStyle(TableStyle([TABLE_FONT, *commands]))
         return [table, Spacer(1, 10)]
 
     def _grid_table(self, block: GridTable) -> list[Flowable]:
@@ -414,7 +467,7 @@ class _Story:
                     row[column].style = ParagraphStyle(
                         "c", parent=row[column].style, alignment=TA_CENTER
                     )
-        table.setStyle(TableStyle(commands))
+        table.setStyle(TableStyle([TABLE_FONT, *commands]))
         return [table, Spacer(1, 10)]
 
     def _title(self, block: TitleBlock) -> list[Flowable]:
@@ -437,6 +490,7 @@ class _Story:
         table.setStyle(
             TableStyle(
                 [
+                    TABLE_FONT,
                     ("BOX", (0, 0), (-1, -1), width, border),
                     ("BACKGROUND", (0, 0), (-1, -1), fill),
                     ("LEFTPADDING", (0, 0), (-1, -1), 9),
@@ -487,9 +541,7 @@ class _Story:
                     f"{_markup(step.text)}&nbsp;&nbsp;"
                     f"<font color='#1F3864'><i>◄ {_markup(step.mark)}</i></font>"
                 )
-                scale.append(
-                    PdfParagraph(text, self.styles["scale_marked"], bulletText=f"{step.grade}.")
-                )
+                scale.append(_Para(text, self.styles["scale_marked"], bulletText=f"{step.grade}."))
             else:
                 scale.append(self._p(step.text, "scale", f"{step.grade}."))
         if block.scale_note:
@@ -499,7 +551,7 @@ class _Story:
         commands: list[Any] = [("NOSPLIT", (0, a), (0, b)) for a, b in keep]
         commands += [("TOPPADDING", (0, row), (0, row), 7) for row in gap[1:]]
         commands += [("BACKGROUND", (0, row), (0, row), MARK_FILL) for row in marked]
-        table.setStyle(TableStyle(commands))
+        table.setStyle(TableStyle([TABLE_FONT, *commands]))
         return [table, Spacer(1, 12)]
 
 

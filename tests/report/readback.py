@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
@@ -45,10 +46,13 @@ class DocxReadback:
 @cache  # tests only read: parse each exported file once per session
 def read_docx(path: Path) -> DocxReadback:
     document = docx.Document(str(path))
+    # paragraph.style.name scans all styles per call; resolve the ids once instead.
+    names = {style.style_id: style.name for style in document.styles}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH).name
     lines = []
     for element in document.element.body.iter(qn("w:p")):
-        paragraph = Paragraph(element, document)
-        lines.append(DocxLine(paragraph.style.name, paragraph.text))
+        style = names.get(element.style, default) if element.style else default
+        lines.append(DocxLine(style, Paragraph(element, document).text))
     return DocxReadback(lines, document)
 
 
