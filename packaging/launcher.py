@@ -6,7 +6,8 @@ argparse message or logging handler would raise. Those streams are pointed at a 
 user log folder instead, and faulthandler writes hard crashes (e.g. inside Qt) there too.
 
 `SPURDESK_FIRST_PAINT_FILE=<path>` turns on a measurement probe: when the first main window has
-painted, the monotonic clock reading is written to <path> and the app quits.
+painted, the monotonic clock reading and the CPU time the process has used so far are written to
+<path> (one line, two numbers in seconds) and the app quits.
 packaging/measure_startup.py uses it to time the frozen app; it changes nothing when unset.
 """
 
@@ -90,7 +91,9 @@ def install_first_paint_probe(out_file: Path) -> None:
             return False
 
         def _record_and_quit(self) -> None:
-            out_file.write_text(f"{time.monotonic():.6f}\n", encoding="utf-8")
+            out_file.write_text(
+                f"{time.monotonic():.6f} {time.process_time():.6f}\n", encoding="utf-8"
+            )
             self._app.closeAllWindows()
             self._app.quit()
 

@@ -92,3 +92,25 @@ def test_version_works_without_a_console(tmp_path: Path) -> None:
     logs = list(tmp_path.rglob(launcher.LOG_FILE_NAME))
     assert len(logs) == 1
     assert "spurdesk 0." in logs[0].read_text(encoding="utf-8")
+
+
+def test_first_paint_probe_records_the_clocks_and_quits(tmp_path: Path) -> None:
+    """The probe packaging/measure_startup.py relies on: a shown QMainWindow ends the app."""
+    probe_file = tmp_path / "first-paint.txt"
+    program = (
+        "import sys, importlib.util\n"
+        f"spec = importlib.util.spec_from_file_location('launcher', {str(LAUNCHER)!r})\n"
+        "launcher = importlib.util.module_from_spec(spec); spec.loader.exec_module(launcher)\n"
+        f"launcher.install_first_paint_probe(__import__('pathlib').Path({str(probe_file)!r}))\n"
+        "from PySide6.QtWidgets import QApplication, QLabel, QMainWindow\n"
+        "app = QApplication([])\n"
+        "window = QMainWindow(); window.setCentralWidget(QLabel('granskning')); window.show()\n"
+        "sys.exit(app.exec())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    painted_at, cpu = (float(value) for value in probe_file.read_text().split())
+    assert painted_at > 0 and cpu > 0
