@@ -43,6 +43,26 @@ def format_date(value: date | datetime | None) -> str:
     return value.isoformat()
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_FONT = Qt.ItemDataRole.FontRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ROLES_ANSWERED = frozenset(
+    int(role)
+    for role in (
+        _DISPLAY,
+        _ALIGNMENT,
+        _FONT,
+        _TOOLTIP,
+        Qt.ItemDataRole.AccessibleTextRole,
+        SORT_ROLE,
+        ID_ROLE,
+    )
+)
+_BOLD = QFont()
+_BOLD.setBold(True)
+
+
 class InspectionsModel(QAbstractTableModel):
     """Rows of InspectionSummary; columns: the identity fields, status, grades A–H, follow-up."""
 
@@ -60,8 +80,14 @@ class InspectionsModel(QAbstractTableModel):
         self._haystacks: list[str] = []
         self._trash = trash
         self._section_ids = tuple(section_ids)
+        self._follow_up_column = 0
+        self._column_count = 0
+        self._lay_out_columns()
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._filter_words: tuple[str, ...] = ()
+        self._matches: list[bool] | None = None  # per row, while filter words are set
+        self._cell_cache: dict[int, tuple[str, ...]] = {}  # row → display texts, filled lazily
 
     # content ----------------------------------------------------------------------------------
     @property
@@ -71,16 +97,21 @@ class InspectionsModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[InspectionSummary]) -> None:
         """Replaces every row (the library hands out fresh snapshots; there is no diffing)."""
         self.beginResetModel()
+        self._cell_cache.clear()
         self._rows = list(rows)
         self._section_ids = self._columns_for(self._rows)
+        self._lay_out_columns()
         if self._sort_column >= 0:
             self._rows.sort(key=self._key_function(self._sort_column), reverse=self._descending)
         self._haystacks = [self._haystack(row) for row in self._rows]
+        self._update_matches()
         self.endResetModel()
 
     def refresh_texts(self) -> None:
         """After a language switch: translated cells and the filter texts follow."""
         self._haystacks = [self._haystack(row) for row in self._rows]
+        self._cell_cache.clear()
+        self._update_matches()
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._rows:
@@ -112,6 +143,9 @@ class InspectionsModel(QAbstractTableModel):
         new_position = {old: new for new, old in enumerate(order_of_rows)}
         self._rows = [self._rows[i] for i in order_of_rows]
         self._haystacks = [self._haystacks[i] for i in order_of_rows]
+        self._cell_cache.clear()
+        if self._matches is not None:
+            self._matches = [self._matches[i] for i in order_of_rows]
         old_indexes = self.persistentIndexList()
         new_indexes = [
             self.index(new_position[index.row()], index.column()) for index in old_indexes
@@ -130,6 +164,29 @@ class InspectionsModel(QAbstractTableModel):
 
     def haystack(self, row: int) -> str:
         return self._haystacks[row]
+
+    # filtering ----------------------------------------------------------------------------------
+    def set_filter_words(self, words: Sequence[str]) -> None:
+        """Tests every row against the words in one Python pass; see `matches`."""
+        self._filter_words = tuple(words)
+        self._update_matches()
+
+    def _update_matches(self) -> None:
+        words = self._filter_words
+        if not words:
+            self._matches = None
+            return
+        first, *others = words
+        matches = [first in text for text in self._haystacks]  # one word: the common case
+        for word in others:
+            matches = [
+                hit and word in text for hit, text in zip(matches, self._haystacks, strict=True)
+            ]
+        self._matches = matches
+
+    def matches(self, row: int) -> bool:
+        """Whether the row contains every filter word (the proxy asks this once per row)."""
+        return self._matches is None or self._matches[row]
 
     def overdue_action_items(self) -> int:
         return sum(row.overdue_action_items for row in self._rows)
@@ -163,11 +220,16 @@ class InspectionsModel(QAbstractTableModel):
 
     @property
     def follow_up_column(self) -> int:
-        return self._grade_start + len(self._section_ids)
+        return self._follow_up_column
 
     @property
     def deleted_column(self) -> int | None:
         return self.follow_up_column + 1 if self._trash else None
+
+    def _lay_out_columns(self) -> None:
+        """Column numbers asked for on every paint, computed once per set of rows."""
+        self._follow_up_column = self._grade_start + len(self._section_ids)
+        self._column_count = self._follow_up_column + (2 if self._trash else 1)
 
     def grade_column(self, section_id: str) -> int:
         return self._grade_start + self._section_ids.index(section_id)
@@ -181,9 +243,7 @@ class InspectionsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            return 0
-        return self.follow_up_column + (2 if self._trash else 1)
+        return 0 if parent.isValid() else self._column_count
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -217,30 +277,39 @@ class InspectionsModel(QAbstractTableModel):
         return titles
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        """Answers from per-row caches: painting asks several roles of every visible cell."""
+        if role not in _ROLES_ANSWERED:
             return None
-        row = self._rows[index.row()]
+        row_number = index.row()
+        if not 0 <= row_number < len(self._rows):
+            return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+        if role == _DISPLAY:
+            return self._cells(row_number)[column]
+        row = self._rows[row_number]
         if role == SORT_ROLE:
             return self._sort_key(row, column)
         if role == ID_ROLE:
             return row.id
         section_id = self._section_at(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section_id is not None:
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.FontRole and section_id is not None:
-            if row.grades.get(section_id) == Grade.D:  # "Åtgärder krävs" stands out
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _ALIGNMENT:
+            return Qt.AlignmentFlag.AlignCenter if section_id is not None else None
+        if role == _FONT:
+            # "Åtgärder krävs" stands out; bold, because colours clash with dark palettes.
+            return (
+                _BOLD if section_id is not None and row.grades.get(section_id) == Grade.D else None
+            )
+        if role == _TOOLTIP:
             return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._accessible(row, column)
-        return None
+        return self._accessible(row, column)
+
+    def _cells(self, row_number: int) -> tuple[str, ...]:
+        cells = self._cell_cache.get(row_number)
+        if cells is None:
+            row = self._rows[row_number]
+            cells = tuple(self._display(row, column) for column in range(self.columnCount()))
+            self._cell_cache[row_number] = cells
+        return cells
 
     def _display(self, row: InspectionSummary, column: int) -> str:
         if column == self.UNIT:
@@ -306,6 +375,7 @@ class InspectionsFilterModel(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._source: InspectionsModel | None = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in the source model; the proxy only filters and keeps source order."""
@@ -315,29 +385,29 @@ class InspectionsFilterModel(QSortFilterProxyModel):
             source.sort(column, order)
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:
+        self._source = model if isinstance(model, InspectionsModel) else None
+        if self._source is not None:
+            self._source.set_filter_words(self._words)
         super().setSourceModel(model)
-        if isinstance(model, InspectionsModel) and self._sort[0] >= 0:
-            model.sort(*self._sort)
+        if self._source is not None and self._sort[0] >= 0:
+            self._source.sort(*self._sort)
 
     def set_filter_text(self, text: str) -> None:
         words = tuple(text.casefold().split())
         if words == self._words:
             return
-        self.beginFilterChange()
         self._words = words
-        self.endFilterChange()
+        if self._source is not None:
+            self._source.set_filter_words(words)
+        # One layout change, not a rowsRemoved/rowsInserted pair per contiguous run of rows:
+        # with thousands of scattered matches that is what keeps typing fluid.
+        self.invalidate()
 
     def filter_text(self) -> str:
         return " ".join(self._words)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        if not self._words:
-            return True
-        source = self.sourceModel()
-        if not isinstance(source, InspectionsModel):
-            return True
-        haystack = source.haystack(source_row)
-        return all(word in haystack for word in self._words)
+        return self._source is None or self._source.matches(source_row)
 
     def inspection_id(self, proxy_row: int) -> int | None:
         index = self.index(proxy_row, 0)

@@ -160,3 +160,66 @@ def test_window_geometry_is_restored(
         assert (shell.window.width(), shell.window.height()) == size
     finally:
         shell.close()
+
+
+def _export_controller(qtbot: QtBot, session, target: Path | None):
+    from PySide6.QtWidgets import QWidget
+
+    from spurdesk.ui.export import ExportController
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = ExportController(parent, session)
+    asked: list[Path] = []
+
+    def ask_path(suggested: Path, fmt: object) -> Path | None:
+        asked.append(suggested)
+        return target
+
+    controller.ask_path = ask_path  # type: ignore[method-assign]
+    return controller, asked
+
+
+def test_export_writes_off_the_ui_thread_then_offers_to_open_the_file(
+    qtbot: QtBot,
+    demo_session,
+    demo_inspection_id: int,
+    tmp_path: Path,
+    message_boxes: MessageBoxes,
+) -> None:
+    target = tmp_path / "handlingsplan.docx"
+    controller, asked = _export_controller(qtbot, demo_session, target)
+    with qtbot.waitSignal(controller.exported, timeout=30000) as done:
+        task = controller.export(demo_inspection_id, "actionplan")
+        assert task is not None
+    assert done.args == [target]
+    assert target.read_bytes()[:2] == b"PK"  # a Word file is a zip
+    unit = demo_session.library.get_inspection(demo_inspection_id).unit
+    assert asked[0].name.startswith(f"Handlingsplan {unit}")
+    assert asked[0].suffix == ".docx"
+    (box,) = message_boxes.boxes
+    assert "Öppna filen" in [button.text() for button in box.buttons()]
+
+
+def test_export_failure_is_shown_as_a_message(
+    qtbot: QtBot,
+    demo_session,
+    demo_inspection_id: int,
+    tmp_path: Path,
+    message_boxes: MessageBoxes,
+) -> None:
+    target = tmp_path / "saknad-mapp" / "rapport.docx"
+    controller, _asked = _export_controller(qtbot, demo_session, target)
+    task = controller.export(demo_inspection_id, "actionplan")
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(message_boxes.boxes), timeout=30000)
+    assert not target.exists()
+    assert message_boxes.boxes[0].windowTitle() == "Exporten misslyckades"
+
+
+def test_cancelled_save_dialog_exports_nothing(
+    qtbot: QtBot, demo_session, demo_inspection_id: int
+) -> None:
+    controller, asked = _export_controller(qtbot, demo_session, None)
+    assert controller.export(demo_inspection_id, "pdf") is None
+    assert asked[0].suffix == ".pdf"

@@ -226,3 +226,17 @@ def test_read_only_library_offers_no_changes(
             assert not action.isEnabled()
     finally:
         session.close()
+
+
+def test_filter_holds_through_resorting_and_reloading(
+    qtbot: QtBot, session: LibrarySession, library: Library, criteria_library: CriteriaLibrary
+) -> None:
+    for unit in ("Ögonkliniken", "Akutkliniken", "Barnkliniken", "Hudkliniken"):
+        _add(library, criteria_library, unit, "Norra sjukhuset" if unit < "C" else "", "Kirurgi")
+    view = _view(qtbot, session, criteria_library)
+    view.filter_edit.setText("norra")
+    view.table.sortByColumn(InspectionsModel.UNIT, Qt.SortOrder.DescendingOrder)
+    assert _units(view) == ["Barnkliniken", "Akutkliniken"]
+    _add(library, criteria_library, "Allergikliniken", "Norra sjukhuset", "Kirurgi")
+    view.reload()
+    assert _units(view) == ["Barnkliniken", "Allergikliniken", "Akutkliniken"]
