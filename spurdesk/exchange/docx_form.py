@@ -37,7 +37,7 @@ from spurdesk.exchange.atomic import write_atomically
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.jsonread import parse_json
 from spurdesk.exchange.package import InspectionIdentity
-from spurdesk.exchange.review import Response
+from spurdesk.exchange.response import Response
 from spurdesk.exchange.safezip import ZipLimits, read_zip_members
 from spurdesk.exchange.text import checked_field, clean_text
 from spurdesk.model.inspection import Inspection

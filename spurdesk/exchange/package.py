@@ -119,6 +119,11 @@ def response_package(received: Package, plan: ActionPlan) -> Package:
     return replace(received, sender=Side.UNIT, plan=plan, created=datetime.now(UTC))
 
 
+def inspection_digest(inspection: Inspection) -> str:
+    """SHA-256 of the record as inspection.json holds it: what the send event remembers."""
+    return hashlib.sha256(to_json(inspection).encode("utf-8")).hexdigest()
+
+
 def _dump(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from pathlib import Path
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.action_plan import (
@@ -22,20 +21,15 @@ from spurdesk.exchange.action_plan import (
     listed_deficiencies,
 )
 from spurdesk.exchange.errors import ExchangeError
-from spurdesk.exchange.package import InspectionIdentity, Side, inspection_key, read_package
+from spurdesk.exchange.outgoing import sent_digests
+from spurdesk.exchange.package import (
+    inspection_digest,
+    inspection_key,
+)
+from spurdesk.exchange.response import Response
 from spurdesk.exchange.store import ActionPlanStore
 from spurdesk.exchange.validation import PlanProblem, row_label, validate_plan
 from spurdesk.model.inspection import Inspection
-
-
-@dataclass(frozen=True)
-class Response:
-    """What came back from the unit, from a .spur package or a filled-in Word form."""
-
-    identity: InspectionIdentity
-    plan: ActionPlan
-    source: str  # the file name, for messages and the audit trail
-    inspection: Inspection | None = None  # the report as the package carries it; None from Word
 
 
 class RowState(StrEnum):
@@ -83,22 +77,6 @@ class ImportResult:
     updated: tuple[int, ...]
     rejected: int
     detail: str  # what the AuditEvent says
-
-
-def read_response(path: str | Path) -> Response:
-    """Read a response file: a .spur package from the unit or a filled-in Word form."""
-    path = Path(path)
-    if path.suffix.lower() == ".docx":
-        from spurdesk.exchange.docx_form import read_form  # the form module needs python-docx
-
-        return read_form(path)
-    package = read_package(path)
-    if package.sender is not Side.UNIT:
-        raise ExchangeError(
-            f"{path.name}: detta är paketet som skickades till verksamheten, inte deras svar. "
-            "Importera filen som verksamheten skickade tillbaka."
-        )
-    return Response(package.identity, package.plan, path.name, package.inspection)
 
 
 def _library_inspection(store: ActionPlanStore, response: Response) -> Inspection:
@@ -187,7 +165,11 @@ def review_response(store: ActionPlanStore, response: Response) -> Review:
     inspection = _library_inspection(store, response)
     if response.inspection is not None:
         changes = attempted_report_changes(inspection, response.inspection)
-        if changes:
+        # A report exactly as sent is the unit's untouched copy; the differences are then the
+        # inspectors' own edits since sending.
+        if changes and inspection_digest(response.inspection) not in sent_digests(
+            store, inspection.id
+        ):
             raise _refuse(response, ", ".join(changes))
     # The deficiencies are the inspectors': take them from the library, never from the response.
     plan = replace(response.plan, deficiencies=listed_deficiencies(inspection))

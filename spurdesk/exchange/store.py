@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from spurdesk.model.inspection import Inspection, InspectionSummary
+from spurdesk.model.inspection import AuditEvent, Inspection, InspectionSummary
 
 
 class ActionPlanStore(Protocol):
@@ -25,3 +25,5 @@ class ActionPlanStore(Protocol):
     def remove_action_item(self, item_id: int) -> None: ...
 
     def record_event(self, inspection_id: int, action: str, detail: str) -> None: ...
+
+    def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...

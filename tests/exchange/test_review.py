@@ -14,10 +14,10 @@ from spurdesk.exchange.package import (
     response_package,
     write_package,
 )
+from spurdesk.exchange.response import read_response
 from spurdesk.exchange.review import (
     RowState,
     apply_review,
-    read_response,
     review_response,
 )
 from spurdesk.exchange.unit_package import UnitPackage

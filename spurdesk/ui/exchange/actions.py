@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.exchange.docx_form import write_form
-from spurdesk.exchange.package import SUFFIX, outgoing_package, write_package
+from spurdesk.exchange.outgoing import send_form, send_package
+from spurdesk.exchange.package import SUFFIX
 from spurdesk.exchange.review import ImportResult
 from spurdesk.ui import dialogs
 from spurdesk.ui.exchange.review_dialog import open_review
@@ -49,7 +49,6 @@ def _export(
     inspection_id: int,
     path: Path | None,
     suffix: str,
-    what: str,
 ) -> Path | None:
     try:
         if path is None:
@@ -61,17 +60,9 @@ def _export(
             )
             if path is None:
                 return None
-        inspection = session.library.get_inspection(inspection_id)
-        if suffix == SUFFIX:
-            written = write_package(path, outgoing_package(inspection))
-        else:
-            written = write_form(inspection, path)
-        session.call(
-            inspection_id,
-            lambda library: library.record_event(
-                inspection_id, "export", f"{what}: {written.name}"
-            ),
-        )
+        send = send_package if suffix == SUFFIX else send_form
+        chosen = path
+        written = session.call(inspection_id, lambda library: send(library, inspection_id, chosen))
     except SpurdeskError as error:
         dialogs.show_error(parent, error, tr("Filen kunde inte skapas"))
         return None
@@ -82,14 +73,14 @@ def send_to_unit(
     parent: QWidget | None, session: LibrarySession, inspection_id: int, path: Path | None = None
 ) -> Path | None:
     """ "Skicka till verksamheten": the .spur package with the report and the plan to complete."""
-    return _export(parent, session, inspection_id, path, SUFFIX, "Skickat till verksamheten")
+    return _export(parent, session, inspection_id, path, SUFFIX)
 
 
 def export_fillable_form(
     parent: QWidget | None, session: LibrarySession, inspection_id: int, path: Path | None = None
 ) -> Path | None:
     """The action plan as a fillable Word form, for units without spurdesk."""
-    return _export(parent, session, inspection_id, path, ".docx", "Handlingsplan som Word-formulär")
+    return _export(parent, session, inspection_id, path, ".docx")
 
 
 def import_response(

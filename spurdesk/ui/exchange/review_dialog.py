@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.exchange.response import read_response
 from spurdesk.exchange.review import (
     ImportResult,
     Review,
     RowDiff,
     RowState,
     apply_review,
-    read_response,
     review_response,
 )
 from spurdesk.ui import dialogs

@@ -1,0 +1,50 @@
+"""Sending to the unit as one operation: write the file and remember it in the audit trail.
+
+The send event records the SHA-256 of the report as sent. At import, a response whose report is
+exactly what was sent is the unit's untouched copy, even if the inspectors have edited the
+inspection since; any other difference is the unit's doing and is refused (see review.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spurdesk.exchange.docx_form import write_form
+from spurdesk.exchange.package import inspection_digest, outgoing_package, write_package
+from spurdesk.exchange.store import ActionPlanStore
+
+SEND_ACTION = "export"
+_DIGEST = re.compile(r"sha256 ([0-9a-f]{64})")
+
+
+def send_package(store: ActionPlanStore, inspection_id: int, path: str | Path) -> Path:
+    """ "Skicka till verksamheten": the .spur package, and an "export" AuditEvent."""
+    package = outgoing_package(store.get_inspection(inspection_id))
+    written = write_package(path, package)
+    store.record_event(
+        inspection_id,
+        SEND_ACTION,
+        f"Skickat till verksamheten: {written.name} "
+        f"(rapport sha256 {inspection_digest(package.inspection)})",
+    )
+    return written
+
+
+def send_form(store: ActionPlanStore, inspection_id: int, path: str | Path) -> Path:
+    """The fillable Word form, and an "export" AuditEvent."""
+    written = write_form(store.get_inspection(inspection_id), path)
+    store.record_event(
+        inspection_id, SEND_ACTION, f"Handlingsplan som Word-formulär: {written.name}"
+    )
+    return written
+
+
+def sent_digests(store: ActionPlanStore, inspection_id: int) -> set[str]:
+    """The report digests of every package sent for the inspection."""
+    return {
+        match[1]
+        for event in store.audit_events(inspection_id)
+        if event.action == SEND_ACTION
+        for match in _DIGEST.finditer(event.detail)
+    }
