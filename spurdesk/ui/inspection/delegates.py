@@ -131,7 +131,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         persistent = QPersistentModelIndex(index)
 
         def chosen(row: int) -> None:
-            if row >= 0 and combo.property("ready"):
+            if row >= 0:  # `activated` comes from the user only, never from setEditorData
                 self._sink(QModelIndex(persistent), combo.itemData(row))
                 self.commitData.emit(combo)
                 self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
@@ -143,7 +143,6 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo: QComboBox = editor  # type: ignore[assignment]
         row = combo.findData(index.data(EditRole))
         combo.setCurrentIndex(max(row, 0))
-        combo.setProperty("ready", True)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
         """Nothing to do: the choice has already gone to the session."""
