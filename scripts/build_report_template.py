@@ -121,11 +121,11 @@ def _built_in_styles(document: Document) -> None:
 
     title = styles[names.TITLE]
     _font(title, 26, bold=True, color=BLUE)
-    _spacing(title, 120, 12, 1.0)
+    _spacing(title, 48, 10, 1.0)
     _remove_borders(title)
     subtitle = styles[names.SUBTITLE]
     _font(subtitle, 15, color=GREY)
-    _spacing(subtitle, 0, 36)
+    _spacing(subtitle, 0, 24)
 
     for level, (size, before, after) in enumerate(((18, 0, 12), (13.5, 16, 6), (11.5, 12, 4)), 1):
         heading = styles[names.HEADING[level - 1]]

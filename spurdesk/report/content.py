@@ -94,7 +94,7 @@ def build_action_plan(inspection: Inspection) -> Report:
     """The action plan on its own: a short title block, then the appendix's content."""
     front: list[Block] = [_title_block(inspection, ACTION_PLAN_TITLE, short=True)]
     front += _draft_notice(inspection)
-    body: list[Block] = [Heading(1, ACTION_PLAN_TITLE, "appendix"), *_action_plan(inspection)]
+    body: list[Block] = [Heading(1, "Åtgärder", "appendix"), *_action_plan(inspection)]
     return _report(inspection, ACTION_PLAN_TITLE, front + body)
 
 

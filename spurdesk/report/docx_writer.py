@@ -239,7 +239,8 @@ class _DocxWriter:
         table = self._table(widths, styles.FIELD_TABLE)
         for field in block.rows:
             label = [self._p(field.label, styles.FIELD_LABEL)]
-            self._row(table, widths, [label, self._text_blocks(field.value, styles.TABLE_TEXT)])
+            value = self._text_blocks(field.value, styles.TABLE_TEXT)
+            self._row(table, widths, [label, value], keep=True)
         self._spacer()
 
     def _grid_table(self, block: GridTable) -> None:

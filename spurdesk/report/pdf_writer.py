@@ -380,10 +380,14 @@ class _Story:
     def build(self, report: Report) -> list[Flowable]:
         story: list[Flowable] = []
         for done, block in enumerate(report.blocks, start=1):
-            story += self._handlers[type(block)](block)
-            # A mark between a heading and its text would part them; report at the next block.
-            if self.progress is not None and not isinstance(block, Heading):
-                story.append(_ProgressMark(done, self.total, self.progress))
+            flowables = self._handlers[type(block)](block)
+            story += flowables
+            if self.progress is not None:
+                mark = _ProgressMark(done, self.total, self.progress)
+                # Carry on a keep-with-next chain (heading → text), so progress never moves a
+                # page break.
+                mark.keepWithNext = bool(flowables) and flowables[-1].getKeepWithNext()
+                story.append(mark)
         return story
 
     def _p(self, text: str, style: str, bullet: str | None = None) -> PdfParagraph:
@@ -406,7 +410,11 @@ class _Story:
                     ]
                 )
             )
-            return [table, Spacer(1, 7)]
+            # The criterion stays with the action item's heading and its fields.
+            table.keepWithNext = 1
+            spacer = Spacer(1, 7)
+            spacer.keepWithNext = 1
+            return [table, spacer]
         return [self._p(block.text.text, "note" if block.role == Role.NOTE else "body")]
 
     def _bullets(self, block: BulletList) -> list[Flowable]:

@@ -203,12 +203,12 @@ def test_free_standing_and_dangling_action_items_still_print(demo: Inspection) -
     )
     report = build_action_plan(dataclasses.replace(demo, action_items=items))
     headings = [h.text for h in report.headings]
-    assert headings == ["Handlingsplan", "Övrig åtgärd", "Övrig åtgärd"]
+    assert headings == ["Åtgärder", "Övrig åtgärd", "Övrig åtgärd"]
     assert any(isinstance(b, Paragraph) and b.text.text == "Kriterium Z.9" for b in report.blocks)
 
 
 def test_the_action_plan_alone_has_no_sections(demo: Inspection) -> None:
     report = build_action_plan(demo)
-    assert [h.text for h in report.headings if h.level == 1] == ["Handlingsplan"]
+    assert [h.text for h in report.headings if h.level == 1] == ["Åtgärder"]
     assert not of_type(report, CriteriaBox)
     assert report.title.startswith("Handlingsplan – ")

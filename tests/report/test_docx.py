@@ -140,7 +140,8 @@ def test_hostile_characters_are_mapped_and_the_text_after_them_kept(
 def test_the_action_plan_alone(exported_demo: Exported, tmp_path: Path) -> None:
     path = export_action_plan_docx(exported_demo.inspection, tmp_path / "plan.docx")
     report = read_docx(path)
-    assert report.styled("Heading 1") == ["Handlingsplan"]
+    assert report.styled("Title") == ["Handlingsplan"]
+    assert report.styled("Heading 1") == ["Åtgärder"]
     assert "STRUKTUR" not in report.text
     for label in ACTION_LABELS:
         assert report.text.count(label) == len(exported_demo.inspection.action_items)
