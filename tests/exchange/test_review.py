@@ -25,6 +25,9 @@ from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import Inspection
 from tests.exchange.helpers import FakeStore, FakeStoreError, Store, events_since, fill_plan_values
 
+#: Refusals happen before anything is written: the in-memory store is enough for them.
+only_fake = pytest.mark.parametrize("store", ["fake"], indirect=True)
+
 
 @pytest.fixture
 def unit(stored: Inspection, tmp_path: Path) -> UnitPackage:
@@ -138,6 +141,7 @@ def _section(inspection: Inspection, section_id: str, **fields) -> Inspection:
     return dataclasses.replace(inspection, sections=sections)
 
 
+@only_fake
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
@@ -172,6 +176,7 @@ def _with_rows(unit: UnitPackage, tmp_path: Path, rows) -> Path:
     return write_package(tmp_path / "rader.spur", response_package(unit._package, plan))
 
 
+@only_fake
 def test_a_row_moved_to_another_criterion_is_refused(
     store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
@@ -181,6 +186,7 @@ def test_a_row_moved_to_another_criterion_is_refused(
         review_response(store, read_response(_with_rows(unit, tmp_path, tuple(rows))))
 
 
+@only_fake
 def test_a_row_for_an_unknown_item_is_refused(
     store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
@@ -189,6 +195,7 @@ def test_a_row_for_an_unknown_item_is_refused(
         review_response(store, read_response(_with_rows(unit, tmp_path, rows)))
 
 
+@only_fake
 def test_a_new_row_for_an_unlisted_criterion_is_refused(
     store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
@@ -198,6 +205,7 @@ def test_a_new_row_for_an_unlisted_criterion_is_refused(
         review_response(store, read_response(_with_rows(unit, tmp_path, rows)))
 
 
+@only_fake
 def test_a_response_for_another_inspection_is_refused(
     store: Store, stored: Inspection, unit: UnitPackage, tmp_path: Path
 ) -> None:
