@@ -26,7 +26,7 @@ def parse_json(raw: bytes, source: str) -> Node:
     """Decode UTF-8 JSON from a package member; malformed text names the member."""
     try:
         value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # incl. JSONDecodeError, bad UTF-8, huge ints
         raise ExchangeError(
             f"{source}: innehållet är inte giltig JSON ({error}). "
             "Filen är skadad; be avsändaren skicka den igen."

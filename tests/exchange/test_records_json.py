@@ -89,5 +89,9 @@ def test_malformed_json_names_the_place(record: Inspection, change, expected: st
 def test_non_json_and_non_object_are_refused() -> None:
     with pytest.raises(ExchangeError, match="inte giltig JSON"):
         from_json(b"\xff\xfe{")
+    with pytest.raises(ExchangeError, match="inte giltig JSON"):
+        from_json(b'{"id": ' + b"9" * 5000 + b"}")
+    with pytest.raises(ExchangeError, match="inte giltig JSON"):
+        from_json(b"[" * 100_000)
     with pytest.raises(ExchangeError, match="förväntade ett objekt"):
         from_json("[1, 2]")
