@@ -7,7 +7,10 @@ template generator (scripts/build_report_template.py) defines exactly these name
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from platformdirs import user_config_path
 
 from spurdesk.resources import resource_path
 
@@ -72,5 +75,19 @@ PAGE_PLACEHOLDER = "{sida}"
 PAGES_PLACEHOLDER = "{antal}"
 
 
+#: Names a folder holding an organisation's own report.docx (e.g. on a shared drive).
+TEMPLATE_DIR_ENV = "SPURDESK_TEMPLATE_DIR"
+
+
+def user_template_dir() -> Path:
+    """Where an organisation's restyled template goes ($SPURDESK_TEMPLATE_DIR overrides)."""
+    override = os.environ.get(TEMPLATE_DIR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return user_config_path("spurdesk") / "templates"
+
+
 def template_path() -> Path:
-    return resource_path("templates", TEMPLATE_NAME)
+    """The organisation's template when there is one, else the shipped one."""
+    own = user_template_dir() / TEMPLATE_NAME
+    return own if own.is_file() else resource_path("templates", TEMPLATE_NAME)

@@ -208,3 +208,16 @@ def test_a_template_missing_a_style_is_refused_with_its_name(
     broken.write_bytes(b"inte en docx")
     with pytest.raises(ReportError, match="kunde inte läsas"):
         write_docx(build_report(demo), tmp_path / "r.docx", template=broken)
+
+
+def test_an_organisation_template_folder_takes_precedence(
+    demo: Inspection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    document = docx.Document(str(names.template_path()))
+    document.sections[0].footer.paragraphs[0].text = "Region Exempel, sida {sida} av {antal}"
+    document.save(str(folder / names.TEMPLATE_NAME))
+    monkeypatch.setenv(names.TEMPLATE_DIR_ENV, str(folder))
+    footer = read_docx(export_docx(demo, tmp_path / "r.docx")).footer_xml()
+    assert "Region Exempel, sida " in footer and "NUMPAGES" in footer
