@@ -1,0 +1,1 @@
+"""spurdesk's benchmark suite: each figure measured beside the floor it cannot beat (issue 8)."""

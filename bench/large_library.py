@@ -1,0 +1,202 @@
+"""A large library (bench/generate.py, 10,000 inspections) in the real UI.
+
+- Start view populated: a new `StartView` on the open library until its table has painted,
+  against reading the same columns with bare sqlite3 (the rows it must read).
+- Filter as you type: key presses into the real filter field (`StartView.filter_edit`, driving
+  `InspectionsFilterModel`), each until the table has repainted; the worst keystroke against
+  the worst of the same filtering as a bare Python scan of the same row texts.
+- Opening one inspection: a new `InspectionWindow` until it has painted, against reading the
+  record (`library.get_inspection`) of a neighbouring inspection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from bench.qt import application, dispose, show_until_painted, type_key
+from bench.results import Row
+
+START_VIEW_TARGET = 0.5  # s
+KEYSTROKE_TARGET = 0.050  # s
+OPEN_TARGET = 0.2  # s
+#: Typed one key at a time, then erased with Backspace (widening the filter is a keystroke too).
+DEFAULT_TYPED = "kirurgi norrby"
+
+# The three reads of `Library.list_inspections`, in bare SQL.
+_FLOOR_QUERIES = (
+    "SELECT id, unit, site, care_provider, specialty, visit_start, status, modified_at, "
+    "deleted_at FROM inspections WHERE deleted_at IS NULL ORDER BY id",
+    "SELECT inspection_id, section_id, grade, revised_grade FROM section_assessments "
+    "WHERE inspection_id IN (SELECT id FROM inspections WHERE deleted_at IS NULL) "
+    "AND (grade IS NOT NULL OR revised_grade IS NOT NULL)",
+    "SELECT inspection_id, min(follow_up_on), count(*) FROM action_items "
+    "WHERE inspection_id IN (SELECT id FROM inspections WHERE deleted_at IS NULL) "
+    "GROUP BY inspection_id",
+)
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def bare_list_read(path: Path) -> float:
+    """Seconds to read the start view's rows with stdlib sqlite3 (a fresh connection)."""
+    started = time.perf_counter()
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        for query in _FLOOR_QUERIES:
+            connection.execute(query).fetchall()
+    finally:
+        connection.close()
+    return time.perf_counter() - started
+
+
+def measure_large_library(path: Path, repeat: int = 3, typed: str = DEFAULT_TYPED) -> list[Row]:
+    """The three large-library figures on the generated library at `path`."""
+    from spurdesk.model.criteria_loader import load_criteria_library
+    from spurdesk.model.library import Library
+    from spurdesk.ui.session import LibrarySession
+
+    application()
+    criteria = load_criteria_library()
+    opened_in = time.perf_counter()
+    library = Library.open(path)
+    opened_in = time.perf_counter() - opened_in
+    session = LibrarySession(library)
+    try:
+        count = len(library.list_inspections())
+        rows = [_open_library_row(opened_in, count)]
+        rows.append(_start_view_row(session, criteria, path, repeat, count))
+        rows.append(_filter_row(session, criteria, typed, count))
+        rows.append(_open_inspection_row(session, repeat, count))
+    finally:
+        session.close()
+        session.deleteLater()
+    return rows
+
+
+def _open_library_row(seconds: float, count: int) -> Row:
+    return Row(
+        figure=f"Library.open, {count:,} inspections",
+        value=seconds,
+        unit="s",
+        floor=None,
+        floor_name="",
+        target="(reported)",
+        passed=None,
+        note="includes the rolling backup Library.open makes of a library with content",
+    )
+
+
+def _start_view_row(session: object, criteria: object, path: Path, repeat: int, count: int) -> Row:
+    from spurdesk.ui.start_view import StartView
+
+    def populate() -> float:
+        started = time.perf_counter()
+        view = StartView(session, criteria)  # type: ignore[arg-type]
+        view.resize(1100, 680)
+        show_until_painted(view)
+        elapsed = time.perf_counter() - started
+        if view.proxy.rowCount() != count:
+            raise RuntimeError(f"start view shows {view.proxy.rowCount()} of {count} rows")
+        dispose(view)
+        return elapsed
+
+    values = [populate() for _ in range(repeat)]
+    floors = [bare_list_read(path) for _ in range(repeat)]
+    value, floor = statistics.median(values), statistics.median(floors)
+    return Row(
+        figure=f"Start view populated, {count:,} inspections",
+        value=value,
+        unit="s",
+        floor=floor,
+        floor_name="the same rows read with bare sqlite3 (three queries, fetchall)",
+        target=f"< {START_VIEW_TARGET} s",
+        passed=value < START_VIEW_TARGET,
+        note=f"median of {repeat}: new StartView until its table has painted",
+    )
+
+
+def _filter_row(session: object, criteria: object, typed: str, count: int) -> Row:
+    from spurdesk.ui.start_view import StartView
+
+    view = StartView(session, criteria)  # type: ignore[arg-type]
+    view.resize(1100, 680)
+    show_until_painted(view)
+    view.filter_edit.setFocus()
+    model = view.model
+    haystacks = [model.haystack(row) for row in range(model.rowCount())]
+    keys = [*typed, *(["\b"] * len(typed))]
+    values, floors, texts = [], [], []
+    text = ""
+    for key in keys:
+        text = text[:-1] if key == "\b" else text + key
+        texts.append(text)
+
+        def press(key: str = key) -> None:
+            type_key(view.filter_edit, key)
+            QCoreApplication.processEvents()  # the table repaints the filtered rows
+
+        values.append(timed(press))
+        if view.filter_edit.text() != text:
+            raise RuntimeError(f"filter field shows {view.filter_edit.text()!r}, not {text!r}")
+        words = text.casefold().split()
+        floors.append(timed(lambda w=words: [h for h in haystacks if all(x in h for x in w)]))
+    shown_at_end = view.proxy.rowCount()
+    dispose(view)
+    if shown_at_end != count:
+        raise RuntimeError(f"an empty filter shows {shown_at_end} of {count} rows")
+    worst = max(range(len(values)), key=values.__getitem__)
+    return Row(
+        figure=f"Filter keystroke, {count:,} inspections",
+        value=values[worst],
+        unit="s",
+        floor=max(floors),
+        floor_name="the same filtering as a bare Python scan of the rows' texts",
+        target=f"< {KEYSTROKE_TARGET * 1000:.0f} ms each",
+        passed=max(values) < KEYSTROKE_TARGET,
+        note=f"worst of {len(values)} keystrokes (typing {typed!r}, then erasing it) was "
+        f"{texts[worst]!r}; median {statistics.median(values) * 1000:.1f} ms",
+    )
+
+
+def _open_inspection_row(session: object, repeat: int, count: int) -> Row:
+    from spurdesk.ui.inspection.window import InspectionWindow
+
+    library = session.library  # type: ignore[attr-defined]
+    ids = [summary.id for summary in library.list_inspections()]
+    # Inspections far apart, none read before: floor on one, the window on its neighbour.
+    picks = [ids[(index + 1) * len(ids) // (repeat + 1)] for index in range(repeat)]
+    values, floors = [], []
+    for inspection_id in picks:
+        floors.append(timed(lambda i=inspection_id: library.get_inspection(i)))
+        neighbour = inspection_id + 1 if inspection_id + 1 in ids else inspection_id - 1
+
+        def open_window(i: int = neighbour) -> InspectionWindow:
+            window = InspectionWindow(session, i)  # type: ignore[arg-type]
+            show_until_painted(window)
+            return window
+
+        started = time.perf_counter()
+        window = open_window()
+        values.append(time.perf_counter() - started)
+        dispose(window)
+    value, floor = statistics.median(values), statistics.median(floors)
+    return Row(
+        figure=f"Open one inspection, {count:,} inspections",
+        value=value,
+        unit="s",
+        floor=floor,
+        floor_name="library.get_inspection of a neighbouring inspection (the record it shows)",
+        target=f"< {OPEN_TARGET} s",
+        passed=value < OPEN_TARGET,
+        note=f"median of {repeat}: new InspectionWindow until it has painted",
+    )

@@ -1,0 +1,110 @@
+"""Start-up: spurdesk's first painted main window against a bare PySide6 window, same run.
+
+Each sample is a fresh process (offscreen). The parent reads the monotonic clock just before
+spawning; the child's probe (bench/probe.py) writes the clock at first paint. Bare and app runs
+alternate, after one unrecorded warm-up of each, so a drift of the machine hits both alike.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.environment import child_environment
+from bench.probe import HEAVY_MODULES, PROBE_FILE_ENV
+from bench.results import Row
+
+BENCH_DIR = Path(__file__).resolve().parent
+BARE_SCRIPT = BENCH_DIR / "startup_bare.py"
+APP_SCRIPT = BENCH_DIR / "startup_app.py"
+TARGET_RATIO = 1.5
+TIMEOUT_SECONDS = 120
+
+
+class ProbeError(RuntimeError):
+    """A benchmarked process ended without painting a main window."""
+
+
+@dataclass(frozen=True)
+class ProbeRecord:
+    seconds: float  # process spawn to first paint
+    heavy_modules: tuple[str, ...]
+    modules: int
+    peak_rss_mb: float
+
+
+def run_probe(script: Path, args: Sequence[str], work: Path) -> ProbeRecord:
+    """Starts `script` in a fresh interpreter and reads what its first-paint probe wrote."""
+    out = work / "probe.json"
+    out.unlink(missing_ok=True)
+    env = child_environment(work / "user")
+    env[PROBE_FILE_ENV] = str(out)
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_SECONDS,
+    )
+    if not out.exists():
+        raise ProbeError(
+            f"{script.name} exited with {result.returncode} without painting a main window:\n"
+            f"{result.stderr.strip()[-2000:]}"
+        )
+    record = json.loads(out.read_text(encoding="utf-8"))
+    return ProbeRecord(
+        seconds=record["painted_at"] - started,
+        heavy_modules=tuple(record["heavy_modules"]),
+        modules=int(record["modules"]),
+        peak_rss_mb=float(record["peak_rss_mb"]),
+    )
+
+
+def measure_startup(demo_library: Path, work: Path, runs: int = 7) -> list[Row]:
+    """Median cold start of `spurdesk --library DEMO` vs the bare script, and its heavy imports."""
+    app_args = ["--library", str(demo_library)]
+    run_probe(BARE_SCRIPT, [], work)  # warm the file cache; not counted
+    run_probe(APP_SCRIPT, app_args, work)
+    bare: list[ProbeRecord] = []
+    app: list[ProbeRecord] = []
+    for _ in range(runs):
+        bare.append(run_probe(BARE_SCRIPT, [], work))
+        app.append(run_probe(APP_SCRIPT, app_args, work))
+    value = statistics.median(record.seconds for record in app)
+    floor = statistics.median(record.seconds for record in bare)
+    heavy = sorted({name for record in app for name in record.heavy_modules})
+    return [
+        Row(
+            figure="Start-up to first paint",
+            value=value,
+            unit="s",
+            floor=floor,
+            floor_name="bare PySide6 script showing an empty QMainWindow",
+            target=f"≤ {TARGET_RATIO}× floor",
+            passed=value <= TARGET_RATIO * floor,
+            note=f"median of {runs} cold process starts each, offscreen; "
+            f"app imports {app[-1].modules} modules, bare {bare[-1].modules}",
+        ),
+        Row(
+            figure="Heavy imports at start-up",
+            value=float(len(heavy)),
+            unit="modules",
+            floor=None,
+            floor_name="",
+            target="none of " + ", ".join(HEAVY_MODULES),
+            passed=not heavy,
+            note="imported before first paint: " + (", ".join(heavy) if heavy else "none"),
+        ),
+    ]
+
+
+def bare_peak_rss_mb(work: Path) -> float:
+    """The bare script's peak RSS: the memory floor of any PySide6 window."""
+    return run_probe(BARE_SCRIPT, [], work).peak_rss_mb

@@ -1,0 +1,41 @@
+"""spurdesk's real start, quitting at its main window's first paint.
+
+    SPURDESK_BENCH_PROBE_FILE=OUT python bench/startup_app.py --library DEMO.sqlite
+
+The arguments go to `spurdesk.cli.main`, the `spurdesk` command itself (which runs `run_app`).
+The probe is attached by replacing PySide6's QApplication with a subclass before spurdesk imports
+it, as packaging/launcher.py does, so the app's own code runs unchanged.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6 import QtWidgets
+
+from bench.probe import FirstPaintProbe, probe_file
+
+
+def install_probe(out_file: Path) -> None:
+    """Every QApplication created from now on carries a FirstPaintProbe."""
+
+    class ProbedApplication(QtWidgets.QApplication):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            self._bench_probe = FirstPaintProbe(self, out_file)
+
+    QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
+
+
+def main(argv: list[str]) -> int:
+    install_probe(probe_file())
+    from spurdesk.cli import main as spurdesk_main
+
+    return spurdesk_main(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
