@@ -135,7 +135,11 @@ def _diff_row(
     if row.item_id is not None:
         item = next((i for i in inspection.action_items if i.id == row.item_id), None)
         if item is None:
-            raise _refuse(response, f"{label}, som inte finns i inspektionens handlingsplan")
+            raise ExchangeError(
+                f"{response.source}: {label} gäller en rad som inte finns i inspektionens "
+                "handlingsplan (borttagen efter utskicket, eller en manipulerad fil). Ingenting "
+                "har importerats; skicka ett nytt paket till verksamheten."
+            )
         if (item.section_id, item.criterion_id) != (row.section_id, row.criterion_id):
             raise _refuse(response, f"vilken brist {label} gäller")
         changes = tuple(
