@@ -67,6 +67,24 @@ PARAGRAPH_STYLES = (
 )
 CHARACTER_STYLES = (DRAFT_MARK, SCALE_MARK)
 TABLE_STYLES = (GRID_TABLE, FIELD_TABLE, BOX_TABLE, DRAFT_TABLE)
+#: Every style the writer applies by name (Normal is the default and needs no reference).
+REQUIRED_STYLES = (
+    TITLE,
+    SUBTITLE,
+    *HEADING,
+    LIST_BULLET,
+    TOC_HEADING,
+    *TOC_LEVELS,
+    *PARAGRAPH_STYLES,
+    *CHARACTER_STYLES,
+    *TABLE_STYLES,
+)
+
+
+def style_key(name: str) -> str:
+    """Word saves some built-in names in lower case ("toc 1", "heading 1"): compare without case."""
+    return name.casefold()
+
 
 # Placeholders in the template's header and footer, replaced when a report is written.
 UNIT_PLACEHOLDER = "{enhet}"

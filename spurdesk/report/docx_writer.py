@@ -85,12 +85,8 @@ def _open_template(template: Path) -> DocxDocument:
             f"Rapportmallen {template} kunde inte läsas ({error}). Återställ mallen från "
             "programmets installation eller spara om den i Word som .docx."
         ) from error
-    present = {style.name for style in document.styles}
-    missing = [
-        name
-        for name in (*styles.PARAGRAPH_STYLES, *styles.TABLE_STYLES, *styles.CHARACTER_STYLES)
-        if name not in present
-    ]
+    present = {styles.style_key(style.name) for style in document.styles if style.name}
+    missing = [name for name in styles.REQUIRED_STYLES if styles.style_key(name) not in present]
     if missing:
         raise ReportError(
             f"Rapportmallen {template} saknar formatmallarna {', '.join(missing)}. Byt inte namn "
@@ -111,11 +107,13 @@ class _DocxWriter:
     """
 
     def __init__(self, document: DocxDocument) -> None:
-        body = document.element.body
-        self.section_properties = body.find(qn("w:sectPr"))
+        self.body = document.element.body
+        self.section_properties = self.body.find(qn("w:sectPr"))
         self.page_break_pending = False
         # Looking a style up by name scans every style in python-docx; resolve each name once.
-        self.style_ids = {style.name: style.style_id for style in document.styles}
+        self.style_ids = {
+            styles.style_key(style.name): style.style_id for style in document.styles if style.name
+        }
         section = document.sections[0]
         usable = section.page_width - section.left_margin - section.right_margin
         self.text_width = int(usable / _EMU_PER_TWIP)
@@ -137,8 +135,14 @@ class _DocxWriter:
 
     # --- elements -----------------------------------------------------------------------------
 
+    def _id(self, style: str) -> str:
+        return self.style_ids[styles.style_key(style)]
+
     def _append(self, element: Any) -> Any:
-        self.section_properties.addprevious(element)
+        if self.section_properties is None:  # a template without page settings in its body
+            self.body.append(element)
+        else:
+            self.section_properties.addprevious(element)
         return element
 
     def _p(self, text: str, style: str, *, mark: str = "", centered: bool = False) -> Any:
@@ -146,12 +150,12 @@ class _DocxWriter:
         paragraph = OxmlElement("w:p")
         properties = SubElement(paragraph, qn("w:pPr"))
         if style != styles.NORMAL:
-            SubElement(properties, qn("w:pStyle"), {qn("w:val"): self.style_ids[style]})
+            SubElement(properties, qn("w:pStyle"), {qn("w:val"): self._id(style)})
         if centered:
             SubElement(properties, qn("w:jc"), {qn("w:val"): "center"})
         _run(paragraph, text)
         if mark:
-            _run(paragraph, mark, self.style_ids[styles.SCALE_MARK])
+            _run(paragraph, mark, self._id(styles.SCALE_MARK))
         return paragraph
 
     def _body_p(self, text: str, style: str) -> Any:
@@ -172,7 +176,7 @@ class _DocxWriter:
             self._body_p("", styles.NORMAL)
         table = OxmlElement("w:tbl")
         properties = SubElement(table, qn("w:tblPr"))
-        SubElement(properties, qn("w:tblStyle"), {qn("w:val"): self.style_ids[style]})
+        SubElement(properties, qn("w:tblStyle"), {qn("w:val"): self._id(style)})
         SubElement(properties, qn("w:tblW"), {qn("w:w"): str(sum(widths)), qn("w:type"): "dxa"})
         SubElement(properties, qn("w:tblLayout"), {qn("w:type"): "fixed"})
         SubElement(properties, qn("w:tblLook"), _TABLE_LOOK)

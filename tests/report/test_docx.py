@@ -221,3 +221,17 @@ def test_an_organisation_template_folder_takes_precedence(
     monkeypatch.setenv(names.TEMPLATE_DIR_ENV, str(folder))
     footer = read_docx(export_docx(demo, tmp_path / "r.docx")).footer_xml()
     assert "Region Exempel, sida " in footer and "NUMPAGES" in footer
+
+
+def test_built_in_style_names_saved_in_lower_case_by_word_still_match(
+    demo: Inspection, tmp_path: Path
+) -> None:
+    """Word writes "toc 1" and "heading 1" where python-docx wrote "TOC 1"."""
+    template = tmp_path / "mall.docx"
+    document = docx.Document(str(names.template_path()))
+    for style in document.styles:
+        if style.name in ("TOC 1", "TOC 2", "List Bullet"):
+            style.element.name_val = style.name.lower()
+    document.save(str(template))
+    out = write_docx(build_report(demo), tmp_path / "r.docx", template=template)
+    assert "Sammanfattning" in read_docx(out).styled("toc 1")
