@@ -23,9 +23,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import case, delete, func, select, true
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.model import grading, lifecycle
@@ -46,6 +46,7 @@ from spurdesk.model.inspection import (
 from spurdesk.model.schema import (
     ActionRow,
     AuditRow,
+    CriteriaSnapshotRow,
     CriterionRow,
     InspectionRow,
     InspectorRow,
@@ -68,6 +69,7 @@ from spurdesk.model.storage.records import (
     audit_record,
     grade_or_none,
     inspection_record,
+    snapshot_digest,
 )
 
 __all__ = [
@@ -169,7 +171,8 @@ class Library:
         self._sessions = sessionmaker(store.engine, expire_on_commit=False)
         self._backup_settings = backup_settings
         self._staged: dict[TextKey, str] = {}
-        self._criteria_cache: dict[tuple[int, datetime], CriteriaSet] = {}
+        # Snapshot rows never change and their ids are never reused: a safe cache key.
+        self._criteria_cache: dict[int, CriteriaSet] = {}
         self._last_backup = time.monotonic()
         self._closed = False
         self.actor: str = _default_actor()
@@ -341,12 +344,33 @@ class Library:
         return row
 
     def _criteria_of(self, row: InspectionRow) -> CriteriaSet:
-        key = (row.id, row.created_at)
+        """The criteria snapshot an inspection was made with (parsed once per library)."""
+        key = row.criteria_snapshot_id
         cached = self._criteria_cache.get(key)
         if cached is None:
-            cached = CriteriaSet.from_dict(row.criteria_snapshot)
+            session = object_session(row)
+            assert session is not None, "rows are only used inside their session"
+            snapshot = session.get_one(CriteriaSnapshotRow, key)
+            cached = CriteriaSet.from_dict(snapshot.data)
             self._criteria_cache[key] = cached
         return cached
+
+    @staticmethod
+    def _snapshot_id(session: Session, criteria: CriteriaSet) -> int:
+        """The row holding exactly this criteria set, added when no inspection used it yet."""
+        data = criteria.to_dict()
+        digest = snapshot_digest(data)
+        found = session.scalars(
+            select(CriteriaSnapshotRow.id).where(CriteriaSnapshotRow.digest == digest)
+        ).one_or_none()
+        if found is not None:
+            return found
+        snapshot = CriteriaSnapshotRow(
+            set_id=criteria.id, version=criteria.version, digest=digest, data=data
+        )
+        session.add(snapshot)
+        session.flush()
+        return snapshot.id
 
     def _section(self, row: InspectionRow, section_id: str) -> Section:
         try:
@@ -435,12 +459,13 @@ class Library:
         self, *, include_deleted: bool = False, deleted_only: bool = False
     ) -> list[InspectionSummary]:
         """Start-view rows, in id order: three queries however many inspections there are."""
+        if deleted_only:
+            shown = InspectionRow.deleted_at.is_not(None)
+        elif include_deleted:
+            shown = true()
+        else:
+            shown = InspectionRow.deleted_at.is_(None)
         with self._read() as session:
-            wanted = select(InspectionRow.id)
-            if deleted_only:
-                wanted = wanted.where(InspectionRow.deleted_at.is_not(None))
-            elif not include_deleted:
-                wanted = wanted.where(InspectionRow.deleted_at.is_(None))
             heads = session.execute(
                 select(
                     InspectionRow.id,
@@ -453,24 +478,23 @@ class Library:
                     InspectionRow.modified_at,
                     InspectionRow.deleted_at,
                 )
-                .where(InspectionRow.id.in_(wanted))
+                .where(shown)
                 .order_by(InspectionRow.id)
             ).all()
-            grades: dict[int, dict[str, Grade]] = {}
-            for inspection_id, section_id, grade, revised in session.execute(
+            # One row per inspection: "A\x1fB\x1eE\x1fC" for A graded B and E revised to C.
+            effective = func.coalesce(SectionRow.revised_grade, SectionRow.grade)
+            graded = session.execute(
                 select(
                     SectionRow.inspection_id,
-                    SectionRow.section_id,
-                    SectionRow.grade,
-                    SectionRow.revised_grade,
-                ).where(
-                    SectionRow.inspection_id.in_(wanted),
-                    (SectionRow.grade.is_not(None)) | (SectionRow.revised_grade.is_not(None)),
+                    func.aggregate_strings(
+                        SectionRow.section_id + _FIELD_SEPARATOR + effective, _ROW_SEPARATOR
+                    ),
                 )
-            ):
-                effective = grade_or_none(revised or grade)
-                if effective is not None:
-                    grades.setdefault(inspection_id, {})[section_id] = effective
+                .join(InspectionRow, InspectionRow.id == SectionRow.inspection_id)
+                .where(shown, effective.is_not(None))
+                .group_by(SectionRow.inspection_id)
+            )
+            grades = {inspection_id: _grades_from(text) for inspection_id, text in graded}
             today = date.today()
             pending = ActionRow.status != ActionItemStatus.VERIFIED.value
             overdue = (ActionRow.status == ActionItemStatus.OPEN.value) & (ActionRow.due_on < today)
@@ -482,7 +506,8 @@ class Library:
                         func.min(case((pending, ActionRow.follow_up_on))),
                         func.sum(case((overdue, 1), else_=0)),
                     )
-                    .where(ActionRow.inspection_id.in_(wanted))
+                    .join(InspectionRow, InspectionRow.id == ActionRow.inspection_id)
+                    .where(shown)
                     .group_by(ActionRow.inspection_id)
                 )
             }
@@ -497,7 +522,7 @@ class Library:
                     care_provider=head.care_provider,
                     specialty=head.specialty,
                     visit_start=head.visit_start,
-                    status=InspectionStatus(head.status),
+                    status=_STATUSES[head.status],
                     grades=grades.get(head.id, {}),
                     next_follow_up=_as_date(next_follow_up),
                     overdue_action_items=int(overdue_count or 0),
@@ -603,9 +628,7 @@ class Library:
         row = InspectionRow(
             **values,
             status=status.value,
-            criteria_set_id=criteria.id,
-            criteria_version=criteria.version,
-            criteria_snapshot=criteria.to_dict(),
+            criteria_snapshot_id=self._snapshot_id(session, criteria),
             previous_inspection_id=previous_inspection_id,
             previous_grades=previous_grades or {},
             created_at=created_at or now,
@@ -924,7 +947,16 @@ class Library:
                 raise LibraryError(
                     f"Inspektionen {row.unit} måste ligga i papperskorgen innan den raderas."
                 )
+            snapshot_id = row.criteria_snapshot_id
             session.execute(delete(InspectionRow).where(InspectionRow.id == row.id))
+            still_used = select(InspectionRow.id).where(
+                InspectionRow.criteria_snapshot_id == snapshot_id
+            )
+            session.execute(
+                delete(CriteriaSnapshotRow).where(
+                    CriteriaSnapshotRow.id == snapshot_id, ~still_used.exists()
+                )
+            )
         self._staged = {k: v for k, v in self._staged.items() if k[1:2] != (inspection_id,)}
 
     # ------------------------------------------------------------------ sections and criteria
@@ -1357,6 +1389,20 @@ _ACTION_LABELS = {
     "unit_comment": "Verksamhetens kommentar",
     "verification_note": "Anteckning om verifiering",
 }
+
+
+_FIELD_SEPARATOR = "\x1f"  # ASCII unit and record separators: never part of a section id
+_ROW_SEPARATOR = "\x1e"
+
+
+# Plain lookups: calling the enum classes costs more than the queries for 10,000 inspections.
+_GRADES = {grade.value: grade for grade in Grade}
+_STATUSES = {status.value: status for status in InspectionStatus}
+
+
+def _grades_from(text: str) -> dict[str, Grade]:
+    pairs = (entry.partition(_FIELD_SEPARATOR) for entry in text.split(_ROW_SEPARATOR))
+    return {section_id: _GRADES[grade] for section_id, _sep, grade in pairs}
 
 
 def _as_date(value: date | str | None) -> date | None:

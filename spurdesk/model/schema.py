@@ -77,6 +77,23 @@ def _inspection_fk() -> Mapped[int]:
 _NO_ID_REUSE = {"sqlite_autoincrement": True}
 
 
+class CriteriaSnapshotRow(Base):
+    """A criteria set exactly as some inspections were made with it (`CriteriaSet.to_dict()`).
+
+    Content-addressed by `digest` (SHA-256 of the canonical JSON), so identical snapshots are
+    stored once and a row never changes once written.
+    """
+
+    __tablename__ = "criteria_snapshots"
+    __table_args__ = _NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    set_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class InspectionRow(Base):
     __tablename__ = "inspections"
     __table_args__ = _NO_ID_REUSE
@@ -90,10 +107,10 @@ class InspectionRow(Base):
     visit_start: Mapped[date | None] = mapped_column(IsoDate)
     visit_end: Mapped[date | None] = mapped_column(IsoDate)
     report_date: Mapped[date | None] = mapped_column(IsoDate)
-    criteria_set_id: Mapped[str] = mapped_column(String(100))
-    criteria_version: Mapped[int] = mapped_column(Integer)
-    # CriteriaSet.to_dict(); deferred: tens of kilobytes, and the library caches the parsed set.
-    criteria_snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
+    # Revision 3: the snapshot the inspection was made with, shared with identical ones.
+    criteria_snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("criteria_snapshots.id"), index=True
+    )
     previous_inspection_id: Mapped[int | None] = mapped_column(
         ForeignKey("inspections.id", ondelete="SET NULL")
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from spurdesk.model.storage.errors import LibraryError
 from spurdesk.model.storage.probe import VERSION_TABLE
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 #: The newest revision in migrations/versions. A test checks it against Alembic's own view, so a
 #: new revision cannot be forgotten here.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 
 class SchemaState(Enum):
@@ -72,9 +73,37 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
+class MigrationError(LibraryError):
+    """A migration left references that point nowhere; it was rolled back."""
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    """Apply every missing revision, all in one transaction (SQLite DDL is transactional)."""
+    """Apply every missing revision, all in one transaction (SQLite DDL is transactional).
+
+    On SQLite, altering a table means rebuilding it, and dropping the old copy with foreign keys
+    enforced would cascade-delete every row that references it. So, as SQLite's documentation
+    prescribes, enforcement is off while migrating (it can only be switched outside a
+    transaction) and `PRAGMA foreign_key_check` must come back empty before the commit.
+    """
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "head")
+                if sqlite:
+                    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if dangling:
+                        raise MigrationError(
+                            "Uppgraderingen av biblioteket avbröts och ångrades: den lämnade "
+                            f"trasiga hänvisningar ({dangling[:3]}). Biblioteket är oförändrat; "
+                            "kontakta supporten."
+                        )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")

@@ -178,6 +178,9 @@ def _prepare(path: Path, lock: LibraryLock | None, *, read_only: bool) -> Store:
         else:
             with engine.connect():
                 pass  # connect now, so a file SQLite cannot open fails here, not at first use
+    except LibraryError:
+        engine.dispose()
+        raise
     except SQLAlchemyError as error:
         engine.dispose()
         raise LibraryError(

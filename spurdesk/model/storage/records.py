@@ -7,7 +7,10 @@ order; rows are only written once something is entered.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from spurdesk.model.criteria import CriteriaSet, Grade
 from spurdesk.model.inspection import (
@@ -36,6 +39,12 @@ from spurdesk.model.schema import (
 )
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(SummaryKind)}
+
+
+def snapshot_digest(data: dict[str, Any]) -> str:
+    """The identity of a criteria snapshot: SHA-256 of its canonical JSON."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def grade_or_none(value: str | None) -> Grade | None:
