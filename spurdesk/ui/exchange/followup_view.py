@@ -127,8 +127,8 @@ class FollowUpView(QWidget):
                 tr("Status"),
             ]
         )
-        self._tree.setColumnWidth(0, 190)
-        self._tree.setColumnWidth(3, 320)
+        for column, width in enumerate((200, 170, 70, 340, 150)):
+            self._tree.setColumnWidth(column, width)
         self._summary = QLabel(objectName="followUpSummary")
 
         done = QPushButton(tr("Markera genomförd…"), objectName="markDone")
@@ -197,9 +197,9 @@ class FollowUpView(QWidget):
         shown = self.shown_entries()
         for bucket, members in grouped(shown).items():
             group = QTreeWidgetItem([f"{_bucket_heading(bucket)} ({len(members)})"])
-            group.setFirstColumnSpanned(True)
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self._tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
             for entry in members:
                 item = entry.item
                 row = QTreeWidgetItem(

@@ -87,8 +87,8 @@ class ReviewDialog(QDialog):
         self._tree.setColumnCount(4)
         self._tree.setHeaderLabels([tr("Rad"), tr("Läge"), tr("Tidigare"), tr("Nu")])
         self._tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._tree.setColumnWidth(0, 260)
-        self._tree.setColumnWidth(2, 280)
+        for column, width in enumerate((340, 250, 260)):
+            self._tree.setColumnWidth(column, width)
         self._tree.setWordWrap(True)
         for diff in review.rows:
             self._tree.addTopLevelItem(self._row_item(diff))
@@ -110,7 +110,7 @@ class ReviewDialog(QDialog):
         buttons.addButton(accept_all, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(reject_all, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self._apply, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(QPushButton(tr("Avbryt")), QDialogButtonBox.ButtonRole.RejectRole)
         accept_all.clicked.connect(lambda: self._check_all(True))
         reject_all.clicked.connect(lambda: self._check_all(False))
         self._apply.clicked.connect(self.apply)

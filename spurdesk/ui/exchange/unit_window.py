@@ -46,6 +46,18 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("UnitWindow", text)
 
 
+def _column_titles() -> list[str]:
+    """Short titles for the overview table; the form below shows the full labels."""
+    return [
+        tr("Planerad åtgärd"),
+        tr("Klart senast"),
+        tr("Ansvarig"),
+        tr("Uppföljning"),
+        tr("Ansvarig för uppföljning"),
+        tr("Kommentar"),
+    ]
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -88,9 +100,10 @@ class UnitWindow(QMainWindow):
         )
         intro.setWordWrap(True)
         self._table = QTableWidget(0, 1 + len(EDITABLE_FIELDS), objectName="unitPlanTable")
-        self._table.setHorizontalHeaderLabels(
-            [tr("Brist")] + [tr(FIELD_LABELS[name]) for name in EDITABLE_FIELDS]
-        )
+        self._table.setHorizontalHeaderLabels([tr("Brist"), *_column_titles()])
+        for column, width in enumerate((280, 280, 120, 150, 130, 150, 160)):
+            self._table.setColumnWidth(column, width)
+        self._table.verticalHeader().setDefaultSectionSize(28)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -142,6 +155,7 @@ class UnitWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._table)
         splitter.addWidget(editor_box)
+        splitter.setSizes([320, 440])
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
