@@ -54,7 +54,9 @@ SPURDESK_CRITERIA_DIR="$criteria_dir" "$exe" self-check
 
 if (( measure )); then
     echo "== Frozen app: start to first painted window"
-    "$python" packaging/measure_startup.py -- "$exe" --demo
+    library="$criteria_dir/measure.sqlite"
+    "$exe" demo --out "$library" >/dev/null
+    "$python" packaging/measure_startup.py -- "$exe" --library "$library"
 fi
 
 echo "== Done"
