@@ -447,31 +447,32 @@ class SectionPage(InspectionPage):
             self._show_validation(grade)
             self.justification.setFocus()
             return
-        self._pending_active = False
-        self.pending_grade = None
         self._commit_grade(grade, justification)
 
     def _commit_grade(self, grade: Grade | None, justification: str) -> None:
+        """Save the grade with its justification. A held choice stays held — and the editor is
+        left alone by refreshes — until the library has it, so the first keystroke of the
+        justification is not overwritten by the refresh its own save triggers."""
         assessment = self.assessment
-        if (grade, justification) == (assessment.grade, assessment.justification):
-            self._show_grading()
-            return
-        command = SetGradeCommand(
-            self.session,
-            self.inspection_id,
-            self.section.id,
-            (assessment.grade, assessment.justification),
-            (grade, justification),
-        )
-        if not self.push(command):
-            self._show_grading()
+        if (grade, justification) != (assessment.grade, assessment.justification):
+            command = SetGradeCommand(
+                self.session,
+                self.inspection_id,
+                self.section.id,
+                (assessment.grade, assessment.justification),
+                (grade, justification),
+            )
+            if not self.push(command):
+                self._show_grading()
+                return
+        self._pending_active = False
+        self.pending_grade = None
+        self._show_grading()
 
     def _justification_edited(self, text: str) -> None:
         if self._pending_active:
             if text.strip():
-                self._pending_active = False
-                grade, self.pending_grade = self.pending_grade, None
-                self._commit_grade(grade, text)
+                self._commit_grade(self.pending_grade, text)
             else:
                 self._show_validation(self.pending_grade)
             return
