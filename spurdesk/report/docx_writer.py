@@ -464,10 +464,10 @@ def _field_runs(instruction: str, model: Any) -> list[Any]:
 
 def _set_properties(document: DocxDocument, report: Report) -> None:
     properties = document.core_properties
-    properties.title = report.title
-    properties.subject = report.subject
-    properties.author = report.author
-    properties.keywords = report.keywords
+    properties.title = _property(report.title)
+    properties.subject = _property(report.subject)
+    properties.author = _property(report.author)
+    properties.keywords = _property(report.keywords)
     properties.category = "SPUR-rapport"
     properties.language = "sv-SE"
     properties.comments = "UTKAST" if report.draft_mark else ""
@@ -475,6 +475,11 @@ def _set_properties(document: DocxDocument, report: Report) -> None:
     now = datetime.now().replace(microsecond=0)
     properties.created = properties.modified = now
     properties.revision = 1
+
+
+def _property(text: str, limit: int = 255) -> str:
+    """Core properties hold at most 255 characters (python-docx refuses more)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # Elements that must follow w:updateFields in settings.xml (CT_Settings sequence).

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    LayoutError,
     PageTemplate,
     Spacer,
     Table,
@@ -51,8 +52,8 @@ from spurdesk.report.document import (
     TableOfContents,
     TitleBlock,
 )
-from spurdesk.report.fonts import BOLD, FAMILY, register_fonts
-from spurdesk.report.output import Progress, atomic_target
+from spurdesk.report.fonts import BOLD, FAMILY, ITALIC, register_fonts
+from spurdesk.report.output import Progress, ReportError, atomic_target
 from spurdesk.report.text import TextBlock, TextList
 
 BLUE = colors.HexColor("#1F3864")
@@ -101,7 +102,13 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> P
         document.addPageTemplates(
             [PageTemplate(id="page", frames=[frame], onPage=furniture.on_page)]
         )
-        document.build(story, canvasmaker=partial(_ReportCanvas, furniture=furniture))
+        try:
+            document.build(story, canvasmaker=partial(_ReportCanvas, furniture=furniture))
+        except LayoutError as error:
+            raise ReportError(
+                f"PDF-rapporten kunde inte sättas: {error}. Dela upp mycket långa texter i "
+                "stycken (tom rad emellan) och försök igen, eller exportera till Word."
+            ) from error
     if progress is not None:
         progress(len(report.blocks) + 1, len(report.blocks) + 1)
     return Path(path)
@@ -129,8 +136,8 @@ def _styles(family: str) -> dict[str, ParagraphStyle]:
     table = derive("table", fontSize=9, leading=12, spaceAfter=0)
     return {
         "body": body,
-        "note": derive("note", fontName=f"{family}-Oblique", textColor=GREY),
-        "criterion": derive("criterion", fontName=f"{family}-Oblique", spaceAfter=0),
+        "note": derive("note", fontName=ITALIC, textColor=GREY),
+        "criterion": derive("criterion", fontName=ITALIC, spaceAfter=0),
         "title": derive(
             "title",
             fontName=BOLD,
@@ -158,7 +165,7 @@ def _styles(family: str) -> dict[str, ParagraphStyle]:
         "scale_marked": derive(
             "scale_marked", box, fontName=BOLD, bulletFontName=BOLD, leftIndent=16, bulletIndent=0
         ),
-        "box_note": derive("box_note", box, fontName=f"{family}-Oblique", textColor=GREY),
+        "box_note": derive("box_note", box, fontName=ITALIC, textColor=GREY),
         "toc1": derive("toc1", fontName=BOLD, fontSize=10, leading=14, spaceBefore=5),
         "toc2": derive("toc2", fontSize=9.5, leading=13, leftIndent=14),
         "draft_heading": derive(

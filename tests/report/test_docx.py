@@ -235,3 +235,12 @@ def test_built_in_style_names_saved_in_lower_case_by_word_still_match(
     document.save(str(template))
     out = write_docx(build_report(demo), tmp_path / "r.docx", template=template)
     assert "Sammanfattning" in read_docx(out).styled("toc 1")
+
+
+def test_overlong_names_and_unbroken_text_still_export(demo: Inspection, tmp_path: Path) -> None:
+    word = "x" * 5000
+    sections = (dataclasses.replace(demo.sections[0], findings=word), *demo.sections[1:])
+    inspection = dataclasses.replace(demo, unit="U" * 400, sections=sections)
+    report = read_docx(export_docx(inspection, tmp_path / "r.docx"))
+    assert word in report.text
+    assert len(report.document.core_properties.title) == 255

@@ -127,3 +127,16 @@ def test_a_hundred_page_inspection_exports_whole(large: Inspection, tmp_path: Pa
     titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     assert titles[-1] == "Bilaga: Handlingsplan"
     assert len(reader.outline[-1]) == len(large.action_items)
+
+
+def test_unbroken_text_longer_than_a_page_still_exports(demo: Inspection, tmp_path: Path) -> None:
+    """A table cell cannot break across pages: long values are cut into rows, long words wrap."""
+    import dataclasses
+
+    words = " ".join(["åtgärd"] * 1500)  # about two pages inside one table cell
+    items = (dataclasses.replace(demo.action_items[0], planned_action="y" * 3000 + " " + words),)
+    inspection = dataclasses.replace(demo, action_items=items)
+    text = read_pdf(export_pdf(inspection, tmp_path / "r.pdf")).text
+    tail = text[text.rindex("Planerad åtgärd") :]
+    assert tail.replace(" ", "").count("y") == 3000
+    assert tail.count("åtgärd") == 1500 + 2  # the words, "Planerad åtgärd", "…åtgärden ska…"
