@@ -4,9 +4,13 @@ settings, logs, criteria or library (and no earlier run's window state changes a
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+#: Where benchmarked children keep their bytecode (Python checks it against the sources).
+PYCACHE = Path(tempfile.gettempdir()) / "spurdesk-bench-pycache"
 
 _FOLDERS = (
     ("XDG_DATA_HOME", "data"),
@@ -30,13 +34,14 @@ def user_environment(root: Path) -> dict[str, str]:
 def child_environment(root: Path) -> dict[str, str]:
     """The environment of a benchmarked child process: offscreen Qt and private folders.
 
-    Bytecode is cached (in `root`, not the source tree) as an installed app has it; a checkout
+    Bytecode is cached (in PYCACHE, not the source tree) as an installed app has it; a checkout
     run with PYTHONDONTWRITEBYTECODE would otherwise compile every spurdesk module at each start.
+    The folder outlives the run, so the next run's warm-up need not compile PySide6 again.
     """
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **user_environment(root))
     env.pop("SPURDESK_LIBRARY", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     return env
 
 

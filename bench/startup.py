@@ -67,11 +67,17 @@ def run_probe(script: Path, args: Sequence[str], work: Path) -> ProbeRecord:
     )
 
 
-def measure_startup(demo_library: Path, work: Path, runs: int = 7) -> list[Row]:
-    """Median cold start of `spurdesk --library DEMO` vs the bare script, and its heavy imports."""
+def measure_startup(
+    demo_library: Path, work: Path, runs: int = 7, *, warm_up: bool = True
+) -> list[Row]:
+    """Median cold start of `spurdesk --library DEMO` vs the bare script, and its heavy imports.
+
+    The warm-up starts (not counted) fill the file cache and the bytecode cache.
+    """
     app_args = ["--library", str(demo_library)]
-    run_probe(BARE_SCRIPT, [], work)  # warm the file cache; not counted
-    run_probe(APP_SCRIPT, app_args, work)
+    if warm_up:
+        run_probe(BARE_SCRIPT, [], work)
+        run_probe(APP_SCRIPT, app_args, work)
     bare: list[ProbeRecord] = []
     app: list[ProbeRecord] = []
     for _ in range(runs):
