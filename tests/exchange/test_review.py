@@ -191,9 +191,7 @@ def test_a_row_for_an_unknown_item_is_refused(
     store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
     rows = (dataclasses.replace(unit.plan.rows[0], key="item-999"), *unit.plan.rows[1:])
-    with pytest.raises(
-        ExchangeError, match="gäller en rad som inte finns i inspektionens"
-    ):
+    with pytest.raises(ExchangeError, match="gäller en rad som inte finns i inspektionens"):
         review_response(store, read_response(_with_rows(unit, tmp_path, rows)))
 
 
