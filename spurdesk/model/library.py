@@ -667,6 +667,7 @@ class Library:
             missing = [labels[n] for n in _INSPECTION_TEXT_FIELDS if n not in values]
             if missing:
                 raise LibraryError(f"Uppgifter saknas: {', '.join(missing)}.")
+            self._check_visit_dates(values.get("visit_start"), values.get("visit_end"))
         return values
 
     @staticmethod

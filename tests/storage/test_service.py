@@ -74,6 +74,22 @@ def test_bad_input_is_refused_with_a_message_and_nothing_written(
     assert not library.has_staged_changes
 
 
+def test_a_new_inspection_with_a_visit_ending_before_it_starts_is_refused(
+    library: Library, criteria: CriteriaSet
+) -> None:
+    with pytest.raises(LibraryError, match="före"):
+        library.create_inspection(
+            unit="Röntgenkliniken",
+            site="",
+            care_provider="",
+            specialty="Radiologi",
+            criteria=criteria,
+            visit_start=date(2025, 2, 5),
+            visit_end=date(2025, 2, 4),
+        )
+    assert library.list_inspections() == []
+
+
 def test_a_grade_differing_from_the_suggestion_needs_a_justification(
     library: Library, criteria: CriteriaSet
 ) -> None:
