@@ -138,13 +138,11 @@ class TextCommand(QUndoCommand):
 # sections and criteria ---------------------------------------------------------------------
 
 
-def _criterion_note(library: Library, inspection_id: int, criterion_id: str) -> str:
-    inspection = library.get_inspection(inspection_id)
-    section = inspection.criteria.section_of(criterion_id)
-    return inspection.section(section.id).criterion(criterion_id).note
-
-
 class SetCriterionStatusCommand(ServiceCommand):
+    """The status of one criterion. `set_criterion` also writes the note, so the command carries
+    the note as it stands (read after a flush): undo and redo run in stack order, so by the time
+    this command runs again every later note edit has been undone or redone around it."""
+
     def __init__(
         self,
         session: LibrarySession,
@@ -152,15 +150,16 @@ class SetCriterionStatusCommand(ServiceCommand):
         criterion_id: str,
         old: CriterionStatus,
         new: CriterionStatus,
+        note: str,
     ) -> None:
         super().__init__(session, inspection_id, _tr("Status för %1").replace("%1", criterion_id))
         self.criterion_id = criterion_id
         self.old = old
         self.new = new
+        self.note = note
 
     def _set(self, library: Library, status: CriterionStatus) -> None:
-        note = _criterion_note(library, self.inspection_id, self.criterion_id)
-        library.set_criterion(self.inspection_id, self.criterion_id, status, note)
+        library.set_criterion(self.inspection_id, self.criterion_id, status, self.note)
 
     def forward(self, library: Library) -> None:
         self._set(library, self.new)

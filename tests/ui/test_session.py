@@ -26,12 +26,14 @@ def test_push_performs_the_edit_and_tells_the_views(
     qtbot: QtBot, demo_session: LibrarySession, demo_inspection_id: int
 ) -> None:
     """A pushed command is written at once and announced with inspectionChanged and saved."""
+    before = demo_session.library.get_inspection(demo_inspection_id).section("A").criterion("A.4")
     command = SetCriterionStatusCommand(
         demo_session,
         demo_inspection_id,
         "A.4",
-        CriterionStatus.MET,
+        before.status,
         CriterionStatus.NOT_MET,
+        before.note,
     )
     with (
         qtbot.waitSignal(demo_session.inspectionChanged) as changed,
@@ -41,6 +43,7 @@ def test_push_performs_the_edit_and_tells_the_views(
     assert changed.args == [demo_inspection_id]
     record = demo_session.library.get_inspection(demo_inspection_id)
     assert record.section("A").criterion("A.4").status == CriterionStatus.NOT_MET
+    assert record.section("A").criterion("A.4").note == before.note  # the note is kept
     assert demo_session.undo_stack(demo_inspection_id).count() == 1
 
 
@@ -148,7 +151,7 @@ def test_an_error_during_undo_is_reported_not_raised(
     """If the library refuses an undo (here: the inspection was purged meanwhile), the error
     reaches errorOccurred for a dialog instead of escaping from Qt's undo stack."""
     command = SetCriterionStatusCommand(
-        demo_session, demo_inspection_id, "A.1", CriterionStatus.MET, CriterionStatus.NOT_MET
+        demo_session, demo_inspection_id, "A.1", CriterionStatus.MET, CriterionStatus.NOT_MET, ""
     )
     demo_session.push(demo_inspection_id, command)
     demo_session.call(demo_inspection_id, lambda lib: lib.delete_inspection(demo_inspection_id))

@@ -72,6 +72,7 @@ class NavigationModel(QAbstractItemModel):
         self._inspection = inspection
         self._root = NavNode(NodeKind.AREA, "")
         self._build()
+        self._shown: dict[int, str] = {id(node): self._state(node) for node in self._nodes()}
 
     def _add(self, parent: NavNode, kind: NodeKind, key: str) -> NavNode:
         node = NavNode(kind, key, parent)
@@ -90,18 +91,34 @@ class NavigationModel(QAbstractItemModel):
         self._add(self._root, NodeKind.ACTION_PLAN, "action_plan")
 
     def set_inspection(self, inspection: Inspection) -> None:
-        """New record after a change: only the labels change, the tree's shape never does."""
+        """New record after a change: the tree's shape never changes, and only rows whose
+        grade or count differ are signalled (autosave refreshes often; views re-measure)."""
         self._inspection = inspection
-        for area in self._root.children:
-            top = self.createIndex(area.row(), 0, area)
-            self.dataChanged.emit(top, top.siblingAtColumn(1))
-            if area.children:
-                first = self.createIndex(0, 0, area.children[0])
-                last = self.createIndex(len(area.children) - 1, 1, area.children[-1])
-                self.dataChanged.emit(first, last)
+        for node in self._nodes():
+            state = self._state(node)
+            if self._shown.get(id(node)) != state:
+                self._shown[id(node)] = state
+                index = self.createIndex(node.row(), 1, node)
+                self.dataChanged.emit(index, index)
+
+    def _nodes(self) -> list[NavNode]:
+        nodes: list[NavNode] = []
+        pending = list(self._root.children)
+        while pending:
+            node = pending.pop(0)
+            nodes.append(node)
+            pending.extend(node.children)
+        return nodes
 
     def retranslate(self) -> None:
-        self.set_inspection(self._inspection)
+        last = len(self._root.children) - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(last, 1))
+        for area in self._root.children:
+            if area.children:
+                parent = self.createIndex(area.row(), 0, area)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(area.children) - 1, 1, parent)
+                )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
 
     # lookup --------------------------------------------------------------------------------
@@ -111,12 +128,9 @@ class NavigationModel(QAbstractItemModel):
 
     def index_of(self, kind: NodeKind, key: str | None = None) -> QModelIndex:
         """The index of the first node of `kind` (with `key`, if given)."""
-        stack = list(self._root.children)
-        while stack:
-            node = stack.pop(0)
+        for node in self._nodes():
             if node.kind == kind and (key is None or node.key == key):
                 return self.createIndex(node.row(), 0, node)
-            stack.extend(node.children)
         return QModelIndex()
 
     # QAbstractItemModel --------------------------------------------------------------------

@@ -405,13 +405,13 @@ class SectionPage(InspectionPage):
     # editing -------------------------------------------------------------------------------
 
     def set_status(self, criterion_id: str, status: CriterionStatus) -> None:
-        old = self.criteria_model.assessment(criterion_id).status
-        if old != status:
-            self.push(
-                SetCriterionStatusCommand(
-                    self.session, self.inspection_id, criterion_id, old, status
-                )
+        self.session.flush()  # a note typed a moment ago must be in the model before we read it
+        current = self.criteria_model.assessment(criterion_id)
+        if current.status != status:
+            command = SetCriterionStatusCommand(
+                self.session, self.inspection_id, criterion_id, current.status, status, current.note
             )
+            self.push(command)
 
     def _status_choices(self, index: QModelIndex) -> list[tuple[str, object]]:
         return [(criterion_status_label(s), s) for s in CRITERION_STATUS_ORDER]
