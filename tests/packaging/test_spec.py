@@ -4,6 +4,7 @@ either used or excluded. The spec is read as source (running PyInstaller is far 
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import PySide6
@@ -25,7 +26,8 @@ def spec_constant(name: str) -> object:
     raise AssertionError(f"{SPEC.name} does not assign {name}")
 
 
-def qt_modules_imported_by_spurdesk() -> set[str]:
+@functools.cache
+def qt_modules_imported_by_spurdesk() -> frozenset[str]:
     """Qt modules (QtCore, …) named in an import anywhere in the app's code or the launcher."""
     found: set[str] = set()
     sources = [*(ROOT / "spurdesk").rglob("*.py"), ROOT / "packaging" / "launcher.py"]
@@ -41,7 +43,7 @@ def qt_modules_imported_by_spurdesk() -> set[str]:
                 for name in names
                 if name.startswith("PySide6.Qt") and len(name.split(".")) > 1
             )
-    return found
+    return frozenset(found)
 
 
 def installed_qt_modules() -> set[str]:
