@@ -3,6 +3,7 @@ refused with a message, and staged text stays staged until it can be written."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,20 @@ def test_a_full_disk_refuses_the_edit_and_keeps_the_staged_text(
 def test_an_unknown_database_kind_is_explained() -> None:
     with pytest.raises(LibraryError, match="kunde inte öppnas"):
         Library.open("nosuchdatabase://server/library")
+
+
+def test_paths_with_url_characters_open_the_right_file_in_both_modes(
+    tmp_path: Path, criteria: CriteriaSet
+) -> None:
+    special = "Möte #2 %20 ?x" if os.name == "posix" else "Möte #2 %20"
+    folder = tmp_path / special
+    folder.mkdir()
+    path = folder / "bibliotek?.sqlite" if os.name == "posix" else folder / "bibliotek.sqlite"
+    with Library.open(path) as library:
+        new_inspection(library, criteria, "Rätt fil")
+        assert library.backup_now().exists()
+    with Library.open(path, read_only=True) as reader:
+        assert [s.unit for s in reader.list_inspections()] == ["Rätt fil"]
+    created = list(tmp_path.rglob("*.sqlite"))
+    assert path in created and len(created) == 2  # the library and its backup, nothing else
+    assert all(p.is_relative_to(folder) for p in created)

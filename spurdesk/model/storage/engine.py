@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 
 #: How long a connection waits for another one's write lock before failing (milliseconds).
 BUSY_TIMEOUT_MS = 5000
@@ -30,10 +31,17 @@ _SQLITE_PRAGMAS = (
 
 
 def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
-    """The URL of an SQLite file; read-only goes through SQLite's own mode=ro."""
+    """The URL of an SQLite file; read-only goes through SQLite's own mode=ro.
+
+    Built with URL.create, never by formatting a string: a folder named "Möte #2?" must not be
+    read as a URL's query or fragment (and the data written to a file named "Möte ").
+    """
+    absolute = str(path.resolve())
     if read_only:
-        return make_url(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true")
-    return make_url(f"sqlite:///{path.resolve()}")
+        return URL.create(
+            "sqlite", database=f"file:{quote(absolute)}", query={"mode": "ro", "uri": "true"}
+        )
+    return URL.create("sqlite", database=absolute)
 
 
 def sqlite_path_of(url: URL) -> Path | None:
@@ -41,8 +49,8 @@ def sqlite_path_of(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     database = url.database
-    if database.startswith("file:"):
-        database = database[len("file:") :].split("?", 1)[0]
+    if url.query.get("uri") == "true" and database.startswith("file:"):
+        database = unquote(database[len("file:") :].split("?", 1)[0])
     return Path(database)
 
 
