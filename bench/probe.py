@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QWidget
 
 #: Modules that only exporting or migrating needs; the start-up path must not import them.
 HEAVY_MODULES = ("docx", "docxtpl", "reportlab", "alembic")
@@ -42,34 +42,66 @@ def heavy_modules_loaded() -> list[str]:
 
 
 class FirstPaintProbe(QObject):
-    """An application-wide event filter that reports the first main-window paint and quits."""
+    """An application-wide event filter that reports the first main-window paint and quits.
 
-    def __init__(self, app: QApplication, out_file: Path) -> None:
+    With `populated_view` (an item view's objectName) it also waits until that view has painted
+    with rows, so a start that paints an empty window first and fills it later is timed to both.
+    """
+
+    def __init__(
+        self, app: QApplication, out_file: Path, populated_view: str | None = None
+    ) -> None:
         super().__init__(app)
         self._app = app
         self._out_file = out_file
-        self._seen = False
+        self._populated_view = populated_view
+        self._record: dict[str, object] = {}
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+            return False
+        if "painted_at" not in self._record and isinstance(watched.window(), QMainWindow):
+            self._record["painted_at"] = -1.0  # claimed; the time is read after the pass
+            QTimer.singleShot(0, self._first_paint_done)
         if (
-            not self._seen
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and isinstance(watched.window(), QMainWindow)
+            self._populated_view is not None
+            and "populated_at" not in self._record
+            and self._is_populated(watched)
         ):
-            self._seen = True
-            QTimer.singleShot(0, self._record_and_quit)  # after this paint pass is flushed
+            self._record["populated_at"] = -1.0
+            QTimer.singleShot(0, self._populated_done)
         return False
 
-    def _record_and_quit(self) -> None:
-        record = {
-            "painted_at": time.monotonic(),
-            "heavy_modules": heavy_modules_loaded(),
-            "modules": len(sys.modules),
-            "peak_rss_mb": peak_rss_mb(),
-        }
-        self._out_file.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    def _is_populated(self, widget: QWidget) -> bool:
+        view = widget.parent()
+        if not isinstance(view, QAbstractItemView) or widget is not view.viewport():
+            return False
+        model = view.model()
+        return (
+            view.objectName() == self._populated_view
+            and model is not None
+            and (model.rowCount() > 0)
+        )
+
+    def _first_paint_done(self) -> None:
+        self._record["painted_at"] = time.monotonic()
+        if self._populated_view is None or self._record.get("populated_at", 0) > 0:
+            self._finish()
+
+    def _populated_done(self) -> None:
+        self._record["populated_at"] = time.monotonic()
+        if self._record.get("painted_at", 0) > 0:
+            self._finish()
+
+    def _finish(self) -> None:
+        """Writes the record (after every paint asked for) and quits."""
+        self._record.update(
+            heavy_modules=heavy_modules_loaded(),
+            modules=len(sys.modules),
+            peak_rss_mb=peak_rss_mb(),
+        )
+        self._out_file.write_text(json.dumps(self._record) + "\n", encoding="utf-8")
         self._app.closeAllWindows()
         self._app.quit()
 

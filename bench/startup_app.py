@@ -18,6 +18,9 @@ from PySide6 import QtWidgets
 
 from bench.probe import FirstPaintProbe, probe_file
 
+#: The start view's table (spurdesk.ui.start_view): start-up ends when it shows the inspections.
+POPULATED_VIEW = "inspectionsTable"
+
 
 def install_probe(out_file: Path) -> None:
     """Every QApplication created from now on carries a FirstPaintProbe."""
@@ -25,7 +28,7 @@ def install_probe(out_file: Path) -> None:
     class ProbedApplication(QtWidgets.QApplication):
         def __init__(self, *args: object) -> None:
             super().__init__(*args)
-            self._bench_probe = FirstPaintProbe(self, out_file)
+            self._bench_probe = FirstPaintProbe(self, out_file, POPULATED_VIEW)
 
     QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
 
