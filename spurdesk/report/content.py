@@ -140,7 +140,7 @@ def _title_block(inspection: Inspection, title: str, *, short: bool = False) -> 
             ("Föreskrifter", ", ".join(criteria.regulation)),
             ("Status", inspection.status.value.capitalize()),
         ]
-    rows = tuple(Field(label, _value(value)) for label, value in facts)
+    rows = tuple(Field(label, blocks(value)) for label, value in facts)
     return TitleBlock(title, clean_line(inspection.title), FieldTable(rows))
 
 
@@ -318,15 +318,15 @@ def _action_item(inspection: Inspection, item: ActionItem, number: int) -> list[
     out: list[Block] = [Heading(2, heading, f"action-{number}")]
     if criterion_text:
         out.append(Paragraph(TextParagraph((criterion_text,)), Role.CRITERION))
-    fields = [Field(label, _value(getattr(item, attribute))) for label, attribute in ACTION_FIELDS]
+    fields = [Field(label, blocks(getattr(item, attribute))) for label, attribute in ACTION_FIELDS]
     if item.status != ActionItemStatus.OPEN:
         status = item.status.value.capitalize()
         day = item.verified_on or item.done_on
-        fields.append(Field("Status", _value(f"{status} {day.isoformat()}" if day else status)))
+        fields.append(Field("Status", blocks(f"{status} {day.isoformat()}" if day else status)))
     if item.verification_note.strip():
-        fields.append(Field("Uppföljningens resultat", _value(item.verification_note)))
+        fields.append(Field("Uppföljningens resultat", blocks(item.verification_note)))
     if item.unit_comment.strip():
-        fields.append(Field("Verksamhetens kommentar", _value(item.unit_comment)))
+        fields.append(Field("Verksamhetens kommentar", blocks(item.unit_comment)))
     out.append(FieldTable(tuple(fields)))
     return out
 
@@ -343,10 +343,6 @@ def _prose(text: str) -> list[Block]:
         else:
             out.append(Paragraph(block))
     return out
-
-
-def _value(text: str) -> tuple[TextBlock, ...]:
-    return blocks(text)
 
 
 def _as_one_paragraph(found: Iterable[TextBlock]) -> TextParagraph:

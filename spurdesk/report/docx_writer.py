@@ -7,7 +7,6 @@ header's and footer's placeholders with the unit's name, the UTKAST mark and pag
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +17,6 @@ from docx.document import Document as DocxDocument
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import SubElement
 
 from spurdesk.report import docx_styles as styles
@@ -36,6 +34,12 @@ from spurdesk.report.document import (
     Role,
     TableOfContents,
     TitleBlock,
+)
+from spurdesk.report.docx_fields import (
+    field_char,
+    fill_page_furniture,
+    instruction,
+    request_field_update,
 )
 from spurdesk.report.output import Progress, ReportError, atomic_target
 from spurdesk.report.text import TextBlock, TextList
@@ -67,9 +71,9 @@ def write_docx(
         writer.write(block)
         if progress is not None:
             progress(done, total)
-    _fill_page_furniture(document, report)
+    fill_page_furniture(document, report)
     _set_properties(document, report)
-    _request_field_update(document)
+    request_field_update(document)
     with atomic_target(Path(path)) as temporary:
         document.save(str(temporary))
     if progress is not None:
@@ -276,13 +280,13 @@ class _DocxWriter:
         ]
         anchor = paragraphs[0].find(qn("w:pPr"))
         for run in (
-            _field_char("begin"),
-            _instruction(' TOC \\o "1-2" \\h \\z \\u '),
-            _field_char("separate"),
+            field_char("begin"),
+            instruction(' TOC \\o "1-2" \\h \\z \\u '),
+            field_char("separate"),
         ):
             anchor.addnext(run)
             anchor = run
-        paragraphs[-1].append(_field_char("end"))
+        paragraphs[-1].append(field_char("end"))
 
     def _draft_notice(self, block: DraftNotice) -> None:
         widths = [self.text_width]
@@ -340,128 +344,6 @@ def _run(paragraph: Any, text: str, character_style: str | None = None) -> None:
 # --- fields, header and footer, properties ---------------------------------------------------
 
 
-def _field_char(kind: str) -> Any:
-    run = OxmlElement("w:r")
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    run.append(char)
-    return run
-
-
-def _instruction(text: str) -> Any:
-    run = OxmlElement("w:r")
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = text
-    run.append(instruction)
-    return run
-
-
-def _fill_page_furniture(document: DocxDocument, report: Report) -> None:
-    """Replace the template's {enhet}, {utkast}, {sida}, {antal} wherever Word put them."""
-    texts = {
-        styles.UNIT_PLACEHOLDER: report.header_text,
-        styles.DRAFT_PLACEHOLDER: report.draft_mark,
-    }
-    fields = {styles.PAGE_PLACEHOLDER: "PAGE", styles.PAGES_PLACEHOLDER: "NUMPAGES"}
-    for section in document.sections:
-        for part in (
-            section.header,
-            section.footer,
-            section.first_page_header,
-            section.first_page_footer,
-            section.even_page_header,
-            section.even_page_footer,
-        ):
-            if part.is_linked_to_previous:
-                continue
-            for paragraph in _all_paragraphs(part):
-                _replace_placeholders(paragraph, texts, fields)
-
-
-def _all_paragraphs(part: Any) -> list[DocxParagraph]:
-    found = list(part.paragraphs)
-    for table in part.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                found += cell.paragraphs
-    return found
-
-
-def _replace_placeholders(
-    paragraph: DocxParagraph, texts: dict[str, str], fields: dict[str, str]
-) -> None:
-    runs = paragraph.runs
-    # Word may split "{enhet}" over several runs; join each opened brace's run with the next.
-    index = 0
-    while index < len(runs) - 1:
-        text = runs[index].text
-        if text.rfind("{") > text.rfind("}"):
-            runs[index].text = text + runs[index + 1].text
-            runs[index + 1]._r.getparent().remove(runs[index + 1]._r)
-            runs.pop(index + 1)
-        else:
-            index += 1
-    for run in runs:
-        text = run.text
-        if "{" not in text:
-            continue
-        for placeholder, value in texts.items():
-            text = text.replace(placeholder, value)
-        pieces = _split_fields(text, fields)
-        run.text = pieces[0][1]
-        anchor = run._r
-        for kind, value in pieces[1:]:
-            for element in _field_runs(value, run) if kind == "field" else [_copy_run(run, value)]:
-                anchor.addnext(element)
-                anchor = element
-
-
-def _split_fields(text: str, fields: dict[str, str]) -> list[tuple[str, str]]:
-    """[("text", before), ("field", "PAGE"), ("text", between), …] — always starting with text."""
-    pieces: list[tuple[str, str]] = [("text", "")]
-    rest = text
-    while rest:
-        hits = [(rest.find(p), p) for p in fields if p in rest]
-        if not hits:
-            pieces.append(("text", rest))
-            break
-        position, placeholder = min(hits)
-        pieces.append(("text", rest[:position]))
-        pieces.append(("field", fields[placeholder]))
-        rest = rest[position + len(placeholder) :]
-    merged = [pieces[0]]
-    for kind, value in pieces[1:]:
-        if kind == "text" and merged[-1][0] == "text":
-            merged[-1] = ("text", merged[-1][1] + value)
-        elif kind == "field" or value:
-            merged.append((kind, value))
-    return merged
-
-
-def _copy_run(model: Any, text: str) -> Any:
-    element = copy.deepcopy(model._r)
-    for child in list(element):
-        if child.tag != qn("w:rPr"):
-            element.remove(child)
-    run = OxmlElement("w:t")
-    run.set(qn("xml:space"), "preserve")
-    run.text = text
-    element.append(run)
-    return element
-
-
-def _field_runs(instruction: str, model: Any) -> list[Any]:
-    """A complex field whose runs carry the formatting of the placeholder's run."""
-    runs = [_field_char("begin"), _instruction(f" {instruction} "), _field_char("separate")]
-    runs += [_copy_run(model, "1"), _field_char("end")]
-    properties = model._r.find(qn("w:rPr"))
-    if properties is not None:
-        for run in (runs[0], runs[1], runs[2], runs[4]):
-            run.insert(0, copy.deepcopy(properties))
-    return runs
-
-
 def _set_properties(document: DocxDocument, report: Report) -> None:
     properties = document.core_properties
     properties.title = _property(report.title)
@@ -480,44 +362,3 @@ def _set_properties(document: DocxDocument, report: Report) -> None:
 def _property(text: str, limit: int = 255) -> str:
     """Core properties hold at most 255 characters (python-docx refuses more)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# Elements that must follow w:updateFields in settings.xml (CT_Settings sequence).
-_AFTER_UPDATE_FIELDS = (
-    "hdrShapeDefaults",
-    "footnotePr",
-    "endnotePr",
-    "compat",
-    "docVars",
-    "rsids",
-    "mathPr",
-    "attachedSchema",
-    "themeFontLang",
-    "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures",
-    "forceUpgrade",
-    "captions",
-    "readModeInkLockDown",
-    "smartTagType",
-    "schemaLibrary",
-    "shapeDefaults",
-    "doNotEmbedSmartTags",
-    "decimalSymbol",
-    "listSeparator",
-)
-
-
-def _request_field_update(document: DocxDocument) -> None:
-    """Ask Word to fill the TOC and page fields when the file is opened (GUIDE.md §7)."""
-    settings = document.settings.element
-    for old in settings.findall(qn("w:updateFields")):
-        settings.remove(old)
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    followers = {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS}
-    for position, child in enumerate(settings):
-        if child.tag in followers:
-            settings.insert(position, update)
-            return
-    settings.append(update)

@@ -110,11 +110,3 @@ def _merge_adjacent_lists(found: list[TextBlock]) -> tuple[TextBlock, ...]:
         else:
             merged.append(block)
     return tuple(merged)
-
-
-def plain(text: str) -> str:
-    """One paragraph of running text: for table cells and fields that print on one line or few."""
-    return "\n".join(
-        block.text if isinstance(block, TextParagraph) else "\n".join(i.text for i in block.items)
-        for block in blocks(text)
-    )
