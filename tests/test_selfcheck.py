@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import subprocess
 import sys
@@ -16,6 +17,8 @@ from reportlab.pdfgen import canvas
 
 from spurdesk.commands import selfcheck
 from spurdesk.commands.selfcheck import CheckFailed, CheckResult
+from spurdesk.errors import SpurdeskError
+from spurdesk.model.criteria_loader import CriteriaLibrary, load_criteria_file
 from spurdesk.resources import resource_path
 
 
@@ -123,6 +126,32 @@ def test_verify_docx_reports_a_damaged_file(tmp_path: Path) -> None:
         archive.writestr("hello.txt", "not a Word document")
     with pytest.raises(CheckFailed, match="kan inte öppnas som Word-dokument"):
         selfcheck.verify_docx(path, ["Sammanfattning"])
+
+
+# --- the criteria check ------------------------------------------------------------------------
+
+
+def test_criteria_check_fails_on_a_broken_file_in_the_user_folder(tmp_path: Path) -> None:
+    """The user folder is what SPURDESK_CRITERIA_DIR points at (see the autouse fixture)."""
+    (tmp_path / "user-criteria" / "trasig.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CheckFailed, match=r"trasig\.yaml, line \d+"):
+        selfcheck.check_criteria(selfcheck._Context(tmp_path))
+
+
+def test_criteria_check_needs_the_default_set(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shipped = load_criteria_file(resource_path("criteria", "st-spur.yaml"))
+    only_another = CriteriaLibrary(sets=(dataclasses.replace(shipped, id="annan-modell"),))
+    monkeypatch.setattr(selfcheck, "load_criteria_library", lambda: only_another)
+    with pytest.raises(SpurdeskError, match='"st-spur"'):
+        selfcheck.check_criteria(selfcheck._Context(tmp_path))
+
+
+def test_criteria_check_lists_each_set(tmp_path: Path) -> None:
+    shipped = load_criteria_file(resource_path("criteria", "st-spur.yaml"))
+    detail = selfcheck.check_criteria(selfcheck._Context(tmp_path))
+    assert detail == f"st-spur version {shipped.version} (8 avsnitt, 74 kriterier)"
 
 
 # --- the resources check -----------------------------------------------------------------------

@@ -15,13 +15,12 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from spurdesk import __version__
 from spurdesk.errors import SpurdeskError
-from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.criteria_loader import load_criteria_library
 from spurdesk.model.inspection import Inspection
 from spurdesk.resources import resources_dir
@@ -49,9 +48,7 @@ class _Context:
     """What earlier checks produced for later ones."""
 
     work_dir: Path
-    criteria: CriteriaSet | None = None
     inspection: Inspection | None = None
-    files: dict[str, Path] = field(default_factory=dict)
 
 
 # --- the checks: each returns its one-line detail or raises -------------------------------------
@@ -80,7 +77,7 @@ def check_criteria(context: _Context) -> str:
     for criteria_set in library.sets:
         if not criteria_set.sections or not criteria_set.criteria:
             raise CheckFailed(f"{criteria_set.label} saknar avsnitt eller kriterier")
-    context.criteria = library.default()
+    library.default()  # the set new inspections start from must be there (raises if not)
     return ", ".join(
         f"{s.id} version {s.version} ({len(s.sections)} avsnitt, {len(s.criteria)} kriterier)"
         for s in sorted(library.sets, key=lambda s: (s.id, s.version))
