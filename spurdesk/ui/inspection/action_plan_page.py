@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spurdesk.model.criteria import CriterionKind
 from spurdesk.model.grading import inspection_deficiencies
 from spurdesk.model.inspection import ActionItemStatus, Inspection
 from spurdesk.ui.commands import (
@@ -35,15 +36,23 @@ from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, wr
 from spurdesk.ui.session import LibrarySession
 
 _PLANNED_ACTION_COLUMN = next(n for n, c in enumerate(COLUMNS) if c.field == "planned_action")
-_COLUMN_WIDTHS = {"section_id": 70, "criterion_id": 80, "status": 110}
+_COLUMN_WIDTHS = {
+    "section_id": 64,
+    "criterion_id": 70,
+    "due": 110,
+    "responsible": 130,
+    "follow_up": 110,
+    "follow_up_responsible": 130,
+    "status": 96,
+}
 
 
 def missing_deficiencies(inspection: Inspection) -> tuple[int, int]:
-    """(all, action required) deficiencies — criteria unmet in a C or D section — that have no
-    action-plan row, matched by criterion as `Library.sync_action_items` matches them."""
+    """(all, föreskrifter) among the deficiencies — criteria unmet in a C or D section — that
+    have no action-plan row, matched by criterion as `Library.sync_action_items` matches them."""
     covered = {item.criterion_id for item in inspection.action_items}
     missing = [d for d in inspection_deficiencies(inspection) if d.criterion_id not in covered]
-    return len(missing), sum(1 for d in missing if d.action_required)
+    return len(missing), sum(1 for d in missing if d.kind == CriterionKind.FORESKRIFT)
 
 
 class ActionPlanPage(InspectionPage):
@@ -80,14 +89,11 @@ class ActionPlanPage(InspectionPage):
         for number, column in enumerate(COLUMNS):
             delegate = {"text": text, "date": date, "choice": choice}[column.kind]
             self.view.setItemDelegateForColumn(number, delegate)
-            if column.field in _COLUMN_WIDTHS:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(number, _COLUMN_WIDTHS[column.field])
-            elif column.field == "planned_action":
+            if column.field == "planned_action":
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(number, 140)
+                header.resizeSection(number, _COLUMN_WIDTHS[column.field])
         header.setMinimumSectionSize(50)
         self._fit_rows = QTimer(self, singleShot=True, interval=50)
         self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
@@ -155,11 +161,11 @@ class ActionPlanPage(InspectionPage):
         self._update_actions()
 
     def _show_missing(self) -> None:
-        missing, required = missing_deficiencies(self.inspection)
+        missing, regulations = missing_deficiencies(self.inspection)
         if missing:
             self.missing_label.setText(
                 self.tr("%n brist(er) i avsnitt graderade C eller D saknar rad", "", missing)
-                + self.tr(", varav %n där åtgärder krävs (D).", "", required)
+                + self.tr(", varav %n mot föreskrifter.", "", regulations)
             )
         elif inspection_deficiencies(self.inspection):
             self.missing_label.setText(self.tr("Varje brist har en rad i handlingsplanen."))

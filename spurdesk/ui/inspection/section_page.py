@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -153,9 +153,30 @@ class SectionPage(InspectionPage):
         self.pending_grade: Grade | None = None  # chosen, waiting for its justification
         self._pending_active = False
         self._shown_revision: tuple[object, ...] | None = None
+        self._fitted = False
         self._build()
         self.retranslate()
         self.refresh(inspection)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self._fit_criteria)
+
+    def _fit_criteria(self) -> None:
+        """Give the criteria as much height as they need (at most 60 % of the page) and the rest
+        to findings and grading, instead of a fixed split that leaves a short list half empty."""
+        view = self.criteria_view
+        model = self.criteria_model
+        last_group = model.index(model.rowCount() - 1, 0)
+        last = model.index(model.rowCount(last_group) - 1, 0, last_group)
+        content = view.visualRect(last).bottom() + view.header().height() + 2 * view.frameWidth()
+        top = self.splitter.widget(0)
+        needed = top.sizeHint().height() - view.sizeHint().height() + content + 8
+        total = sum(self.splitter.sizes())
+        first = max(min(needed, int(total * 0.6)), int(total * 0.25))
+        self.splitter.setSizes([first, total - first])
 
     @property
     def assessment(self) -> SectionAssessment:

@@ -224,6 +224,9 @@ class InspectionWindow(QMainWindow):
         except SpurdeskError:
             self.close()  # purged elsewhere: nothing left to show
             return
+        if self.inspection.deleted_at is not None:
+            self.close()  # moved to the trash from the start view: no longer editable
+            return
         self.nav_model.set_inspection(self.inspection)
         self._show_title()
         current = self.current_page
