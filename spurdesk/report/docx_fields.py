@@ -20,6 +20,7 @@ from spurdesk.report.document import Report
 
 
 def field_char(kind: str) -> Any:
+    """A run marking a field's "begin", "separate" (result follows) or "end"."""
     run = OxmlElement("w:r")
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)
@@ -28,6 +29,7 @@ def field_char(kind: str) -> Any:
 
 
 def instruction(text: str) -> Any:
+    """A run holding a field code such as ' PAGE ' or ' TOC \\o "1-2" '."""
     run = OxmlElement("w:r")
     element = OxmlElement("w:instrText")
     element.set(qn("xml:space"), "preserve")
