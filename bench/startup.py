@@ -8,6 +8,7 @@ alternate, after one unrecorded warm-up of each, so a drift of the machine hits 
 from __future__ import annotations
 
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,9 +36,15 @@ class ProbeError(RuntimeError):
 class ProbeRecord:
     seconds: float  # process spawn to first paint
     populated_seconds: float | None  # spawn to the start view painted with rows (app only)
+    cpu_seconds: float  # user + system CPU of the whole child: little affected by machine load
     heavy_modules: tuple[str, ...]
     modules: int
     peak_rss_mb: float
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_probe(script: Path, args: Sequence[str], work: Path) -> ProbeRecord:
@@ -46,6 +53,7 @@ def run_probe(script: Path, args: Sequence[str], work: Path) -> ProbeRecord:
     out.unlink(missing_ok=True)
     env = child_environment(work / "user")
     env[PROBE_FILE_ENV] = str(out)
+    cpu_before = _children_cpu()
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, str(script), *args],
@@ -59,11 +67,13 @@ def run_probe(script: Path, args: Sequence[str], work: Path) -> ProbeRecord:
             f"{script.name} exited with {result.returncode} without painting a main window:\n"
             f"{result.stderr.strip()[-2000:]}"
         )
+    cpu = _children_cpu() - cpu_before
     record = json.loads(out.read_text(encoding="utf-8"))
     populated = record.get("populated_at")
     return ProbeRecord(
         seconds=record["painted_at"] - started,
         populated_seconds=None if populated is None else populated - started,
+        cpu_seconds=cpu,
         heavy_modules=tuple(record["heavy_modules"]),
         modules=int(record["modules"]),
         peak_rss_mb=float(record["peak_rss_mb"]),
@@ -90,7 +100,12 @@ def measure_startup(
     floor = statistics.median(record.seconds for record in bare)
     populated = statistics.median(record.populated_seconds or 0.0 for record in app)
     heavy = sorted({name for record in app for name in record.heavy_modules})
-    note = f"median of {runs} cold process starts each, offscreen"
+    cpu_app = statistics.median(record.cpu_seconds for record in app)
+    cpu_bare = statistics.median(record.cpu_seconds for record in bare)
+    note = (
+        f"median of {runs} cold process starts each, offscreen; CPU time per start "
+        f"{cpu_app:.2f} s vs bare {cpu_bare:.2f} s ({cpu_app / cpu_bare:.2f}×)"
+    )
     return [
         Row(
             figure="Start-up to first paint",
