@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spurdesk.exchange import package as package_module
 from spurdesk.exchange.errors import ExchangeError
@@ -197,3 +200,73 @@ def test_bad_row_key(members: dict[str, bytes], tmp_path: Path) -> None:
 def test_manifest_and_inspection_disagree(members: dict[str, bytes], tmp_path: Path) -> None:
     other = edit_json(members, "inspection.json", lambda i: i.update(id=42))
     _refused(tmp_path, zip_bytes(other), "hör inte ihop")
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_damaged_bytes_give_a_package_or_an_exchange_error(data: st.DataObject) -> None:
+    """Whatever happens to the file on the way, reading never fails with anything else."""
+    raw = bytearray(zip_bytes(_MEMBERS, compression=zipfile.ZIP_STORED))
+    for _ in range(data.draw(st.integers(1, 8))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(raw) // 2, len(raw)))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "skadad.spur"
+        path.write_bytes(bytes(raw[:cut]))
+        try:
+            read_package(path)
+        except ExchangeError as error:
+            assert str(error).startswith("skadad.spur")
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value[:3]):
+            found += _paths(child, (*prefix, index))
+    return found
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data())
+def test_any_value_anywhere_gives_a_package_or_an_exchange_error(data: st.DataObject) -> None:
+    """A resealed package with any JSON value put at any place: read, or refused by name."""
+    members = dict(_MEMBERS)
+    name = data.draw(st.sampled_from(["manifest.json", "inspection.json", "action_plan.json"]))
+    document = json.loads(members[name])
+    path = data.draw(st.sampled_from(_paths(document)[1:]))
+    target = document
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = data.draw(_JSON_VALUES)
+    members[name] = json.dumps(document).encode()
+    if name != "manifest.json":
+        members = reseal(members)
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "ändrad.spur"
+        file.write_bytes(zip_bytes(members))
+        try:
+            read_package(file)
+        except ExchangeError as error:
+            assert str(error).startswith("ändrad.spur")
+
+
+_MEMBERS: dict[str, bytes] = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _members_for_fuzzing(record: Inspection) -> None:
+    """Hypothesis tests take no fixtures (their reprs would be huge): fill the module's copy."""
+    _MEMBERS.update(members_of(package_bytes(outgoing_package(record))))
