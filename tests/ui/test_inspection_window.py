@@ -268,3 +268,65 @@ def test_a_language_change_retranslates_the_window(
         QCoreApplication.removeTranslator(translator)
     QCoreApplication.sendEvent(demo_window, QEvent(QEvent.Type.LanguageChange))
     assert demo_window.edit_menu.title() == "&Redigera"
+
+
+def test_an_unreadable_date_is_explained_and_not_saved(
+    qtbot: QtBot, demo_window: InspectionWindow
+) -> None:
+    demo_window.go_to(NodeKind.OVERVIEW)
+    page = demo_window.current_page
+    assert isinstance(page, OverviewPage)
+    field = page.editors["report_date"]
+    field.line.selectAll()
+    qtbot.keyClicks(field.line, "20 januari")
+    page.commit_pending()
+    assert "ÅÅÅÅ-MM-DD" in page.validation.text() and page.validation.isVisibleTo(page)
+    record = demo_window.session.library.get_inspection(demo_window.inspection_id)
+    assert record.report_date is not None and record.report_date.isoformat() == "2025-01-20"
+    field.line.selectAll()
+    qtbot.keyClicks(field.line, "2025-02-03")
+    page.commit_pending()
+    assert not page.validation.isVisibleTo(page)
+    record = demo_window.session.library.get_inspection(demo_window.inspection_id)
+    assert record.report_date is not None and record.report_date.isoformat() == "2025-02-03"
+
+
+def test_the_export_menu_hands_the_format_to_the_export_controller(
+    demo_window: InspectionWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spurdesk.ui import export
+
+    calls: list[tuple[int, str]] = []
+    monkeypatch.setattr(
+        export.ExportController, "export", lambda self, iid, fmt: calls.append((iid, fmt))
+    )
+    for fmt in ("docx", "pdf", "actionplan"):
+        demo_window.export_actions[fmt].trigger()
+    assert calls == [(demo_window.inspection_id, f) for f in ("docx", "pdf", "actionplan")]
+
+
+def test_a_read_only_library_shows_everything_and_edits_nothing(
+    qtbot: QtBot, demo_library_path: Path, message_boxes
+) -> None:
+    with Library.open(demo_library_path) as library:
+        inspection_id = library.list_inspections()[0].id
+    session = LibrarySession(Library.open(demo_library_path, read_only=True))
+    window = open_window(qtbot, session, inspection_id)
+    assert window.windowTitle().endswith("(skrivskyddad)")
+    window.go_to(NodeKind.SECTION, "D")
+    page = window.current_page
+    assert isinstance(page, SectionPage)
+    assert page.findings.toPlainText() and page.findings.isReadOnly()
+    page.criteria_view.setCurrentIndex(page.criteria_model.index_of("D.1"))
+    status = page.criteria_model.assessment("D.1").status
+    qtbot.keyClick(page.criteria_view, Qt.Key.Key_1)
+    assert page.criteria_model.assessment("D.1").status == status != CriterionStatus.MET
+    assert not page.grades.buttons[0].isEnabled()
+    window.go_to(NodeKind.ACTION_PLAN)
+    plan = window.current_page
+    assert isinstance(plan, ActionPlanPage)
+    assert not plan.sync_button.isEnabled() and not plan.add_action.isEnabled()
+    assert message_boxes.boxes == []  # no error dialogs: nothing was attempted
+    assert window.stack.count() == 0
+    window.close()
+    session.close()

@@ -302,3 +302,30 @@ def test_a_one_way_status_step_asks_first_and_is_not_undoable(
     assert record(window).status == InspectionStatus.CLOSED
     assert "kan inte ångras" in message_boxes.texts[-1]
     assert window.stack.count() == 0
+
+
+def test_date_cells_take_text_or_a_date_from_the_calendar(
+    qtbot: QtBot, window: InspectionWindow
+) -> None:
+    """ "kontinuerligt" is a valid completion date; the calendar writes an ISO date. Both autosave
+    and undo like any other edit."""
+    page = _action_page(window)
+    due = page.model.index(0, _column("due"))
+    page.view.setCurrentIndex(due)
+    page.view.edit(due)
+    editor = page.view.indexWidget(due)
+    editor.line.selectAll()
+    qtbot.keyClicks(editor.line, "kontinuerligt")
+    window.session.flush()
+    assert record(window).action_items[0].due == "kontinuerligt"
+
+    follow_up = page.model.index(0, _column("follow_up"))
+    page.view.setCurrentIndex(follow_up)
+    page.view.edit(follow_up)
+    editor = page.view.indexWidget(follow_up)
+    editor.calendar.clicked.emit(QDate(2025, 9, 30))
+    window.session.flush()
+    item = record(window).action_items[0]
+    assert (item.follow_up, item.follow_up_date) == ("2025-09-30", date(2025, 9, 30))
+    undo(window)
+    assert record(window).action_items[0].follow_up == "2025-05-30"

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.model.inspection import Inspection
+from spurdesk.ui.commands import TextCommand
 from spurdesk.ui.dialogs import show_error
 from spurdesk.ui.session import LibrarySession
 
@@ -52,9 +64,23 @@ class InspectionPage(QWidget):
 
     def stage(self, key: tuple, old: str, new: str, label: str) -> None:
         """Typed text: one merged undo step per burst, written by the autosave timer."""
-        from spurdesk.ui.commands import TextCommand
-
         self.push(TextCommand(self.session, self.inspection_id, key, old, new, label))
+
+
+def make_read_only(page: QWidget) -> None:
+    """A page of a library opened read-only: everything readable, selectable and scrollable,
+    nothing editable — rather than an error dialog at the first keystroke."""
+    for child in page.findChildren(QWidget):
+        if isinstance(child, (QLineEdit, QPlainTextEdit)):
+            child.setReadOnly(True)
+        elif isinstance(child, QAbstractItemView):
+            child.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            for action in child.actions():
+                action.setEnabled(False)
+        elif isinstance(child, (QAbstractButton, QComboBox, QAbstractSpinBox)):
+            child.setEnabled(False)
+    for action in page.actions():
+        action.setEnabled(False)
 
 
 def scrolling(content: QWidget) -> QScrollArea:

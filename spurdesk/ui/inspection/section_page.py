@@ -81,7 +81,9 @@ class CriteriaView(QTreeView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         status = _STATUS_KEYS.get(Qt.Key(event.key()))
-        if status is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        editable = self.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if status is not None and plain and editable:
             criterion = self.model().criterion_at(self.currentIndex())  # type: ignore[attr-defined]
             if criterion is not None:
                 self._page.set_status(criterion.id, status)

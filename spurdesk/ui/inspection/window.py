@@ -29,7 +29,7 @@ from spurdesk.ui.dialogs import show_error
 from spurdesk.ui.inspection.action_plan_page import ActionPlanPage
 from spurdesk.ui.inspection.navigation import NavigationModel, NavNode, NodeKind
 from spurdesk.ui.inspection.overview_page import OverviewPage
-from spurdesk.ui.inspection.page import InspectionPage
+from spurdesk.ui.inspection.page import InspectionPage, make_read_only
 from spurdesk.ui.inspection.result_page import ResultPage
 from spurdesk.ui.inspection.section_page import SectionPage
 from spurdesk.ui.session import LibrarySession
@@ -165,7 +165,10 @@ class InspectionWindow(QMainWindow):
         self.nav_model.retranslate()
 
     def _show_title(self) -> None:
-        self.setWindowTitle(self.tr("%1 – spurdesk").replace("%1", self.inspection.unit))
+        title = self.tr("%1 – spurdesk").replace("%1", self.inspection.unit)
+        if self.session.library.read_only:
+            title += self.tr(" (skrivskyddad)")
+        self.setWindowTitle(title)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -189,7 +192,7 @@ class InspectionWindow(QMainWindow):
         page = self.page_for(node.kind, node.key)
         if (node.kind, node.key) in self._stale:
             self._stale.discard((node.kind, node.key))
-            page.refresh(self.inspection)
+            self._refresh(page)
         self.page_stack.setCurrentWidget(page)
 
     def page_for(self, kind: NodeKind, key: str) -> InspectionPage:
@@ -197,9 +200,16 @@ class InspectionWindow(QMainWindow):
         page = self.pages.get((kind, key))
         if page is None:
             page = self._make_page(kind, key)
+            if self.session.library.read_only:
+                make_read_only(page)
             self.pages[(kind, key)] = page
             self.page_stack.addWidget(page)
         return page
+
+    def _refresh(self, page: InspectionPage) -> None:
+        page.refresh(self.inspection)
+        if self.session.library.read_only:
+            make_read_only(page)  # a refresh re-enables buttons that fit the record
 
     def _make_page(self, kind: NodeKind, key: str) -> InspectionPage:
         if kind == NodeKind.SECTION:
@@ -232,7 +242,7 @@ class InspectionWindow(QMainWindow):
         current = self.current_page
         for key, page in self.pages.items():
             if page is current:
-                page.refresh(self.inspection)
+                self._refresh(page)
             else:
                 self._stale.add(key)
 
