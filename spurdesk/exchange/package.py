@@ -43,8 +43,11 @@ _KEY_NAMESPACE = uuid.UUID("6f1d3c3e-5b7a-4d0e-9a55-2f0c8f1e7a41")
 
 
 class Side(StrEnum):
+    """Who wrote the package: the inspectors, the unit (its answer) or the unit (a draft)."""
+
     INSPECTOR = "inspector"
     UNIT = "unit"
+    UNIT_DRAFT = "unit-draft"
 
 
 def inspection_key(inspection: Inspection) -> str:
@@ -114,9 +117,10 @@ def outgoing_package(inspection: Inspection) -> Package:
     )
 
 
-def response_package(received: Package, plan: ActionPlan) -> Package:
-    """The unit's answer: the received package with the completed plan, sent by the unit."""
-    return replace(received, sender=Side.UNIT, plan=plan, created=datetime.now(UTC))
+def response_package(received: Package, plan: ActionPlan, *, draft: bool = False) -> Package:
+    """The unit's answer (or, with `draft`, its work in progress) on the received package."""
+    sender = Side.UNIT_DRAFT if draft else Side.UNIT
+    return replace(received, sender=sender, plan=plan, created=datetime.now(UTC))
 
 
 def inspection_digest(inspection: Inspection) -> str:

@@ -29,6 +29,11 @@ def read_response(path: str | Path) -> Response:
 
         return read_form(path)
     package = read_package(path)
+    if package.sender is Side.UNIT_DRAFT:
+        raise ExchangeError(
+            f"{path.name}: detta är verksamhetens sparade utkast, inte ett färdigt svar. "
+            "Be verksamheten exportera svaret när handlingsplanen är komplett."
+        )
     if package.sender is not Side.UNIT:
         raise ExchangeError(
             f"{path.name}: detta är paketet som skickades till verksamheten, inte deras svar. "

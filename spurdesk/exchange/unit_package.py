@@ -112,6 +112,12 @@ class UnitPackage:
     def validate(self) -> list[PlanProblem]:
         return validate_plan(self._plan)
 
+    def save_draft(self, path: str | Path) -> Path:
+        """Keep unfinished work: a package the unit can reopen and the inspectors do not import."""
+        written = write_package(path, response_package(self._package, self._plan, draft=True))
+        self.modified = False
+        return written
+
     def export_response(self, path: str | Path) -> Path:
         """Write the response package; refused while the plan has problems, which are named."""
         problems = self.validate()

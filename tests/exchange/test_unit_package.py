@@ -10,6 +10,7 @@ import pytest
 from spurdesk.exchange.action_plan import EDITABLE_FIELDS
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.package import Side, outgoing_package, read_package, write_package
+from spurdesk.exchange.response import read_response
 from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.model.inspection import Inspection
 from tests.exchange.helpers import fill_plan_values
@@ -140,3 +141,13 @@ def test_export_writes_the_response(unit: UnitPackage, tmp_path: Path) -> None:
     assert reopened.plan.rows[0].values() == {
         name: unit.plan.rows[0].values()[name] for name in EDITABLE_FIELDS
     }
+
+
+def test_a_draft_reopens_but_is_not_a_response(unit: UnitPackage, tmp_path: Path) -> None:
+    unit.set_field(unit.plan.rows[6].key, "planned_action", "Halvfärdig plan.")
+    draft = unit.save_draft(tmp_path / "utkast.spur")
+    assert not unit.modified
+    reopened = UnitPackage.open(draft)
+    assert reopened.plan == unit.plan and reopened.validate() == unit.validate()
+    with pytest.raises(ExchangeError, match="sparade utkast, inte ett färdigt svar"):
+        read_response(draft)

@@ -70,6 +70,9 @@ def test_the_whole_loop(
     assert any("Planerad åtgärd saknas" in m for m in window.problem_messages())
     assert not window.export_response(tmp_path / "för-tidigt.spur")
     assert "inte komplett" in message_boxes.texts[-1]
+    assert window.save_draft(tmp_path / "utkast.spur")
+    window = UnitWindow(tmp_path / "utkast.spur")  # the unit continues another day
+    qtbot.addWidget(window)
     filled = _complete_in_window(qtbot, window)
     assert filled > 0
     assert window.problem_messages() == []

@@ -131,6 +131,11 @@ class UnitWindow(QMainWindow):
 
         add = QPushButton(tr("Lägg till rad för samma brist"), objectName="addRow")
         remove = QPushButton(tr("Ta bort rad"), objectName="removeRow")
+        draft = QPushButton(tr("Spara utkast…"), objectName="saveDraft")
+        draft.setToolTip(
+            tr("Spara arbetet för att fortsätta senare; utkastet kan inte importeras.")
+        )
+        draft.clicked.connect(self._choose_draft_path)
         export = QPushButton(tr("Exportera svar…"), objectName="exportResponse")
         add.clicked.connect(self.add_row_for_selected)
         remove.clicked.connect(self.remove_selected_row)
@@ -139,6 +144,7 @@ class UnitWindow(QMainWindow):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
+        buttons.addWidget(draft)
         buttons.addWidget(export)
 
         self._problems = QListWidget(objectName="unitProblems")
@@ -300,6 +306,23 @@ class UnitWindow(QMainWindow):
         )
         if chosen:
             self.export_response(Path(chosen))
+
+    def _choose_draft_path(self) -> None:
+        suggestion = self._path.with_name(f"{self._path.stem}-utkast.spur")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, tr("Spara utkast"), str(suggestion), tr("spurdesk-paket (*.spur)")
+        )
+        if chosen:
+            self.save_draft(Path(chosen))
+
+    def save_draft(self, path: Path) -> bool:
+        """Save unfinished work; reopen the file later to continue."""
+        try:
+            self.unit.save_draft(path)
+        except SpurdeskError as error:
+            dialogs.show_error(self, error, tr("Utkastet kan inte sparas"))
+            return False
+        return True
 
     def export_response(self, path: Path) -> bool:
         """Write the response package; problems or write errors are shown, nothing is written."""
