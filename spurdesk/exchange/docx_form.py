@@ -96,10 +96,8 @@ def _row_table(document: DocumentObject, row: ActionRow, criterion_text: str) ->
     table.style = "Table Grid"
     label, value = table.rows[0].cells
     label.text = _DEFICIENCY_LABEL
-    _hidden(
-        label.paragraphs[0],
-        f"[[spurdesk-rad:{row.key}|{row.section_id or ''}|{row.criterion_id or ''}]]",
-    )
+    marker = f"[[spurdesk-rad:{row.key}|{row.section_id or ''}|{row.criterion_id or ''}]]"
+    _hidden(label.paragraphs[0], clean_text(marker))
     _set_text(
         value, f"{row.criterion_id}: {criterion_text}" if row.criterion_id else criterion_text
     )
@@ -121,11 +119,12 @@ def form_document(inspection: Inspection) -> DocumentObject:
     plan = plan_from_inspection(inspection)
     identity = InspectionIdentity.of(inspection)
     document = Document()
-    document.core_properties.title = f"Handlingsplan – {inspection.title}"
+    title = clean_text(f"Handlingsplan – {inspection.title}")
+    document.core_properties.title = title
     document.core_properties.identifier = identity.key
-    document.add_heading(f"Handlingsplan – {inspection.title}", level=1)
+    document.add_heading(title, level=1)
     header = {"format": FORM_FORMAT, "version": FORM_VERSION, "inspection": identity.to_dict()}
-    _hidden(document.add_paragraph(), _IDENTITY_PREFIX + json.dumps(header, ensure_ascii=False))
+    _hidden(document.add_paragraph(), _IDENTITY_PREFIX + json.dumps(header))  # ASCII: XML-safe
     document.add_paragraph(INTRODUCTION)
     for row in plan.rows:
         deficiency = plan.deficiency(row.section_id, row.criterion_id)
@@ -139,7 +138,7 @@ def form_document(inspection: Inspection) -> DocumentObject:
         criterion_text = deficiency.criterion_text if deficiency else ""
         if not deficiency and row.criterion_id:
             criterion_text = inspection.criteria.criterion(row.criterion_id).text
-        document.add_heading(section_label, level=2)
+        document.add_heading(clean_text(section_label), level=2)
         _row_table(document, row, criterion_text)
         document.add_paragraph()
     return document
@@ -160,12 +159,18 @@ def _refuse(path: Path, problem: str) -> ExchangeError:
     return ExchangeError(f"{path.name}: {problem}")
 
 
+def _as_utf8(data: bytes) -> bytes:
+    """UTF-16 XML (lxml reads it) re-encoded, so the declaration check cannot be sidestepped."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace").encode("utf-8")
+    return data
+
+
 def _load_document(path: Path) -> DocumentObject:
     members = read_zip_members(path, limits=LIMITS, required=("[Content_Types].xml",))
+    # Every member, whatever its name: python-docx picks XML parts by content type, not suffix.
     for name, data in members.items():
-        if (name.endswith((".xml", ".rels")) or name == "[Content_Types].xml") and (
-            _FORBIDDEN_XML.search(data)
-        ):
+        if _FORBIDDEN_XML.search(_as_utf8(data)):
             raise _refuse(
                 path,
                 f"delen {name} innehåller en DTD- eller entitetsdeklaration, vilket ett "

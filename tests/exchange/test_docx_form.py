@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,30 @@ def test_dtds_and_entities_are_refused(form: Path, tmp_path: Path, declaration: 
     path = _rewrite(form, tmp_path / "entitet.docx", inject)
     with pytest.raises(ExchangeError, match="DTD- eller entitetsdeklaration"):
         read_form(path)
+
+
+def test_declarations_are_found_in_utf16_and_in_any_member(form: Path, tmp_path: Path) -> None:
+    def utf16(members: dict[str, bytes]) -> None:
+        xml = members["word/styles.xml"].decode("utf-8").replace('encoding="UTF-8"', "")
+        head, _, body = xml.partition("?>")
+        members["word/styles.xml"] = (head + "?><!DOCTYPE x []>" + body).encode("utf-16")
+
+    with pytest.raises(ExchangeError, match=r"delen word/styles\.xml innehåller en DTD"):
+        read_form(_rewrite(form, tmp_path / "utf16.docx", utf16))
+
+    def renamed(members: dict[str, bytes]) -> None:
+        members["word/part.bin"] = b'<?xml version="1.0"?><!ENTITY e SYSTEM "http://x/">'
+
+    with pytest.raises(ExchangeError, match=r"delen word/part\.bin innehåller en DTD"):
+        read_form(_rewrite(form, tmp_path / "bin.docx", renamed))
+
+
+def test_control_characters_in_the_report_do_not_break_the_form(
+    record: Inspection, tmp_path: Path
+) -> None:
+    odd = dataclasses.replace(record, unit="Röntgen\x0bkliniken\x01")
+    path = write_form(odd, tmp_path / "kontroll.docx")
+    assert "Röntgen\nkliniken" in Document(str(path)).paragraphs[0].text
 
 
 def test_missing_identity_is_refused(form: Path, tmp_path: Path) -> None:
