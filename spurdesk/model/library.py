@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
-from sqlalchemy import case, delete, func, select, true
+from sqlalchemy import delete, select
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
@@ -41,7 +41,6 @@ from spurdesk.model.inspection import (
     Inspector,
     ParticipantGroup,
     SummaryKind,
-    first_date_in,
 )
 from spurdesk.model.schema import (
     ActionRow,
@@ -54,7 +53,7 @@ from spurdesk.model.schema import (
     SectionRow,
     SummaryRow,
 )
-from spurdesk.model.storage import backups
+from spurdesk.model.storage import backups, checks, rows
 from spurdesk.model.storage.backups import BackupSettings
 from spurdesk.model.storage.errors import (
     CorruptLibraryError,
@@ -64,8 +63,10 @@ from spurdesk.model.storage.errors import (
     ReadOnlyLibraryError,
 )
 from spurdesk.model.storage.files import default_library_path, sidecar_files
+from spurdesk.model.storage.listing import inspection_summaries
 from spurdesk.model.storage.opening import Store, corrupt_error, open_store
 from spurdesk.model.storage.records import (
+    assessment_rows,
     audit_record,
     grade_or_none,
     inspection_record,
@@ -91,68 +92,14 @@ log = logging.getLogger(__name__)
 #: ("action", item_id, field_name)
 TextKey = tuple[Any, ...]
 
-#: ActionItem fields holding free text, which the editors autosave through stage_text.
-ACTION_TEXT_FIELDS = (
-    "planned_action",
-    "due",
-    "responsible",
-    "follow_up",
-    "follow_up_responsible",
-    "unit_comment",
-    "verification_note",
-)
-_ACTION_DATE_FIELDS = ("done_on", "verified_on")
-_INSPECTION_TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
-_INSPECTION_DATE_FIELDS = ("visit_start", "visit_end", "report_date")
-
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _text(value: object, what: str) -> str:
-    """A text as given, or a LibraryError when it is not text or cannot be stored (lone
-    surrogates, which no UTF-8 database holds)."""
-    if not isinstance(value, str):
-        raise LibraryError(f"{what} måste vara text, inte {type(value).__name__}.")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise LibraryError(
-            f"{what} innehåller ett tecken som inte kan sparas (position {error.start}). "
-            "Ta bort det och försök igen."
-        ) from error
-    return value
-
-
-def _date(value: object, what: str) -> date | None:
-    """None, a date, a datetime (its date) or ISO text "YYYY-MM-DD"."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise LibraryError(f"{what}: {value!r} är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD.")
-
-
-_E = TypeVar("_E", Grade, CriterionStatus, InspectionStatus, SummaryKind, ActionItemStatus)
 _Row = TypeVar(
     "_Row", InspectorRow, ParticipantRow, SectionRow, CriterionRow, SummaryRow, ActionRow
 )
-
-
-def _enum(kind: type[_E], value: object, what: str) -> _E:
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(member.value for member in kind)
-        raise LibraryError(f"{what}: {value!r} är inget giltigt värde (välj {allowed}).") from None
 
 
 def _default_actor() -> str:
@@ -388,42 +335,6 @@ class Library:
                 f"Kriterium {criterion_id!r} finns inte i kriterieuppsättningen för {row.unit}."
             ) from None
 
-    @staticmethod
-    def _section_row(session: Session, inspection_id: int, section_id: str) -> SectionRow:
-        row = session.scalars(
-            select(SectionRow).where(
-                SectionRow.inspection_id == inspection_id, SectionRow.section_id == section_id
-            )
-        ).one_or_none()
-        if row is None:
-            row = SectionRow(
-                inspection_id=inspection_id,
-                section_id=section_id,
-                findings="",
-                justification="",
-                revision_reason="",
-            )
-            session.add(row)
-        return row
-
-    @staticmethod
-    def _criterion_row(session: Session, inspection_id: int, criterion_id: str) -> CriterionRow:
-        row = session.scalars(
-            select(CriterionRow).where(
-                CriterionRow.inspection_id == inspection_id,
-                CriterionRow.criterion_id == criterion_id,
-            )
-        ).one_or_none()
-        if row is None:
-            row = CriterionRow(
-                inspection_id=inspection_id,
-                criterion_id=criterion_id,
-                status=CriterionStatus.NOT_ASSESSED.value,
-                note="",
-            )
-            session.add(row)
-        return row
-
     def _summary_row(self, session: Session, item_id: int) -> SummaryRow:
         row = session.get(SummaryRow, item_id) if isinstance(item_id, int) else None
         if row is None:
@@ -459,78 +370,13 @@ class Library:
         self, *, include_deleted: bool = False, deleted_only: bool = False
     ) -> list[InspectionSummary]:
         """Start-view rows, in id order: three queries however many inspections there are."""
-        if deleted_only:
-            shown = InspectionRow.deleted_at.is_not(None)
-        elif include_deleted:
-            shown = true()
-        else:
-            shown = InspectionRow.deleted_at.is_(None)
         with self._read() as session:
-            heads = session.execute(
-                select(
-                    InspectionRow.id,
-                    InspectionRow.unit,
-                    InspectionRow.site,
-                    InspectionRow.care_provider,
-                    InspectionRow.specialty,
-                    InspectionRow.visit_start,
-                    InspectionRow.status,
-                    InspectionRow.modified_at,
-                    InspectionRow.deleted_at,
-                )
-                .where(shown)
-                .order_by(InspectionRow.id)
-            ).all()
-            # One row per inspection: "A\x1fB\x1eE\x1fC" for A graded B and E revised to C.
-            effective = func.coalesce(SectionRow.revised_grade, SectionRow.grade)
-            graded = session.execute(
-                select(
-                    SectionRow.inspection_id,
-                    func.aggregate_strings(
-                        SectionRow.section_id + _FIELD_SEPARATOR + effective, _ROW_SEPARATOR
-                    ),
-                )
-                .join(InspectionRow, InspectionRow.id == SectionRow.inspection_id)
-                .where(shown, effective.is_not(None))
-                .group_by(SectionRow.inspection_id)
+            return inspection_summaries(
+                session,
+                include_deleted=include_deleted,
+                deleted_only=deleted_only,
+                today=date.today(),
             )
-            grades = {inspection_id: _grades_from(text) for inspection_id, text in graded}
-            today = date.today()
-            pending = ActionRow.status != ActionItemStatus.VERIFIED.value
-            overdue = (ActionRow.status == ActionItemStatus.OPEN.value) & (ActionRow.due_on < today)
-            plans = {
-                inspection_id: (next_follow_up, overdue_count)
-                for inspection_id, next_follow_up, overdue_count in session.execute(
-                    select(
-                        ActionRow.inspection_id,
-                        func.min(case((pending, ActionRow.follow_up_on))),
-                        func.sum(case((overdue, 1), else_=0)),
-                    )
-                    .join(InspectionRow, InspectionRow.id == ActionRow.inspection_id)
-                    .where(shown)
-                    .group_by(ActionRow.inspection_id)
-                )
-            }
-        result = []
-        for head in heads:
-            next_follow_up, overdue_count = plans.get(head.id, (None, 0))
-            result.append(
-                InspectionSummary(
-                    id=head.id,
-                    unit=head.unit,
-                    site=head.site,
-                    care_provider=head.care_provider,
-                    specialty=head.specialty,
-                    visit_start=head.visit_start,
-                    status=_STATUSES[head.status],
-                    grades=grades.get(head.id, {}),
-                    next_follow_up=_as_date(next_follow_up),
-                    overdue_action_items=int(overdue_count or 0),
-                    modified_at=head.modified_at,
-                    deleted_at=head.deleted_at,
-                )
-            )
-        return result
 
     def get_inspection(self, inspection_id: int) -> Inspection:
         """The whole inspection as a record (also from the trash)."""
@@ -558,19 +404,19 @@ class Library:
         """What happened to the inspection, oldest first."""
         with self._read() as session:
             self._inspection_row(session, inspection_id, editable=False)
-            rows = session.scalars(
+            events = session.scalars(
                 select(AuditRow)
                 .where(AuditRow.inspection_id == inspection_id)
                 .order_by(AuditRow.at, AuditRow.id)
             )
-            return [audit_record(row) for row in rows]
+            return [audit_record(row) for row in events]
 
     def record_event(self, inspection_id: int, action: str, detail: str) -> None:
         """Add an audit event (e.g. "export") on behalf of another layer."""
-        action = _text(action, "Händelsens typ").strip()
+        action = checks.text(action, "Händelsens typ").strip()
         if not action:
             raise LibraryError('En händelse i historiken behöver en typ, t.ex. "export".')
-        detail = _text(detail, "Händelsens beskrivning")
+        detail = checks.text(detail, "Händelsens beskrivning")
         with self._write() as session:
             self._inspection_row(session, inspection_id, editable=False)
             self._audit(session, inspection_id, action, detail)
@@ -592,7 +438,7 @@ class Library:
         participants: Sequence[ParticipantGroup] = (),
     ) -> int:
         """A new draft inspection made with (a snapshot of) `criteria`; returns its id."""
-        values = self._checked_fields(
+        values = checks.inspection_fields(
             {
                 "unit": unit,
                 "site": site,
@@ -605,11 +451,11 @@ class Library:
         )
         if not isinstance(criteria, CriteriaSet):
             raise LibraryError("En ny inspektion behöver en kriterieuppsättning.")
-        checked_inspectors = self._checked_inspectors(inspectors)
-        checked_groups = self._checked_groups(participants)
+        checked_inspectors = checks.inspectors(inspectors)
+        checked_groups = checks.participant_groups(participants)
         with self._write() as session:
             row = self._new_inspection_row(session, values, criteria, InspectionStatus.DRAFT)
-            self._replace_people(session, row.id, checked_inspectors, checked_groups)
+            rows.replace_people(session, row.id, checked_inspectors, checked_groups)
             self._audit(session, row.id, "create", f"Inspektionen skapad ({criteria.label}).")
             return row.id
 
@@ -638,109 +484,12 @@ class Library:
         session.flush()
         return row
 
-    def _checked_fields(self, given: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
-        """Inspection metadata checked and normalised; unknown names refused."""
-        labels = {
-            "unit": "Verksamhet",
-            "site": "Sjukhus eller vårdcentral",
-            "care_provider": "Vårdgivare",
-            "specialty": "Specialitet",
-            "visit_start": "Besöksdatum (start)",
-            "visit_end": "Besöksdatum (slut)",
-            "report_date": "Rapportdatum",
-        }
-        unknown = sorted(set(given) - set(labels))
-        if unknown:
-            raise LibraryError(
-                f"Okända uppgifter för en inspektion: {', '.join(unknown)}. "
-                f"Möjliga är {', '.join(labels)}."
-            )
-        values: dict[str, Any] = {}
-        for name, value in given.items():
-            if name in _INSPECTION_TEXT_FIELDS:
-                values[name] = _text(value, labels[name]).strip()
-            else:
-                values[name] = _date(value, labels[name])
-        if "unit" in values and not values["unit"]:
-            raise LibraryError("Ange verksamhetens namn; det får inte vara tomt.")
-        if not partial:
-            missing = [labels[n] for n in _INSPECTION_TEXT_FIELDS if n not in values]
-            if missing:
-                raise LibraryError(f"Uppgifter saknas: {', '.join(missing)}.")
-            self._check_visit_dates(values.get("visit_start"), values.get("visit_end"))
-        return values
-
-    @staticmethod
-    def _check_visit_dates(start: date | None, end: date | None) -> None:
-        if start is not None and end is not None and end < start:
-            raise LibraryError(
-                f"Besöket kan inte sluta ({end.isoformat()}) före det börjar "
-                f"({start.isoformat()}). Rätta datumen."
-            )
-
-    @staticmethod
-    def _checked_inspectors(inspectors: Sequence[Inspector]) -> list[Inspector]:
-        checked = []
-        for number, inspector in enumerate(inspectors, start=1):
-            if not isinstance(inspector, Inspector):
-                raise LibraryError(f"Inspektör {number} är ingen inspektörsuppgift.")
-            name = _text(inspector.name, f"Inspektör {number}s namn").strip()
-            if not name:
-                raise LibraryError(f"Inspektör {number} saknar namn.")
-            checked.append(Inspector(name, _text(inspector.role, "Inspektörens roll").strip()))
-        return checked
-
-    @staticmethod
-    def _checked_groups(groups: Sequence[ParticipantGroup]) -> list[ParticipantGroup]:
-        checked = []
-        for number, group in enumerate(groups, start=1):
-            if not isinstance(group, ParticipantGroup):
-                raise LibraryError(f"Deltagargrupp {number} är ingen deltagaruppgift.")
-            role = _text(group.role, f"Deltagargrupp {number}s roll").strip()
-            if not role:
-                raise LibraryError(f"Deltagargrupp {number} saknar roll (t.ex. ST-läkare).")
-            if not isinstance(group.count, int) or isinstance(group.count, bool) or group.count < 0:
-                raise LibraryError(
-                    f"Antalet i gruppen {role} måste vara ett heltal 0 eller större, "
-                    f"inte {group.count!r}."
-                )
-            checked.append(ParticipantGroup(role, group.count, _text(group.names, "Namn")))
-        return checked
-
-    @staticmethod
-    def _replace_people(
-        session: Session,
-        inspection_id: int,
-        inspectors: Sequence[Inspector] | None,
-        groups: Sequence[ParticipantGroup] | None,
-    ) -> None:
-        if inspectors is not None:
-            session.execute(delete(InspectorRow).where(InspectorRow.inspection_id == inspection_id))
-            session.add_all(
-                InspectorRow(inspection_id=inspection_id, position=i, name=p.name, role=p.role)
-                for i, p in enumerate(inspectors)
-            )
-        if groups is not None:
-            session.execute(
-                delete(ParticipantRow).where(ParticipantRow.inspection_id == inspection_id)
-            )
-            session.add_all(
-                ParticipantRow(
-                    inspection_id=inspection_id,
-                    position=i,
-                    role=g.role,
-                    count=g.count,
-                    names=g.names,
-                )
-                for i, g in enumerate(groups)
-            )
-
     def update_inspection(self, inspection_id: int, **fields: Any) -> None:
         """Change metadata: unit, site, care_provider, specialty, visit_start/end, report_date."""
-        values = self._checked_fields(fields, partial=True)
+        values = checks.inspection_fields(fields, partial=True)
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
-            self._check_visit_dates(
+            checks.visit_dates(
                 values.get("visit_start", row.visit_start), values.get("visit_end", row.visit_end)
             )
             for name, value in values.items():
@@ -748,22 +497,22 @@ class Library:
             self._touch(row)
 
     def set_inspectors(self, inspection_id: int, inspectors: Sequence[Inspector]) -> None:
-        checked = self._checked_inspectors(inspectors)
+        checked = checks.inspectors(inspectors)
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
-            self._replace_people(session, row.id, checked, None)
+            rows.replace_people(session, row.id, checked, None)
             self._touch(row)
 
     def set_participants(self, inspection_id: int, groups: Sequence[ParticipantGroup]) -> None:
-        checked = self._checked_groups(groups)
+        checked = checks.participant_groups(groups)
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
-            self._replace_people(session, row.id, None, checked)
+            rows.replace_people(session, row.id, None, checked)
             self._touch(row)
 
     def set_status(self, inspection_id: int, status: InspectionStatus) -> None:
         """Move the report along its life cycle (checked by `lifecycle`), recorded in the audit."""
-        new = _enum(InspectionStatus, status, "Status")
+        new = checks.member(InspectionStatus, status, "Status")
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
             current = InspectionStatus(row.status)
@@ -782,7 +531,7 @@ class Library:
         if not isinstance(record, Inspection):
             raise LibraryError("Bara en hel inspektion kan importeras.")
         criteria = record.criteria
-        values = self._checked_fields(
+        values = checks.inspection_fields(
             {
                 "unit": record.unit,
                 "site": record.site,
@@ -793,19 +542,24 @@ class Library:
                 "report_date": record.report_date,
             }
         )
-        status = _enum(InspectionStatus, record.status, "Status")
-        inspectors = self._checked_inspectors(record.inspectors)
-        groups = self._checked_groups(record.participants)
-        section_rows, criterion_rows = self._imported_assessments(record)
+        status = checks.member(InspectionStatus, record.status, "Status")
+        inspectors = checks.inspectors(record.inspectors)
+        groups = checks.participant_groups(record.participants)
+        section_rows, criterion_rows = assessment_rows(record)
         previous = {
-            _text(sid, "Avsnitt"): _enum(Grade, grade, f"Tidigare gradering {sid}").value
+            checks.text(sid, "Avsnitt"): checks.member(
+                Grade, grade, f"Tidigare gradering {sid}"
+            ).value
             for sid, grade in record.previous_grades.items()
         }
         summary = [
-            (_enum(SummaryKind, item.kind, "Sammanfattningens typ"), _text(item.text, "Text"))
+            (
+                checks.member(SummaryKind, item.kind, "Sammanfattningens typ"),
+                checks.text(item.text, "Text"),
+            )
             for item in record.summary
         ]
-        actions = [self._checked_action_values(criteria, item) for item in record.action_items]
+        actions = [checks.action_values(criteria, item) for item in record.action_items]
         with self._write() as session:
             row = self._new_inspection_row(
                 session,
@@ -815,7 +569,7 @@ class Library:
                 previous_grades=previous,
                 created_at=record.created_at,
             )
-            self._replace_people(session, row.id, inspectors, groups)
+            rows.replace_people(session, row.id, inspectors, groups)
             for section_row in section_rows:
                 section_row.inspection_id = row.id
             for criterion_row in criterion_rows:
@@ -834,63 +588,6 @@ class Library:
                 session, row.id, "import", f"Importerad: {record.title} ({criteria.label})."
             )
             return row.id
-
-    def _imported_assessments(
-        self, record: Inspection
-    ) -> tuple[list[SectionRow], list[CriterionRow]]:
-        criteria = record.criteria
-        section_rows: list[SectionRow] = []
-        criterion_rows: list[CriterionRow] = []
-        for assessment in record.sections:
-            try:
-                section = criteria.section(assessment.section_id)
-            except KeyError:
-                raise LibraryError(
-                    f"Avsnitt {assessment.section_id!r} finns inte i inspektionens "
-                    f"kriterieuppsättning ({criteria.label})."
-                ) from None
-            grade = self._grade_on_scale(section, assessment.grade)
-            revised = self._grade_on_scale(section, assessment.revised_grade)
-            section_rows.append(
-                SectionRow(
-                    section_id=section.id,
-                    findings=_text(assessment.findings, f"Iakttagelser {section.id}"),
-                    grade=grade.value if grade else None,
-                    justification=_text(assessment.justification, "Motivering"),
-                    revised_grade=revised.value if revised else None,
-                    revised_on=_date(assessment.revised_on, "Datum för ändrad gradering"),
-                    revision_reason=_text(assessment.revision_reason, "Skäl till ändringen"),
-                )
-            )
-            own = {c.id for c in section.criteria}
-            for item in assessment.criteria:
-                if item.criterion_id not in own:
-                    raise LibraryError(
-                        f"Kriterium {item.criterion_id!r} hör inte till avsnitt {section.id}."
-                    )
-                status = _enum(CriterionStatus, item.status, f"Status för {item.criterion_id}")
-                if status is CriterionStatus.NOT_ASSESSED and not item.note:
-                    continue
-                criterion_rows.append(
-                    CriterionRow(
-                        criterion_id=item.criterion_id,
-                        status=status.value,
-                        note=_text(item.note, "Anteckning"),
-                    )
-                )
-        return section_rows, criterion_rows
-
-    @staticmethod
-    def _grade_on_scale(section: Section, grade: Grade | None) -> Grade | None:
-        if grade is None:
-            return None
-        checked = _enum(Grade, grade, f"Gradering för avsnitt {section.id}")
-        if checked not in section.grades:
-            allowed = ", ".join(g.value for g in section.grades)
-            raise LibraryError(
-                f"Avsnitt {section.label} har ingen gradering {checked.value} (välj {allowed})."
-            )
-        return checked
 
     def duplicate_as_reinspection(self, inspection_id: int) -> int:
         """A new draft for the next visit: the unit's metadata and criteria snapshot, and the
@@ -963,22 +660,22 @@ class Library:
     # ------------------------------------------------------------------ sections and criteria
 
     def set_findings(self, inspection_id: int, section_id: str, text: str) -> None:
-        text = _text(text, f"Iakttagelser för avsnitt {section_id}")
+        text = checks.text(text, f"Iakttagelser för avsnitt {section_id}")
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
             self._section(row, section_id)
-            self._section_row(session, row.id, section_id).findings = text
+            rows.section_row(session, row.id, section_id).findings = text
             self._touch(row)
 
     def set_criterion(
         self, inspection_id: int, criterion_id: str, status: CriterionStatus, note: str
     ) -> None:
-        checked = _enum(CriterionStatus, status, f"Status för kriterium {criterion_id}")
-        note = _text(note, f"Anteckning till kriterium {criterion_id}")
+        checked = checks.member(CriterionStatus, status, f"Status för kriterium {criterion_id}")
+        note = checks.text(note, f"Anteckning till kriterium {criterion_id}")
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
             self._section_of_criterion(row, criterion_id)
-            criterion_row = self._criterion_row(session, row.id, criterion_id)
+            criterion_row = rows.criterion_row(session, row.id, criterion_id)
             criterion_row.status = checked.value
             criterion_row.note = note
             self._touch(row)
@@ -992,8 +689,12 @@ class Library:
     ) -> None:
         """The grade given at the visit; refused off the scale, or differing from the suggested
         grade without a justification (`grading.validate_grade_choice`)."""
-        new = None if grade is None else _enum(Grade, grade, f"Gradering för avsnitt {section_id}")
-        justification = _text(justification, "Motivering")
+        new = (
+            None
+            if grade is None
+            else checks.member(Grade, grade, f"Gradering för avsnitt {section_id}")
+        )
+        justification = checks.text(justification, "Motivering")
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
             section = self._section(row, section_id)
@@ -1005,7 +706,7 @@ class Library:
             }
             suggestion = grading.suggest_grade(section, statuses)
             grading.validate_grade_choice(section, new, suggestion, justification)
-            section_row = self._section_row(session, row.id, section_id)
+            section_row = rows.section_row(session, row.id, section_id)
             old = grade_or_none(section_row.grade)
             section_row.grade = new.value if new else None
             section_row.justification = justification
@@ -1025,13 +726,15 @@ class Library:
         reason: str,
     ) -> None:
         """The grade after an accepted action plan (`None` clears the revision)."""
-        new = None if grade is None else _enum(Grade, grade, f"Ändrad gradering {section_id}")
-        revised_on = _date(on, "Datum för ändrad gradering")
-        reason = _text(reason, "Skäl till ändringen")
+        new = (
+            None if grade is None else checks.member(Grade, grade, f"Ändrad gradering {section_id}")
+        )
+        revised_on = checks.optional_date(on, "Datum för ändrad gradering")
+        reason = checks.text(reason, "Skäl till ändringen")
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
             section = self._section(row, section_id)
-            section_row = self._section_row(session, row.id, section_id)
+            section_row = rows.section_row(session, row.id, section_id)
             original = grade_or_none(section_row.grade)
             previous = grade_or_none(section_row.revised_grade)
             if new is None:
@@ -1055,35 +758,26 @@ class Library:
 
     # ------------------------------------------------------------------ summary
 
-    def _summary_siblings(self, session: Session, row: SummaryRow) -> list[SummaryRow]:
-        return list(
-            session.scalars(
-                select(SummaryRow)
-                .where(SummaryRow.inspection_id == row.inspection_id, SummaryRow.kind == row.kind)
-                .order_by(SummaryRow.position, SummaryRow.id)
-            )
-        )
-
     def add_summary_item(
         self, inspection_id: int, kind: SummaryKind, text: str, position: int | None = None
     ) -> int:
         """A new Styrka / Svaghet / Förbättringspotential at `position` (default: last)."""
-        checked = _enum(SummaryKind, kind, "Sammanfattningens typ")
-        text = _text(text, checked.heading)
+        checked = checks.member(SummaryKind, kind, "Sammanfattningens typ")
+        text = checks.text(text, checked.heading)
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
             item = SummaryRow(inspection_id=row.id, kind=checked.value, text=text, position=-1)
-            siblings = self._summary_siblings(session, item)
-            index = _insert_index(position, len(siblings), checked.heading)
+            siblings = rows.summary_siblings(session, item)
+            index = checks.insertion_index(position, len(siblings), checked.heading)
             session.add(item)
             siblings.insert(index, item)
-            _renumber(siblings)
+            rows.renumber(siblings)
             self._touch(row)
             session.flush()
             return item.id
 
     def update_summary_item(self, item_id: int, text: str) -> None:
-        text = _text(text, "Sammanfattningens text")
+        text = checks.text(text, "Sammanfattningens text")
         with self._write() as session:
             item = self._summary_row(session, item_id)
             item.text = text
@@ -1093,75 +787,25 @@ class Library:
         """Move within its own list (Styrkor, Svagheter or Förbättringspotential)."""
         with self._write() as session:
             item = self._summary_row(session, item_id)
-            siblings = self._summary_siblings(session, item)
+            siblings = rows.summary_siblings(session, item)
             siblings.remove(item)
-            siblings.insert(_insert_index(position, len(siblings), "Sammanfattningen"), item)
-            _renumber(siblings)
+            siblings.insert(
+                checks.insertion_index(position, len(siblings), "Sammanfattningen"), item
+            )
+            rows.renumber(siblings)
             self._touch(self._inspection_row(session, item.inspection_id))
 
     def remove_summary_item(self, item_id: int) -> None:
         with self._write() as session:
             item = self._summary_row(session, item_id)
-            siblings = self._summary_siblings(session, item)
+            siblings = rows.summary_siblings(session, item)
             siblings.remove(item)
             session.delete(item)
-            _renumber(siblings)
+            rows.renumber(siblings)
             self._touch(self._inspection_row(session, item.inspection_id))
         self._staged.pop(("summary", item_id), None)
 
     # ------------------------------------------------------------------ action plan
-
-    def _checked_action_values(self, criteria: CriteriaSet, item: ActionItem) -> dict[str, Any]:
-        """An ActionItem's stored columns, checked against the inspection's criteria."""
-        section_id, criterion_id = self._checked_link(criteria, item.section_id, item.criterion_id)
-        values: dict[str, Any] = {
-            name: _text(getattr(item, name), _ACTION_LABELS[name]) for name in ACTION_TEXT_FIELDS
-        }
-        values.update(
-            section_id=section_id,
-            criterion_id=criterion_id,
-            status=_enum(ActionItemStatus, item.status, "Åtgärdens status").value,
-            done_on=_date(item.done_on, "Genomförd datum"),
-            verified_on=_date(item.verified_on, "Verifierad datum"),
-            due_on=first_date_in(values["due"]),
-            follow_up_on=first_date_in(values["follow_up"]),
-        )
-        return values
-
-    @staticmethod
-    def _checked_link(
-        criteria: CriteriaSet, section_id: str | None, criterion_id: str | None
-    ) -> tuple[str | None, str | None]:
-        """The section and criterion an action answers; the section follows from the criterion."""
-        if criterion_id is not None:
-            try:
-                owner = criteria.section_of(criterion_id)
-            except KeyError:
-                raise LibraryError(
-                    f"Kriterium {criterion_id!r} finns inte i kriterieuppsättningen."
-                ) from None
-            if section_id is not None and section_id != owner.id:
-                raise LibraryError(
-                    f"Kriterium {criterion_id} hör till avsnitt {owner.id}, inte {section_id}."
-                )
-            return owner.id, criterion_id
-        if section_id is not None:
-            try:
-                criteria.section(section_id)
-            except KeyError:
-                raise LibraryError(
-                    f"Avsnitt {section_id!r} finns inte i kriterieuppsättningen."
-                ) from None
-        return section_id, None
-
-    def _action_siblings(self, session: Session, inspection_id: int) -> list[ActionRow]:
-        return list(
-            session.scalars(
-                select(ActionRow)
-                .where(ActionRow.inspection_id == inspection_id)
-                .order_by(ActionRow.position, ActionRow.id)
-            )
-        )
 
     def add_action_item(
         self,
@@ -1193,13 +837,13 @@ class Library:
         )
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
-            values = self._checked_action_values(self._criteria_of(row), draft)
-            siblings = self._action_siblings(session, row.id)
-            index = _insert_index(position, len(siblings), "Handlingsplanen")
+            values = checks.action_values(self._criteria_of(row), draft)
+            siblings = rows.action_siblings(session, row.id)
+            index = checks.insertion_index(position, len(siblings), "Handlingsplanen")
             item = ActionRow(inspection_id=row.id, position=-1, **values)
             session.add(item)
             siblings.insert(index, item)
-            _renumber(siblings)
+            rows.renumber(siblings)
             self._touch(row)
             session.flush()
             return item.id
@@ -1218,26 +862,24 @@ class Library:
             row = self._inspection_row(session, item.inspection_id)
             current = {name: getattr(item, name) for name in allowed if name != "position"}
             current.update({k: v for k, v in fields.items() if k != "position"})
-            values = self._checked_action_values(
-                self._criteria_of(row), ActionItem(id=item.id, **current)
-            )
+            values = checks.action_values(self._criteria_of(row), ActionItem(id=item.id, **current))
             for name, value in values.items():
                 setattr(item, name, value)
             if "position" in fields:
-                siblings = self._action_siblings(session, row.id)
+                siblings = rows.action_siblings(session, row.id)
                 siblings.remove(item)
-                index = _insert_index(fields["position"], len(siblings), "Handlingsplanen")
+                index = checks.insertion_index(fields["position"], len(siblings), "Handlingsplanen")
                 siblings.insert(index, item)
-                _renumber(siblings)
+                rows.renumber(siblings)
             self._touch(row)
 
     def remove_action_item(self, item_id: int) -> None:
         with self._write() as session:
             item = self._action_row(session, item_id)
-            siblings = self._action_siblings(session, item.inspection_id)
+            siblings = rows.action_siblings(session, item.inspection_id)
             siblings.remove(item)
             session.delete(item)
-            _renumber(siblings)
+            rows.renumber(siblings)
             self._touch(self._inspection_row(session, item.inspection_id))
         self._staged = {
             k: v for k, v in self._staged.items() if not (k[0] == "action" and k[1] == item_id)
@@ -1259,7 +901,7 @@ class Library:
                 item = ActionRow(
                     inspection_id=row.id,
                     position=position,
-                    **self._checked_action_values(
+                    **checks.action_values(
                         record.criteria,
                         ActionItem(
                             id=0,
@@ -1287,7 +929,7 @@ class Library:
                 f"Biblioteket {self.location} är öppnat skrivskyddat; texten sparas inte."
             )
         key = tuple(key)
-        text = _text(text, "Texten")
+        text = checks.text(text, "Texten")
         if key not in self._staged:  # checked when first staged, not on every keystroke
             with self._database_errors(), self._sessions() as session:
                 self._check_text_key(session, key)
@@ -1312,42 +954,16 @@ class Library:
             self._section_of_criterion(self._inspection_row(session, key[1]), key[2])
         elif kind == "summary" and len(key) == 2:
             self._summary_row(session, key[1])
-        elif kind == "action" and len(key) == 3 and key[2] in ACTION_TEXT_FIELDS:
+        elif kind == "action" and len(key) == 3 and key[2] in checks.ACTION_TEXT_FIELDS:
             self._action_row(session, key[1])
         else:
             raise LibraryError(f"Okänd textnyckel {key!r}; texten kan inte sparas.")
 
     def _write_staged(self, session: Session) -> None:
-        """Apply staged text; a target deleted since it was staged is skipped (the deletion was
-        the later decision)."""
-        touched: set[int] = set()
-        for key, text in self._staged.items():
-            kind = key[0]
-            if kind in ("findings", "justification", "criterion_note"):
-                row = session.get(InspectionRow, key[1])
-                if row is None:
-                    continue
-                if kind == "criterion_note":
-                    self._criterion_row(session, row.id, key[2]).note = text
-                else:
-                    setattr(self._section_row(session, row.id, key[2]), kind, text)
-                touched.add(row.id)
-            elif kind == "summary":
-                item = session.get(SummaryRow, key[1])
-                if item is not None:
-                    item.text = text
-                    touched.add(item.inspection_id)
-            else:
-                action = session.get(ActionRow, key[1])
-                if action is not None:
-                    setattr(action, key[2], text)
-                    if key[2] in ("due", "follow_up"):
-                        setattr(action, f"{key[2]}_on", first_date_in(text))
-                    touched.add(action.inspection_id)
-        for inspection_id in touched:
-            row = session.get(InspectionRow, inspection_id)
-            if row is not None:
-                self._touch(row)
+        for inspection_id in rows.write_staged(session, self._staged):
+            inspection = session.get(InspectionRow, inspection_id)
+            if inspection is not None:
+                self._touch(inspection)
 
     # ------------------------------------------------------------------ backups
 
@@ -1381,49 +997,5 @@ class Library:
         return backups.restore_backup(Path(backup), Path(target))
 
 
-_ACTION_LABELS = {
-    "planned_action": "Planerad åtgärd",
-    "due": "Datum när åtgärden ska vara genomförd",
-    "responsible": "Ansvarig för genomförandet",
-    "follow_up": "Datum för uppföljning",
-    "follow_up_responsible": "Ansvarig för uppföljningen",
-    "unit_comment": "Verksamhetens kommentar",
-    "verification_note": "Anteckning om verifiering",
-}
-
-
-_FIELD_SEPARATOR = "\x1f"  # ASCII unit and record separators: never part of a section id
-_ROW_SEPARATOR = "\x1e"
-
-
-# Plain lookups: calling the enum classes costs more than the queries for 10,000 inspections.
-_GRADES = {grade.value: grade for grade in Grade}
-_STATUSES = {status.value: status for status in InspectionStatus}
-
-
-def _grades_from(text: str) -> dict[str, Grade]:
-    pairs = (entry.partition(_FIELD_SEPARATOR) for entry in text.split(_ROW_SEPARATOR))
-    return {section_id: _GRADES[grade] for section_id, _sep, grade in pairs}
-
-
-def _as_date(value: date | str | None) -> date | None:
-    """An aggregate's date: typed by SQLAlchemy on some databases, raw ISO text on others."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
 def _grade_text(grade: Grade | None) -> str:
     return grade.value if grade is not None else "ingen"
-
-
-def _insert_index(position: int | None, count: int, what: str) -> int:
-    """Where a row goes among `count` others: `position`, or last when None."""
-    if position is None:
-        return count
-    if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position <= count:
-        raise LibraryError(f"{what}: plats {position!r} finns inte (välj 0–{count}).")
-    return position
-
-
-def _renumber(rows: Sequence[SummaryRow] | Sequence[ActionRow]) -> None:
-    for index, row in enumerate(rows):
-        row.position = index

@@ -1,4 +1,4 @@
-"""Rows to records: the one place that knows both the tables and the frozen domain records.
+"""Rows to records and back: the one place that knows both the tables and the frozen records.
 
 Records are complete regardless of what is stored: an inspection has one SectionAssessment per
 section of its criteria snapshot, each with one CriterionAssessment per criterion, in the set's
@@ -37,6 +37,8 @@ from spurdesk.model.schema import (
     SectionRow,
     SummaryRow,
 )
+from spurdesk.model.storage import checks
+from spurdesk.model.storage.errors import LibraryError
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(SummaryKind)}
 
@@ -153,3 +155,51 @@ def inspection_record(
         modified_at=row.modified_at,
         deleted_at=row.deleted_at,
     )
+
+
+def assessment_rows(record: Inspection) -> tuple[list[SectionRow], list[CriterionRow]]:
+    """The section and criterion rows of a whole record (for an import), checked against the
+    record's own criteria snapshot; unassessed criteria without a note need no row."""
+    criteria = record.criteria
+    section_rows: list[SectionRow] = []
+    criterion_rows: list[CriterionRow] = []
+    for assessment in record.sections:
+        try:
+            section = criteria.section(assessment.section_id)
+        except KeyError:
+            raise LibraryError(
+                f"Avsnitt {assessment.section_id!r} finns inte i inspektionens "
+                f"kriterieuppsättning ({criteria.label})."
+            ) from None
+        grade = checks.grade_on_scale(section, assessment.grade)
+        revised = checks.grade_on_scale(section, assessment.revised_grade)
+        section_rows.append(
+            SectionRow(
+                section_id=section.id,
+                findings=checks.text(assessment.findings, f"Iakttagelser {section.id}"),
+                grade=grade.value if grade else None,
+                justification=checks.text(assessment.justification, "Motivering"),
+                revised_grade=revised.value if revised else None,
+                revised_on=checks.optional_date(
+                    assessment.revised_on, "Datum för ändrad gradering"
+                ),
+                revision_reason=checks.text(assessment.revision_reason, "Skäl till ändringen"),
+            )
+        )
+        own = {c.id for c in section.criteria}
+        for item in assessment.criteria:
+            if item.criterion_id not in own:
+                raise LibraryError(
+                    f"Kriterium {item.criterion_id!r} hör inte till avsnitt {section.id}."
+                )
+            status = checks.member(CriterionStatus, item.status, f"Status för {item.criterion_id}")
+            if status is CriterionStatus.NOT_ASSESSED and not item.note:
+                continue
+            criterion_rows.append(
+                CriterionRow(
+                    criterion_id=item.criterion_id,
+                    status=status.value,
+                    note=checks.text(item.note, "Anteckning"),
+                )
+            )
+    return section_rows, criterion_rows
