@@ -95,33 +95,40 @@ def measure_commit(demo_library: Path, work: Path, samples: int = 50) -> Row:
 
 
 class LatencyProbe:
-    """A 5 ms repeating timer; the longest gap between its firings, less 5 ms, is the longest
-    the event loop was busy with something else."""
+    """A 5 ms repeating timer; each gap between its firings, less 5 ms, is time the event loop
+    spent on something else. The longest is the figure; all are kept for the note."""
 
     def __init__(self) -> None:
         self._timer = QTimer(interval=PROBE_INTERVAL_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
-        self.worst_ms = 0.0
+        self.delays_ms: list[float] = []
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.worst_ms = max(self.worst_ms, (now - self._last) * 1000 - PROBE_INTERVAL_MS)
+        self.delays_ms.append(max(0.0, (now - self._last) * 1000 - PROBE_INTERVAL_MS))
         self._last = now
+
+    @property
+    def worst_ms(self) -> float:
+        return max(self.delays_ms, default=0.0)
+
+    def over(self, limit_ms: float) -> int:
+        return sum(delay > limit_ms for delay in self.delays_ms)
 
     def start(self) -> None:
         self._last = time.perf_counter()
-        self.worst_ms = 0.0
+        self.delays_ms = []
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
 
-def type_text(target: QWidget, text: str) -> float:
+def type_text(target: QWidget, text: str) -> LatencyProbe:
     """Types `text` into `target` one key per TYPE_INTERVAL_MS from the event loop, then lets
-    SETTLE_MS pass; returns the longest event-loop block (ms) seen meanwhile."""
+    SETTLE_MS pass; returns the probe that watched the event loop meanwhile."""
     probe = LatencyProbe()
     loop = QEventLoop()
     remaining = list(text)
@@ -140,7 +147,7 @@ def type_text(target: QWidget, text: str) -> float:
     typist.start()
     loop.exec()
     probe.stop()
-    return probe.worst_ms
+    return probe
 
 
 def typed_text(characters: int) -> str:
@@ -179,7 +186,7 @@ def measure_typing(demo_library: Path, work: Path, characters: int = 1000) -> Ro
             raise RuntimeError(f"section {SECTION} did not open in the inspection window")
         before = page.findings.toPlainText()
         page.findings.moveCursor(QTextCursor.MoveOperation.End)
-        value = type_text(page.findings, text)
+        probe = type_text(page.findings, text)
         stored = library.get_inspection(inspection_id).section(SECTION).findings
         if stored != before + text:
             raise RuntimeError("the typed findings did not all reach the library by autosave")
@@ -189,12 +196,13 @@ def measure_typing(demo_library: Path, work: Path, characters: int = 1000) -> Ro
         session.deleteLater()
     return Row(
         figure=f"Longest UI block typing {characters:,} characters",
-        value=value,
+        value=probe.worst_ms,
         unit="ms",
-        floor=floor,
+        floor=floor.worst_ms,
         floor_name="the same typing into a bare QPlainTextEdit that saves nothing",
         target=f"< {BLOCK_TARGET_MS:.0f} ms",
-        passed=value < BLOCK_TARGET_MS,
+        passed=probe.worst_ms < BLOCK_TARGET_MS,
         note=f"one key per {TYPE_INTERVAL_MS} ms into section {SECTION}'s findings, autosave on; "
-        f"{PROBE_INTERVAL_MS} ms QTimer latency probe",
+        f"{PROBE_INTERVAL_MS} ms QTimer latency probe; blocks over {BLOCK_TARGET_MS:.0f} ms: "
+        f"{probe.over(BLOCK_TARGET_MS)} (bare editor: {floor.over(BLOCK_TARGET_MS)})",
     )
