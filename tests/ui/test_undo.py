@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from spurdesk.model.criteria import Grade
@@ -206,6 +207,17 @@ def _column(field: str) -> int:
     return next(number for number, column in enumerate(COLUMNS) if column.field == field)
 
 
+def choose(page: ActionPlanPage, row: int, field: str, value: object) -> None:
+    """Open the cell's combo box and pick `value`, as with the keyboard or the mouse."""
+    index = page.model.index(row, _column(field))
+    page.view.setCurrentIndex(index)
+    page.view.edit(index)
+    combo = page.view.indexWidget(index)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData(value))
+    combo.activated.emit(combo.currentIndex())
+
+
 def test_action_items_add_edit_remove_and_sync(qtbot: QtBot, window: InspectionWindow) -> None:
     page = _action_page(window)
     original = record(window).action_items
@@ -218,7 +230,7 @@ def test_action_items_add_edit_remove_and_sync(qtbot: QtBot, window: InspectionW
     added = record(window).action_items[1]
     assert (added.section_id, added.planned_action) == ("D", "Journalklubb varje manad")
 
-    page._chosen(page.model.index(1, _column("status")), ActionItemStatus.DONE)
+    choose(page, 1, "status", ActionItemStatus.DONE)
     assert record(window).action_items[1].status == ActionItemStatus.DONE
     undo(window)
     assert record(window).action_items[1].status == ActionItemStatus.OPEN
@@ -234,8 +246,7 @@ def test_action_items_add_edit_remove_and_sync(qtbot: QtBot, window: InspectionW
     undo(window)  # add
     assert record(window).action_items == original
 
-    missing, _required = page.missing_label.text(), None
-    assert "saknar rad" in missing
+    assert "saknar rad" in page.missing_label.text()
     page.sync()
     assert len(record(window).action_items) > len(original)
     undo(window)
@@ -329,3 +340,17 @@ def test_date_cells_take_text_or_a_date_from_the_calendar(
     assert (item.follow_up, item.follow_up_date) == ("2025-09-30", date(2025, 9, 30))
     undo(window)
     assert record(window).action_items[0].follow_up == "2025-05-30"
+
+
+def test_moving_a_row_to_another_section_drops_its_criterion(window: InspectionWindow) -> None:
+    page = _action_page(window)
+    assert page.model.item(0).criterion_id == "D.1"
+    choose(page, 0, "section_id", "E")
+    item = record(window).action_items[0]
+    assert (item.section_id, item.criterion_id) == ("E", None)
+    choose(page, 0, "criterion_id", "E.4")
+    assert record(window).action_items[0].criterion_id == "E.4"
+    undo(window)
+    undo(window)
+    item = record(window).action_items[0]
+    assert (item.section_id, item.criterion_id) == ("D", "D.1")

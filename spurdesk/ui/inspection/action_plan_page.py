@@ -238,11 +238,12 @@ class ActionPlanPage(InspectionPage):
         old: dict[str, object] = {field: getattr(item, field)}
         new: dict[str, object] = {field: value}
         criteria = self.inspection.criteria
+        # A criterion of another section (or of none: the library would derive the section
+        # from the criterion again) no longer fits the row.
         if (
             field == "section_id"
             and item.criterion_id
-            and value is not None
-            and criteria.section_of(item.criterion_id).id != value
+            and (value is None or criteria.section_of(item.criterion_id).id != value)
         ):
             old["criterion_id"], new["criterion_id"] = item.criterion_id, None
         if field == "criterion_id" and value is not None and item.section_id is None:
