@@ -39,10 +39,6 @@ _TEXT_COMMAND_ID = 1001
 _METADATA_COMMAND_ID = 1002
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
-
-
 class ServiceCommand(QUndoCommand):
     """An edit expressed as a forward and a backward service call."""
 
@@ -152,7 +148,11 @@ class SetCriterionStatusCommand(ServiceCommand):
         new: CriterionStatus,
         note: str,
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Status för %1").replace("%1", criterion_id))
+        super().__init__(
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Status för %1").replace("%1", criterion_id),
+        )
         self.criterion_id = criterion_id
         self.old = old
         self.new = new
@@ -180,7 +180,11 @@ class SetGradeCommand(ServiceCommand):
         old: GradeChoice,
         new: GradeChoice,
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Gradering av %1").replace("%1", section_id))
+        super().__init__(
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Gradering av %1").replace("%1", section_id),
+        )
         self.section_id = section_id
         self.old = old
         self.new = new
@@ -205,7 +209,11 @@ class ReviseGradeCommand(ServiceCommand):
         new: Revision,
     ) -> None:
         super().__init__(
-            session, inspection_id, _tr("Ändrad gradering av %1").replace("%1", section_id)
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Ändrad gradering av %1").replace(
+                "%1", section_id
+            ),
         )
         self.section_id = section_id
         self.old = old
@@ -231,7 +239,9 @@ class AddSummaryItemCommand(ServiceCommand):
         position: int | None = None,
     ) -> None:
         super().__init__(
-            session, inspection_id, _tr("Ny punkt under %1").replace("%1", kind.heading)
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Ny punkt under %1").replace("%1", kind.heading),
         )
         self.kind = kind
         self.item_text = text
@@ -256,7 +266,9 @@ class MoveSummaryItemCommand(ServiceCommand):
     def __init__(
         self, session: LibrarySession, inspection_id: int, item_id: int, old: int, new: int
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Flytta punkt"))
+        super().__init__(
+            session, inspection_id, QCoreApplication.translate("commands", "Flytta punkt")
+        )
         self.item_id = item_id
         self.old = old
         self.new = new
@@ -270,7 +282,9 @@ class MoveSummaryItemCommand(ServiceCommand):
 
 class RemoveSummaryItemCommand(ServiceCommand):
     def __init__(self, session: LibrarySession, inspection_id: int, item: SummaryItem) -> None:
-        super().__init__(session, inspection_id, _tr("Ta bort punkt"))
+        super().__init__(
+            session, inspection_id, QCoreApplication.translate("commands", "Ta bort punkt")
+        )
         self.item = item
 
     def forward(self, library: Library) -> None:
@@ -315,7 +329,11 @@ class AddActionItemCommand(ServiceCommand):
     def __init__(
         self, session: LibrarySession, inspection_id: int, fields: Mapping[str, Any]
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Ny rad i handlingsplanen"))
+        super().__init__(
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Ny rad i handlingsplanen"),
+        )
         self.fields = dict(fields)
         self.item_id: int | None = None
 
@@ -342,7 +360,11 @@ class EditActionItemCommand(ServiceCommand):
         old: Mapping[str, Any],
         new: Mapping[str, Any],
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Ändra rad i handlingsplanen"))
+        super().__init__(
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Ändra rad i handlingsplanen"),
+        )
         self.item_id = item_id
         self.old = dict(old)
         self.new = dict(new)
@@ -356,7 +378,11 @@ class EditActionItemCommand(ServiceCommand):
 
 class RemoveActionItemCommand(ServiceCommand):
     def __init__(self, session: LibrarySession, inspection_id: int, item: ActionItem) -> None:
-        super().__init__(session, inspection_id, _tr("Ta bort rad i handlingsplanen"))
+        super().__init__(
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Ta bort rad i handlingsplanen"),
+        )
         self.item = item
 
     def forward(self, library: Library) -> None:
@@ -371,7 +397,11 @@ class SyncActionItemsCommand(ServiceCommand):
     """Rows for every deficiency lacking one; undo removes exactly the rows it added."""
 
     def __init__(self, session: LibrarySession, inspection_id: int) -> None:
-        super().__init__(session, inspection_id, _tr("Skapa rader från brister"))
+        super().__init__(
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Skapa rader från brister"),
+        )
         self.item_ids: list[int] | None = None
 
     def forward(self, library: Library) -> None:
@@ -405,7 +435,11 @@ class UpdateInspectionCommand(ServiceCommand):
         old: Mapping[str, Any],
         new: Mapping[str, Any],
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Ändra uppgifter om granskningen"))
+        super().__init__(
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Ändra uppgifter om granskningen"),
+        )
         self.old = dict(old)
         self.new = dict(new)
         self._at = time.monotonic()
@@ -438,7 +472,9 @@ class SetInspectorsCommand(ServiceCommand):
         old: Sequence[Inspector],
         new: Sequence[Inspector],
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Ändra inspektörer"))
+        super().__init__(
+            session, inspection_id, QCoreApplication.translate("commands", "Ändra inspektörer")
+        )
         self.old = tuple(old)
         self.new = tuple(new)
 
@@ -457,7 +493,11 @@ class SetParticipantsCommand(ServiceCommand):
         old: Sequence[ParticipantGroup],
         new: Sequence[ParticipantGroup],
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Ändra intervjuade grupper"))
+        super().__init__(
+            session,
+            inspection_id,
+            QCoreApplication.translate("commands", "Ändra intervjuade grupper"),
+        )
         self.old = tuple(old)
         self.new = tuple(new)
 
@@ -481,7 +521,9 @@ class SetStatusCommand(ServiceCommand):
         old: InspectionStatus,
         new: InspectionStatus,
     ) -> None:
-        super().__init__(session, inspection_id, _tr("Ändra status"))
+        super().__init__(
+            session, inspection_id, QCoreApplication.translate("commands", "Ändra status")
+        )
         self.old = old
         self.new = new
 

@@ -35,29 +35,32 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActionPlanModel", text)
-
-
 def column_titles() -> tuple[str, ...]:
     return (
-        _tr("Avsnitt"),
-        _tr("Kriterium"),
-        _tr("Planerad åtgärd"),
-        _tr("Klart senast"),
-        _tr("Ansvarig"),
-        _tr("Uppföljning"),
-        _tr("Följs upp av"),
-        _tr("Status"),
+        QCoreApplication.translate("ActionPlanModel", "Avsnitt"),
+        QCoreApplication.translate("ActionPlanModel", "Kriterium"),
+        QCoreApplication.translate("ActionPlanModel", "Planerad åtgärd"),
+        QCoreApplication.translate("ActionPlanModel", "Klart senast"),
+        QCoreApplication.translate("ActionPlanModel", "Ansvarig"),
+        QCoreApplication.translate("ActionPlanModel", "Uppföljning"),
+        QCoreApplication.translate("ActionPlanModel", "Följs upp av"),
+        QCoreApplication.translate("ActionPlanModel", "Status"),
     )
 
 
 def column_tooltips() -> dict[str, str]:
     return {
-        "responsible": _tr("Ansvarig för genomförandet"),
-        "follow_up_responsible": _tr("Ansvarig för uppföljningen"),
-        "due": _tr('Datum när åtgärden ska vara genomförd — ett datum eller t.ex. "kontinuerligt"'),
-        "follow_up": _tr("Datum för uppföljning — ett datum eller text"),
+        "responsible": QCoreApplication.translate("ActionPlanModel", "Ansvarig för genomförandet"),
+        "follow_up_responsible": QCoreApplication.translate(
+            "ActionPlanModel", "Ansvarig för uppföljningen"
+        ),
+        "due": QCoreApplication.translate(
+            "ActionPlanModel",
+            'Datum när åtgärden ska vara genomförd — ett datum eller t.ex. "kontinuerligt"',
+        ),
+        "follow_up": QCoreApplication.translate(
+            "ActionPlanModel", "Datum för uppföljning — ett datum eller text"
+        ),
     }
 
 

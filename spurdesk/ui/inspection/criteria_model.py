@@ -29,10 +29,6 @@ _GROUP = 0  # internalId of group rows; criteria rows carry their group's row + 
 CriterionIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CriteriaModel", text)
-
-
 class CriteriaModel(QAbstractItemModel):
     def __init__(self, section: Section, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,7 +117,11 @@ class CriteriaModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Kriterium"), _tr("Status"), _tr("Anteckning"))[section]
+            return (
+                QCoreApplication.translate("CriteriaModel", "Kriterium"),
+                QCoreApplication.translate("CriteriaModel", "Status"),
+                QCoreApplication.translate("CriteriaModel", "Anteckning"),
+            )[section]
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -161,7 +161,10 @@ class CriteriaModel(QAbstractItemModel):
                     f"\n\n{criterion.note}" if criterion.note else ""
                 )
             if column == COLUMN_STATUS:
-                return _tr("Tangenterna 1–4 väljer Uppfyllt, Delvis, Ej uppfyllt, Ej bedömt")
+                return QCoreApplication.translate(
+                    "CriteriaModel",
+                    "Tangenterna 1–4 väljer Uppfyllt, Delvis, Ej uppfyllt, Ej bedömt",
+                )
         if role == Qt.ItemDataRole.ForegroundRole and column == COLUMN_STATUS:
             return _status_brush(assessment.status)
         return None

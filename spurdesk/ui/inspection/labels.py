@@ -12,11 +12,6 @@ from spurdesk.model.inspection import (
     SummaryKind,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 #: Order of the status selector; digits 1–4 on a criterion row pick them in this order.
 CRITERION_STATUS_ORDER: tuple[CriterionStatus, ...] = (
     CriterionStatus.MET,
@@ -28,43 +23,49 @@ CRITERION_STATUS_ORDER: tuple[CriterionStatus, ...] = (
 
 def criterion_status_label(status: CriterionStatus) -> str:
     return {
-        CriterionStatus.MET: _tr("Uppfyllt"),
-        CriterionStatus.PARTLY_MET: _tr("Delvis uppfyllt"),
-        CriterionStatus.NOT_MET: _tr("Ej uppfyllt"),
-        CriterionStatus.NOT_ASSESSED: _tr("Ej bedömt"),
+        CriterionStatus.MET: QCoreApplication.translate("labels", "Uppfyllt"),
+        CriterionStatus.PARTLY_MET: QCoreApplication.translate("labels", "Delvis uppfyllt"),
+        CriterionStatus.NOT_MET: QCoreApplication.translate("labels", "Ej uppfyllt"),
+        CriterionStatus.NOT_ASSESSED: QCoreApplication.translate("labels", "Ej bedömt"),
     }[status]
 
 
 def criterion_kind_heading(kind: CriterionKind) -> str:
     return {
-        CriterionKind.FORESKRIFT: _tr("Föreskrift"),
-        CriterionKind.ALLMANT_RAD: _tr("Allmänna råd"),
-        CriterionKind.KVALITETSINDIKATOR: _tr("Kvalitetsindikatorer"),
+        CriterionKind.FORESKRIFT: QCoreApplication.translate("labels", "Föreskrift"),
+        CriterionKind.ALLMANT_RAD: QCoreApplication.translate("labels", "Allmänna råd"),
+        CriterionKind.KVALITETSINDIKATOR: QCoreApplication.translate(
+            "labels", "Kvalitetsindikatorer"
+        ),
     }[kind]
 
 
 def inspection_status_label(status: InspectionStatus) -> str:
     return {
-        InspectionStatus.DRAFT: _tr("Utkast"),
-        InspectionStatus.FACT_CHECK: _tr("Sakgranskning"),
-        InspectionStatus.FINAL: _tr("Fastställd"),
-        InspectionStatus.ACTION_PLAN_REQUESTED: _tr("Handlingsplan begärd"),
-        InspectionStatus.ACTION_PLAN_RECEIVED: _tr("Handlingsplan inkommen"),
-        InspectionStatus.CLOSED: _tr("Avslutad"),
+        InspectionStatus.DRAFT: QCoreApplication.translate("labels", "Utkast"),
+        InspectionStatus.FACT_CHECK: QCoreApplication.translate("labels", "Sakgranskning"),
+        InspectionStatus.FINAL: QCoreApplication.translate("labels", "Fastställd"),
+        InspectionStatus.ACTION_PLAN_REQUESTED: QCoreApplication.translate(
+            "labels", "Handlingsplan begärd"
+        ),
+        InspectionStatus.ACTION_PLAN_RECEIVED: QCoreApplication.translate(
+            "labels", "Handlingsplan inkommen"
+        ),
+        InspectionStatus.CLOSED: QCoreApplication.translate("labels", "Avslutad"),
     }[status]
 
 
 def summary_kind_heading(kind: SummaryKind) -> str:
     return {
-        SummaryKind.STRENGTH: _tr("Styrkor"),
-        SummaryKind.WEAKNESS: _tr("Svagheter"),
-        SummaryKind.IMPROVEMENT: _tr("Förbättringspotential"),
+        SummaryKind.STRENGTH: QCoreApplication.translate("labels", "Styrkor"),
+        SummaryKind.WEAKNESS: QCoreApplication.translate("labels", "Svagheter"),
+        SummaryKind.IMPROVEMENT: QCoreApplication.translate("labels", "Förbättringspotential"),
     }[kind]
 
 
 def action_status_label(status: ActionItemStatus) -> str:
     return {
-        ActionItemStatus.OPEN: _tr("Öppen"),
-        ActionItemStatus.DONE: _tr("Genomförd"),
-        ActionItemStatus.VERIFIED: _tr("Verifierad"),
+        ActionItemStatus.OPEN: QCoreApplication.translate("labels", "Öppen"),
+        ActionItemStatus.DONE: QCoreApplication.translate("labels", "Genomförd"),
+        ActionItemStatus.VERIFIED: QCoreApplication.translate("labels", "Verifierad"),
     }[status]

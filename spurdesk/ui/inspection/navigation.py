@@ -39,10 +39,6 @@ class NavNode:
         return siblings.index(self) if self.parent else 0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NavigationModel", text)
-
-
 def grade_text(assessment: SectionAssessment) -> str:
     """ "D → C" after a revision, "D" without, "–" when not graded."""
     if assessment.grade is None:
@@ -166,7 +162,11 @@ class NavigationModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr("Del") if section == 0 else _tr("Gradering")
+            return (
+                QCoreApplication.translate("NavigationModel", "Del")
+                if section == 0
+                else QCoreApplication.translate("NavigationModel", "Gradering")
+            )
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -189,11 +189,11 @@ class NavigationModel(QAbstractItemModel):
     def _label(self, node: NavNode) -> str:
         criteria = self._inspection.criteria
         if node.kind == NodeKind.OVERVIEW:
-            return _tr("Översikt")
+            return QCoreApplication.translate("NavigationModel", "Översikt")
         if node.kind == NodeKind.RESULT:
-            return _tr("Resultat")
+            return QCoreApplication.translate("NavigationModel", "Resultat")
         if node.kind == NodeKind.ACTION_PLAN:
-            return _tr("Handlingsplan")
+            return QCoreApplication.translate("NavigationModel", "Handlingsplan")
         if node.kind == NodeKind.AREA:
             return next(a.title for a in criteria.areas if a.kind.value == node.key)
         return criteria.section(node.key).label
@@ -211,7 +211,9 @@ class NavigationModel(QAbstractItemModel):
             return self._label(node)
         assessed, total = assessed_count(self._inspection, node.key)
         return (
-            _tr("%4\nGradering: %1. %2 av %3 kriterier bedömda.")
+            QCoreApplication.translate(
+                "NavigationModel", "%4\nGradering: %1. %2 av %3 kriterier bedömda."
+            )
             .replace("%4", self._label(node))
             .replace("%1", grade_text(self._inspection.section(node.key)))
             .replace("%2", str(assessed))

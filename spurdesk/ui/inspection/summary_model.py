@@ -16,10 +16,6 @@ from spurdesk.ui.inspection.labels import summary_kind_heading
 from spurdesk.ui.inspection.navigation import assessed_count
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummaryModels", text)
-
-
 class SummaryListModel(QAbstractListModel):
     """The items of one kind (Styrkor, Svagheter or Förbättringspotential), in their order."""
 
@@ -111,11 +107,11 @@ class GradeOverviewModel(QAbstractTableModel):
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (
-                _tr("Avsnitt"),
-                _tr("Gradering"),
-                _tr("Ändrad"),
-                _tr("Föregående granskning"),
-                _tr("Bedömda kriterier"),
+                QCoreApplication.translate("SummaryModels", "Avsnitt"),
+                QCoreApplication.translate("SummaryModels", "Gradering"),
+                QCoreApplication.translate("SummaryModels", "Ändrad"),
+                QCoreApplication.translate("SummaryModels", "Föregående granskning"),
+                QCoreApplication.translate("SummaryModels", "Bedömda kriterier"),
             )[section]
         return None
 
@@ -154,11 +150,15 @@ def overview_warnings(inspection: Inspection) -> list[str]:
     ]
     warnings = []
     if ungraded:
-        warnings.append(_tr("Avsnitt utan gradering: %1.").replace("%1", ", ".join(ungraded)))
+        warnings.append(
+            QCoreApplication.translate("SummaryModels", "Avsnitt utan gradering: %1.").replace(
+                "%1", ", ".join(ungraded)
+            )
+        )
     if unassessed:
         shown = ", ".join(unassessed[:12]) + (" …" if len(unassessed) > 12 else "")
         warnings.append(
-            _tr("%1 kriterier är inte bedömda: %2.")
+            QCoreApplication.translate("SummaryModels", "%1 kriterier är inte bedömda: %2.")
             .replace("%1", str(len(unassessed)))
             .replace("%2", shown)
         )

@@ -134,6 +134,11 @@ class DateTextEdit(QWidget):
         self.button.setAccessibleName(self.tr("Välj datum"))
         self.calendar.setAccessibleName(self.tr("Kalender"))
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.line and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]

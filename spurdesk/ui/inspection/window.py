@@ -94,8 +94,7 @@ class InspectionWindow(QMainWindow):
         redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         unique = dict.fromkeys(key.toString() for key in redo_keys)  # Redo may be Ctrl+Shift+Z
         self.redo_action.setShortcuts([QKeySequence(key) for key in unique])
-        for signal in (self.stack.indexChanged, self.stack.cleanChanged):
-            signal.connect(self._show_undo_state)
+        self.stack.indexChanged.connect(self._show_undo_state)
         self.go_menu = bar.addMenu("")
         self.go_actions: list[tuple[QAction, NodeKind, str | None]] = []
         self._go(QKeySequence("Ctrl+0"), NodeKind.OVERVIEW)
