@@ -281,7 +281,10 @@ class Deficiency:
     criterion_id: str
     kind: CriterionKind
     status: CriterionStatus
-    action_required: bool  # True in a section graded D ("Åtgärder krävs"), False for C
+    # "Åtgärder krävs" for a föreskrift not met in a section graded D — the D scale text speaks of
+    # the föreskrifter, and the seed's handlingsplan lists exactly those; everything else is
+    # "Åtgärder rekommenderas".
+    action_required: bool
 
     @property
     def consequence(self) -> str:
@@ -307,7 +310,8 @@ def section_deficiencies(section: Section, assessment: SectionAssessment) -> tup
             criterion_id=criterion.id,
             kind=criterion.kind,
             status=statuses[criterion.id],
-            action_required=assessment.grade == Grade.D,
+            action_required=assessment.grade == Grade.D
+            and criterion.kind == CriterionKind.FORESKRIFT,
         )
         for kind in KIND_ORDER
         for criterion in section.criteria_of_kind(kind)

@@ -14,14 +14,37 @@ from pathlib import Path
 import pytest
 
 from spurdesk.model.demo import demo_inspection
-from spurdesk.model.inspection import Inspection, InspectionStatus
-from tests.exchange.helpers import FakeStore, Store, open_store
+from spurdesk.model.inspection import (
+    CriterionAssessment,
+    CriterionStatus,
+    Inspection,
+    InspectionStatus,
+)
+from tests.exchange.helpers import UNANSWERED_FORESKRIFT, FakeStore, Store, open_store
 
 
 @pytest.fixture(scope="session")
 def demo() -> Inspection:
-    """Loaded once: records are immutable, so sharing it between tests is safe."""
-    return dataclasses.replace(demo_inspection(), status=InspectionStatus.ACTION_PLAN_REQUESTED)
+    """The demo awaiting its plan, with one required deficiency (H.2) that has no row yet.
+
+    Loaded once: records are immutable, so sharing it between tests is safe.
+    """
+    record = demo_inspection()
+    sections = tuple(
+        dataclasses.replace(
+            section,
+            criteria=tuple(
+                CriterionAssessment(a.criterion_id, CriterionStatus.NOT_MET, a.note)
+                if a.criterion_id == UNANSWERED_FORESKRIFT
+                else a
+                for a in section.criteria
+            ),
+        )
+        for section in record.sections
+    )
+    return dataclasses.replace(
+        record, sections=sections, status=InspectionStatus.ACTION_PLAN_REQUESTED
+    )
 
 
 @pytest.fixture(params=["fake", "library"])

@@ -26,6 +26,9 @@ from spurdesk.model.inspection import (
     InspectionSummary,
 )
 
+#: A föreskrift the demo's handlingsplan does not answer: the unit must add a row for it.
+UNANSWERED_FORESKRIFT = "H.2"
+
 
 class FakeStoreError(SpurdeskError):
     pass

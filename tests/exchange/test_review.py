@@ -23,7 +23,14 @@ from spurdesk.exchange.review import (
 from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import Inspection
-from tests.exchange.helpers import FakeStore, FakeStoreError, Store, events_since, fill_plan_values
+from tests.exchange.helpers import (
+    UNANSWERED_FORESKRIFT,
+    FakeStore,
+    FakeStoreError,
+    Store,
+    events_since,
+    fill_plan_values,
+)
 
 #: Refusals happen before anything is written: the in-memory store is enough for them.
 only_fake = pytest.mark.parametrize("store", ["fake"], indirect=True)
@@ -229,8 +236,9 @@ def test_missing_entries_are_listed_at_import(
     store: Store, unit: UnitPackage, tmp_path: Path
 ) -> None:
     rows = list(unit.plan.rows)
-    rows[-1] = dataclasses.replace(rows[-1], planned_action="Något görs.")
+    index = next(i for i, r in enumerate(rows) if r.criterion_id == UNANSWERED_FORESKRIFT)
+    rows[index] = dataclasses.replace(rows[index], planned_action="Något görs.")
     path = _with_rows(unit, tmp_path, tuple(rows))
     review = review_response(store, read_response(path))
-    assert review.rows[-1].state is RowState.NEW
-    assert any(p.row_key == rows[-1].key and p.field == "responsible" for p in review.problems)
+    assert review.rows[index].state is RowState.NEW
+    assert any(p.row_key == rows[index].key and p.field == "responsible" for p in review.problems)

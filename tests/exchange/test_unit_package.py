@@ -13,7 +13,7 @@ from spurdesk.exchange.package import Side, outgoing_package, read_package, writ
 from spurdesk.exchange.response import read_response
 from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.model.inspection import Inspection
-from tests.exchange.helpers import fill_plan_values
+from tests.exchange.helpers import UNANSWERED_FORESKRIFT, fill_plan_values
 
 
 @pytest.fixture
@@ -113,7 +113,8 @@ def test_continuous_and_dated_text_count_as_completion_dates(unit: UnitPackage) 
 
 def test_a_required_deficiency_without_rows_is_listed(unit: UnitPackage) -> None:
     complete(unit)
-    new_row = next(r for r in unit.plan.rows if r.is_new)
+    new_row = next(r for r in unit.plan.rows if r.criterion_id == UNANSWERED_FORESKRIFT)
+    assert new_row.is_new
     unit.remove_row(new_row.key)
     problems = unit.validate()
     assert len(problems) == 1
@@ -125,7 +126,10 @@ def test_export_is_refused_while_problems_remain(unit: UnitPackage, tmp_path: Pa
     target = tmp_path / "svar.spur"
     with pytest.raises(ExchangeError, match="inte komplett") as caught:
         unit.export_response(target)
-    assert "• Rad 7" in str(caught.value)
+    number = 1 + next(
+        i for i, r in enumerate(unit.plan.rows) if r.criterion_id == UNANSWERED_FORESKRIFT
+    )
+    assert f"• Rad {number} ({UNANSWERED_FORESKRIFT}): Planerad åtgärd saknas." in str(caught.value)
     assert not target.exists()
 
 

@@ -452,3 +452,12 @@ def test_a_yaml_syntax_error_names_the_line(criteria: CriteriaSet, tmp_path: Pat
 def test_a_missing_file_gives_a_clear_message(criteria: CriteriaSet, tmp_path: Path) -> None:
     with pytest.raises(DemoDataError, match="Demoinspektionen kunde inte läsas"):
         load_demo(tmp_path / "missing.yaml", criteria)
+
+
+def test_the_action_plan_covers_every_deficiency_requiring_action(demo: Inspection) -> None:
+    """As in the seed: the handlingsplan answers each föreskrift not met in a section graded D."""
+    from spurdesk.model.grading import inspection_deficiencies
+
+    required = {d.criterion_id for d in inspection_deficiencies(demo) if d.action_required}
+    assert required == {item.criterion_id for item in demo.action_items}
+    assert required == {"D.1", "E.4", "F.1", "G.1", "H.7", "H.9"}

@@ -429,16 +429,16 @@ def assessment(
     )
 
 
-def test_d_section_lists_unmet_criteria_foreskrifter_first_action_required() -> None:
+def test_d_section_lists_unmet_criteria_foreskrifter_first_and_requires_their_action() -> None:
     statuses = statuses_of(MIXED, NOT_MET, PARTLY, NOT_MET, MET, PARTLY)
     found = section_deficiencies(MIXED, assessment(MIXED, Grade.D, statuses))
     assert found == (
         Deficiency("M", "M.3", F, NOT_MET, True),
         Deficiency("M", "M.5", F, PARTLY, True),
-        Deficiency("M", "M.2", R, PARTLY, True),
-        Deficiency("M", "M.1", K, NOT_MET, True),
+        Deficiency("M", "M.2", R, PARTLY, False),
+        Deficiency("M", "M.1", K, NOT_MET, False),
     )
-    assert {d.consequence for d in found} == {"Åtgärder krävs"}
+    assert [d.consequence for d in found] == ["Åtgärder krävs"] * 2 + ["Åtgärder rekommenderas"] * 2
 
 
 def test_c_section_deficiencies_are_recommendations() -> None:
