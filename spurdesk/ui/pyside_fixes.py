@@ -1,51 +1,67 @@
 """Work-arounds for defects of the installed PySide6, applied once when spurdesk.ui is imported.
 
-PySide6 6.12.0 on Python 3.11: `SignalInstance.emit()` returns `True` without taking a reference
-to it, so every emit from Python drops one reference of the `True` singleton. After a few thousand
-emits — an hour of typing with autosave — `True` is deallocated and the interpreter aborts with
-"Fatal Python error: bool_dealloc". The fix below gives the reference back. It is applied only
-when a probe shows the defect, so a corrected PySide6 (or Python 3.12+, where True is immortal)
-runs untouched.
+PySide6 6.12.0 on Python 3.11 drops references to the singletons `None`, `True` and `False`:
+every `signal.emit()` loses one reference to `True`, a model's `QModelIndex.data()` returning no
+value loses one to `None`, so do Python overrides of `changeEvent` and `QTimer.singleShot`
+callbacks. After some thousand edits — an hour of typing with autosave — one of them reaches zero
+and the interpreter aborts ("Fatal Python error: bool_dealloc" / "none_dealloc"). PySide6 6.11
+does not have the defect, and on Python 3.12+ the singletons are immortal (PEP 683), so it is
+harmless there.
+
+The remedy here is what Python 3.12 does: give the three singletons a reference count so large
+that no number of lost references can bring it to zero. They are never freed while the
+interpreter runs anyway, so nothing else changes. It is applied only when a probe shows the
+defect.
 """
 
 from __future__ import annotations
 
 import ctypes
+import logging
 import sys
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QModelIndex, QObject, Signal
 
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
+log = logging.getLogger(__name__)
+
+#: Added to the reference count: at a million lost references a second, 35 years of work.
+_RESERVE = 1 << 50
+_PROBES = 16
 
 
 class _Probe(QObject):
     ping = Signal()
 
 
-def emit_drops_a_reference() -> bool:
-    """True when emitting a signal from Python loses a reference to the value it returns."""
+def references_are_lost() -> bool:
+    """True when emitting a signal or reading an empty index loses a reference (the defect)."""
     probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
+    empty = QModelIndex()
+    true_before, none_before = sys.getrefcount(True), sys.getrefcount(None)
+    for _ in range(_PROBES):
         probe.ping.emit()
-    return sys.getrefcount(True) < before
+        empty.data()
+    return sys.getrefcount(True) < true_before or sys.getrefcount(None) < none_before
+
+
+def _reserve_references(singleton: object) -> None:
+    # CPython (not free-threaded) keeps ob_refcnt, a Py_ssize_t, first in every object.
+    ctypes.c_ssize_t.from_address(id(singleton)).value += _RESERVE
 
 
 def install() -> bool:
-    """Patch `SignalInstance.emit` if (and only if) it is defective; returns whether it did."""
-    if getattr(SignalInstance.emit, "_spurdesk_fixed", False) or not emit_drops_a_reference():
+    """Protect None, True and False if (and only if) this PySide6 loses references to them."""
+    if sys.version_info >= (3, 12) or sys.getrefcount(None) > _RESERVE:
+        return False  # immortal already, or done before
+    if not references_are_lost():
         return False
-    original = SignalInstance.emit
-
-    def emit(self: SignalInstance, *args: Any) -> Any:
-        result = original(self, *args)
-        if result is True or result is False:
-            _incref(result)  # the reference PySide failed to take
-        return result
-
-    emit._spurdesk_fixed = True  # type: ignore[attr-defined]
-    SignalInstance.emit = emit  # type: ignore[method-assign]
+    for singleton in (None, True, False):
+        _reserve_references(singleton)
+    log.warning(
+        "PySide6 %s loses references to None/True/False on Python %s; protected them. "
+        "Install PySide6-Essentials 6.11 (or use Python 3.12+) to be rid of the defect.",
+        pyside_version,
+        sys.version.split()[0],
+    )
     return True
