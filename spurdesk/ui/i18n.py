@@ -43,8 +43,8 @@ def resolve_language(requested: str | None) -> str:
 
 #: The locale (number and date formats in Qt widgets) that goes with each interface language.
 _LOCALES = {
-    "sv": QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden),
-    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+    "sv": (QLocale.Language.Swedish, QLocale.Country.Sweden),
+    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
 }
 
 
@@ -93,7 +93,7 @@ class LanguageManager(QObject):
         elif language != SOURCE_LANGUAGE:  # Swedish only loses its plural forms without it
             log.warning("no translation spurdesk_%s.qm in %s", language, folder)
             effective = SOURCE_LANGUAGE
-        QLocale.setDefault(_LOCALES[effective])
+        QLocale.setDefault(QLocale(*_LOCALES[effective]))
         changed = effective != self._language
         self._language = effective
         if changed:

@@ -59,8 +59,6 @@ _ROLES_ANSWERED = frozenset(
         ID_ROLE,
     )
 )
-_BOLD = QFont()
-_BOLD.setBold(True)
 
 
 class InspectionsModel(QAbstractTableModel):
@@ -88,6 +86,8 @@ class InspectionsModel(QAbstractTableModel):
         self._filter_words: tuple[str, ...] = ()
         self._matches: list[bool] | None = None  # per row, while filter words are set
         self._cell_cache: dict[int, tuple[str, ...]] = {}  # row → display texts, filled lazily
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # content ----------------------------------------------------------------------------------
     @property
@@ -296,9 +296,8 @@ class InspectionsModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter if section_id is not None else None
         if role == _FONT:
             # "Åtgärder krävs" stands out; bold, because colours clash with dark palettes.
-            return (
-                _BOLD if section_id is not None and row.grades.get(section_id) == Grade.D else None
-            )
+            failing = section_id is not None and row.grades.get(section_id) == Grade.D
+            return self._bold if failing else None
         if role == _TOOLTIP:
             return self._tooltip(row, column)
         return self._accessible(row, column)

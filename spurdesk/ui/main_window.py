@@ -112,6 +112,11 @@ class MainWindow(QMainWindow):
     def _show_saved(self, when: object) -> None:
         stamp = when.strftime("%H:%M:%S") if hasattr(when, "strftime") else str(when)
         self._saved_label.setText(self.tr("Sparat {time}").format(time=stamp))
+        problem = getattr(self.session.library, "backup_problem", None)
+        if problem:  # the edit is saved; only the rolling backup failed (e.g. a full disk)
+            self.statusBar().showMessage(
+                self.tr("Säkerhetskopian kunde inte göras: {problem}").format(problem=problem)
+            )
 
     def _show_session_error(self, error: object) -> None:
         """An autosave or undo refused by the core; an open inspection window shows its own."""
