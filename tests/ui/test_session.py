@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
 from spurdesk.errors import SpurdeskError
@@ -163,9 +164,13 @@ def test_an_error_during_undo_is_reported_not_raised(
 def test_lost_references_cannot_free_none_true_or_false(
     demo_session: LibrarySession, demo_inspection_id: int
 ) -> None:
-    """PySide6 6.12 on Python 3.11 loses a reference to True per emit (and to None elsewhere);
-    spurdesk.ui.pyside_fixes keeps thousands of autosaves from aborting the app."""
+    """PySide6 6.12 on Python 3.11 loses a reference to True per emit and to None per empty
+    index read; spurdesk.ui.pyside_fixes must then have made them unfreeable, or thousands of
+    autosaves would abort the app."""
+    before = sys.getrefcount(True), sys.getrefcount(None)
     for _ in range(2000):
         demo_session.inspectionChanged.emit(demo_inspection_id)
-    assert sys.getrefcount(True) > 1_000_000
-    assert sys.getrefcount(None) > 1_000_000
+        QModelIndex().data()
+    after = sys.getrefcount(True), sys.getrefcount(None)
+    lost = after[0] < before[0] or after[1] < before[1]
+    assert not lost or min(after) > 1 << 40
