@@ -95,3 +95,30 @@ def format_markdown(rows: Sequence[Row]) -> str:
 def write_results(path: Path, rows: Sequence[Row], machine: dict[str, Any]) -> None:
     document = {"machine": machine, "rows": [row.as_dict() for row in rows]}
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+README_START = "<!-- results:start -->"
+README_END = "<!-- results:end -->"
+
+
+def describe_run(machine: dict[str, Any]) -> str:
+    """One sentence naming the machine and its load, to print above the table."""
+    load_start = (machine.get("load_average_at_start") or ["?"])[0]
+    load_end = (machine.get("load_average_at_end") or ["?"])[0]
+    return (
+        f"Taken {machine['taken_at']} on {machine['cpu']} ({machine['cpus']} CPUs, "
+        f"{machine['memory_gb']} GB RAM), {machine['platform']}, Python {machine['python']}, "
+        f"PySide6 {machine['pyside6']} (Qt {machine['qt']}), offscreen; 1-minute load average "
+        f"{load_start} at the start and {load_end} at the end."
+    )
+
+
+def update_readme(path: Path, rows: Sequence[Row], machine: dict[str, Any]) -> None:
+    """Replaces the text between the results markers of `path` with this run's table."""
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise ValueError(f"{path} lacks the {README_START} … {README_END} markers")
+    head, rest = text.split(README_START, 1)
+    _old, tail = rest.split(README_END, 1)
+    section = f"{README_START}\n{describe_run(machine)}\n\n{format_markdown(rows)}\n{README_END}"
+    path.write_text(head + section + tail, encoding="utf-8")

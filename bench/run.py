@@ -26,10 +26,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.environment import isolate_this_process
 from bench.machine import describe_machine, load_average
-from bench.results import Row, format_markdown, format_table, write_results
+from bench.results import (
+    Row,
+    describe_run,
+    format_markdown,
+    format_table,
+    update_readme,
+    write_results,
+)
 
 GROUPS = ("startup", "export", "autosave", "large", "memory")
 RESULTS_FILE = Path(__file__).resolve().parent / "results.json"
+README_FILE = Path(__file__).resolve().parent / "README.md"
 
 
 def _progress(message: str) -> None:
@@ -135,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--characters", type=int, default=1000, help="characters typed")
     parser.add_argument("--out", type=Path, default=RESULTS_FILE, help="the results JSON file")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown too")
+    parser.add_argument(
+        "--update-readme", action="store_true", help="rewrite the results in bench/README.md"
+    )
     args = parser.parse_args(argv)
 
     machine = describe_machine()
@@ -155,11 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         print(format_markdown(rows))
     write_results(args.out, rows, machine)
-    print(
-        f"\nmachine: {machine['cpu']}, {machine['cpus']} CPUs, {machine['platform']}; "
-        f"load {machine['load_average_at_start']} → {machine['load_average_at_end']}"
-    )
-    print(f"written to {args.out}")
+    if args.update_readme:
+        update_readme(README_FILE, rows, machine)
+    print(f"\n{describe_run(machine)}")
+    print(f"written to {args.out}" + (f" and {README_FILE}" if args.update_readme else ""))
     return 1 if any(row.passed is False for row in rows) else 0
 
 

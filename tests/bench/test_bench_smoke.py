@@ -118,3 +118,31 @@ def test_runner_writes_export_rows_with_the_machine(tmp_path: Path) -> None:
         "DOCX export of the demo report",
         "PDF export of the demo report",
     ]
+
+
+def test_readme_results_are_replaced_between_the_markers(tmp_path: Path) -> None:
+    from bench.results import README_END, README_START, update_readme
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{README_START}\nold table\n{README_END}\noutro\n", encoding="utf-8")
+    row = Row("Figure X", 0.25, "s", 0.125, "floor X", "< 1 s", True)
+    machine = {
+        "taken_at": "2026-01-01T00:00:00+00:00",
+        "cpu": "CPU",
+        "cpus": 2,
+        "memory_gb": 4.0,
+        "platform": "Linux",
+        "python": "3.11",
+        "pyside6": "6",
+        "qt": "6",
+        "load_average_at_start": [1.0, 1.0, 1.0],
+        "load_average_at_end": [2.0, 1.0, 1.0],
+    }
+    update_readme(readme, [row], machine)
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith("intro\n") and text.endswith("outro\n")
+    assert "old table" not in text
+    assert "| Figure X | 250 ms | 125 ms | 2.00× | < 1 s | pass |" in text
+    readme.write_text("no markers", encoding="utf-8")
+    with pytest.raises(ValueError, match="markers"):
+        update_readme(readme, [row], machine)
