@@ -6,387 +6,431 @@
     <message>
         <location filename="../../spurdesk/ui/exchange/review_dialog.py" line="+49"/>
         <source>Ny</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ändrad</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oförändrad</source>
-        <translation type="unfinished"></translation>
+        <translation>Unchanged</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Granska handlingsplan – %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Review action plan – %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Svaret från verksamheten (%1) jämfört med inspektionen. Bocka i de rader som ska föras in; rader utan bock avvisas.</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit&apos;s reply (%1) compared with the inspection. Tick the rows to take in; rows without a tick are rejected.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Rad</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Läge</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tidigare</source>
-        <translation type="unfinished"></translation>
+        <translation>Before</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nu</source>
-        <translation type="unfinished"></translation>
+        <translation>Now</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Saknas i handlingsplanen</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing from the action plan</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Godta alla</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept all</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Avvisa alla</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject all</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Importera valda rader</source>
-        <translation type="unfinished"></translation>
+        <translation>Import selected rows</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+5"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Handlingsplanen kunde inte importeras</source>
-        <translation type="unfinished"></translation>
+        <translation>The action plan could not be imported</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Handlingsplanen är importerad</source>
-        <translation type="unfinished"></translation>
+        <translation>The action plan is imported</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 nya och %2 ändrade rader fördes in; %3 avvisades.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 new and %2 changed rows were taken in; %3 were rejected.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Svaret kan inte importeras</source>
-        <translation type="unfinished"></translation>
+        <translation>The reply cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../spurdesk/ui/exchange/actions.py" line="+57"/>
-        <location line="+60"/>
-        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="+285"/>
+        <location filename="../../spurdesk/ui/exchange/actions.py" line="+56"/>
+        <location line="+52"/>
+        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="+305"/>
+        <location line="+8"/>
         <source>spurdesk-paket (*.spur)</source>
-        <translation type="unfinished"></translation>
+        <translation>spurdesk packages (*.spur)</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-52"/>
         <location filename="../../spurdesk/ui/exchange/followup_view.py" line="+267"/>
         <source>Word-dokument (*.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word documents (*.docx)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Spara</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Filen kunde inte skapas</source>
-        <translation type="unfinished"></translation>
+        <translation>The file could not be created</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Importera svar från verksamheten</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the unit&apos;s reply</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Svar från verksamheten (*.spur *.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Replies from the unit (*.spur *.docx)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Öppna paket från inspektörerna</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a package from the inspectors</translation>
     </message>
     <message>
         <location filename="../../spurdesk/ui/exchange/followup_view.py" line="-207"/>
         <source>Försenade uppföljningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue follow-ups</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uppföljning inom 30 dagar</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up within 30 days</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Senare uppföljningar</source>
-        <translation type="unfinished"></translation>
+        <translation>Later follow-ups</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uppföljning utan datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up without a date</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Anteckning</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Ansvarig (del av namn)</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible (part of name)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Visa verifierade</source>
-        <translation type="unfinished"></translation>
+        <translation>Show verified</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+9"/>
         <source>Verksamhet</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location line="-1"/>
+        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="-258"/>
         <source>Uppföljning</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kriterium</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterion</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="-3"/>
         <source>Planerad åtgärd</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned action</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="+2"/>
         <source>Ansvarig</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Markera genomförd…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as done…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Markera verifierad…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as verified…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exportera CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exportera Word…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Word…</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Uppföljningslistan kan inte läsas</source>
-        <translation type="unfinished"></translation>
+        <translation>The follow-up list cannot be read</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Alla verksamheter</source>
-        <translation type="unfinished"></translation>
+        <translation>All units</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>%1 försenade uppföljningar</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 overdue follow-ups</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Ingen åtgärd vald</source>
-        <translation type="unfinished"></translation>
+        <translation>No action selected</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Välj en åtgärd i listan först.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an action in the list first.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Markera verifierad</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as verified</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Markera genomförd</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as done</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Åtgärden kan inte markeras</source>
-        <translation type="unfinished"></translation>
+        <translation>The action cannot be marked</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>CSV-fil (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV file (*.csv)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exportera uppföljningslistan</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the follow-up list</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Listan kan inte exporteras</source>
-        <translation type="unfinished"></translation>
+        <translation>The list cannot be exported</translation>
     </message>
     <message>
-        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="-222"/>
+        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="-1"/>
+        <source>Klart senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ansvarig för uppföljning</source>
+        <translation>Responsible for follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Handlingsplan – %1 (verksamhetens läge)</source>
-        <translation type="unfinished"></translation>
+        <translation>Action plan – %1 (unit mode)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Handlingsplan</source>
-        <translation type="unfinished">Action plan</translation>
+        <translation>Action plan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rapport (kan inte ändras)</source>
-        <translation type="unfinished"></translation>
+        <translation>Report (cannot be changed)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Fyll i handlingsplanen för bristerna som granskningen påvisade. Rapporten kan inte ändras. När listan nedan är tom kan svaret exporteras och skickas till inspektörerna.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the action plan for the deficiencies the inspection found. The report cannot be changed. When the list below is empty, the reply can be exported and sent to the inspectors.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+11"/>
+        <location line="+7"/>
+        <location line="+13"/>
         <source>Brist</source>
-        <translation type="unfinished"></translation>
+        <translation>Deficiency</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>ÅÅÅÅ-MM-DD eller ”kontinuerligt”</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD or “kontinuerligt”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Lägg till rad för samma brist</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a row for the same deficiency</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ta bort rad</source>
-        <translation type="unfinished">Remove row</translation>
+        <translation>Remove row</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Exportera svar…</source>
-        <translation type="unfinished"></translation>
+        <source>Spara utkast…</source>
+        <translation>Save draft…</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+2"/>
+        <source>Spara arbetet för att fortsätta senare; utkastet kan inte importeras.</source>
+        <translation>Save the work to continue later; the draft cannot be imported.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exportera svar…</source>
+        <translation>Export reply…</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>Fältet kan inte sparas</source>
-        <translation type="unfinished"></translation>
+        <translation>The field cannot be saved</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Ingen brist vald</source>
-        <translation type="unfinished"></translation>
+        <translation>No deficiency selected</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rader kan bara läggas till för de brister som rapporten listar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows can only be added for the deficiencies the report lists.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Raden kan inte tas bort</source>
-        <translation type="unfinished"></translation>
+        <translation>The row cannot be removed</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Att åtgärda innan svaret kan skickas:</source>
-        <translation type="unfinished"></translation>
+        <translation>To fix before the reply can be sent:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Handlingsplanen är komplett och kan exporteras.</source>
-        <translation type="unfinished"></translation>
+        <translation>The action plan is complete and can be exported.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Exportera svar</source>
-        <translation type="unfinished"></translation>
+        <translation>Export reply</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Spara utkast</source>
+        <translation>Save draft</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>Utkastet kan inte sparas</source>
+        <translation>The draft cannot be saved</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Svaret kan inte exporteras</source>
-        <translation type="unfinished"></translation>
+        <translation>The reply cannot be exported</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Svaret är exporterat</source>
-        <translation type="unfinished"></translation>
+        <translation>The reply is exported</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skicka filen %1 till inspektörerna.</source>
-        <translation type="unfinished"></translation>
+        <translation>Send the file %1 to the inspectors.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Stäng utan att exportera?</source>
-        <translation type="unfinished"></translation>
+        <translation>Close without exporting?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ändringarna i handlingsplanen har inte exporterats och går förlorade.</source>
-        <translation type="unfinished"></translation>
+        <translation>The changes to the action plan have not been exported and will be lost.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stäng ändå</source>
-        <translation type="unfinished"></translation>
+        <translation>Close anyway</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Paketet kan inte öppnas</source>
-        <translation type="unfinished"></translation>
+        <translation>The package cannot be opened</translation>
     </message>
 </context>
 <context>
@@ -442,9 +486,72 @@
     </message>
 </context>
 <context>
+    <name>ActionPlanModel</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/action_plan_model.py" line="+40"/>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kriterium</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planerad åtgärd</source>
+        <translation>Planned action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klart senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Följs upp av</source>
+        <translation>Followed up by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ansvarig för genomförandet</source>
+        <translation>Responsible for carrying it out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ansvarig för uppföljningen</source>
+        <translation>Responsible for the follow-up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Datum när åtgärden ska vara genomförd — ett datum eller t.ex. &quot;kontinuerligt&quot;</source>
+        <translation>Date by which the action is to be completed — a date or e.g. &quot;kontinuerligt&quot; (continuously)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Datum för uppföljning — ett datum eller text</source>
+        <translation>Follow-up date — a date or text</translation>
+    </message>
+</context>
+<context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/action_plan_page.py" line="+138"/>
+        <location filename="../../spurdesk/ui/inspection/action_plan_page.py" line="+144"/>
         <source>Handlingsplan</source>
         <translation>Action plan</translation>
     </message>
@@ -490,10 +597,10 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>, varav %n där åtgärder krävs (D).</source>
+        <source>, varav %n mot föreskrifter.</source>
         <translation>
-            <numerusform>, %n of which requires action (D).</numerusform>
-            <numerusform>, %n of which require action (D).</numerusform>
+            <numerusform>, %n of which against regulations.</numerusform>
+            <numerusform>, %n of which against regulations.</numerusform>
         </translation>
     </message>
     <message>
@@ -581,6 +688,30 @@
     </message>
 </context>
 <context>
+    <name>CriteriaModel</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/criteria_model.py" line="+121"/>
+        <source>Kriterium</source>
+        <extracomment>The criterion id of a criterion row (None on group rows).</extracomment>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Tangenterna 1–4 väljer Uppfyllt, Delvis, Ej uppfyllt, Ej bedömt</source>
+        <translation>Keys 1–4 choose Met, Partly met, Not met, Not assessed</translation>
+    </message>
+</context>
+<context>
     <name>DateTextEdit</name>
     <message>
         <location filename="../../spurdesk/ui/inspection/widgets.py" line="+133"/>
@@ -601,7 +732,7 @@
 <context>
     <name>GradeSelector</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+127"/>
+        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+129"/>
         <source>Gradering %1</source>
         <translation>Grade %1</translation>
     </message>
@@ -629,7 +760,7 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/window.py" line="+139"/>
+        <location filename="../../spurdesk/ui/inspection/window.py" line="+138"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -694,7 +825,12 @@
         <translation>%1 – spurdesk</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+2"/>
+        <source> (skrivskyddad)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Sparat %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -702,7 +838,7 @@
 <context>
     <name>InspectionsModel</name>
     <message>
-        <location filename="../../spurdesk/ui/inspections_model.py" line="+199"/>
+        <location filename="../../spurdesk/ui/inspections_model.py" line="+259"/>
         <source>Gradering avsnitt {section} (efter eventuell revidering)</source>
         <translation>Grade of section {section} (after any revision)</translation>
     </message>
@@ -742,7 +878,7 @@
         <translation>Deleted</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+78"/>
         <source>%n åtgärd(er) i handlingsplanen är försenade.</source>
         <translation>
             <numerusform>%n action in the action plan is overdue.</numerusform>
@@ -769,7 +905,12 @@
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+4"/>
+        <source>Säkerhetskopian kunde inte göras: {problem}</source>
+        <translation>The backup could not be made: {problem}</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>(skrivskyddat)</source>
         <translation>(read-only)</translation>
     </message>
@@ -842,6 +983,41 @@
         <location line="+2"/>
         <source>spurdesk – inspektioner</source>
         <translation>spurdesk – inspections</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationModel</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/navigation.py" line="+166"/>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gradering</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Översikt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resultat</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handlingsplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%4
+Gradering: %1. %2 av %3 kriterier bedömda.</source>
+        <translation>%4
+Grade: %1. %2 of %3 criteria assessed.</translation>
     </message>
 </context>
 <context>
@@ -1201,7 +1377,7 @@
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+148"/>
+        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+169"/>
         <source>Kriterier för avsnitt %1</source>
         <translation>Criteria of section %1</translation>
     </message>
@@ -1341,7 +1517,7 @@
         <translation>Findings in section %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Motivering i avsnitt %1</source>
         <translation>Justification in section %1</translation>
     </message>
@@ -1638,6 +1814,119 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>SummaryModels</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/summary_model.py" line="+110"/>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradering</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ändrad</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Föregående granskning</source>
+        <translation>Previous inspection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bedömda kriterier</source>
+        <translation>Criteria assessed</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Avsnitt utan gradering: %1.</source>
+        <translation>Sections without a grade: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 kriterier är inte bedömda: %2.</source>
+        <translation>%1 criteria are not assessed: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../spurdesk/ui/commands.py" line="+154"/>
+        <source>Status för %1</source>
+        <extracomment>A pause longer than this ends a typing burst: the next keystroke starts a new undo step.</extracomment>
+        <translation>Status of %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Gradering av %1</source>
+        <translation>Grade of %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Ändrad gradering av %1</source>
+        <translation>Revised grade of %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Ny punkt under %1</source>
+        <translation>New item under %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Flytta punkt</source>
+        <translation>Move item</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ta bort punkt</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Ny rad i handlingsplanen</source>
+        <extracomment>ActionItem fields `add_action_item` accepts; the rest are restored with update_action_item.</extracomment>
+        <translation>New action plan row</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Ändra rad i handlingsplanen</source>
+        <translation>Edit action plan row</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ta bort rad i handlingsplanen</source>
+        <translation>Remove action plan row</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Skapa rader från brister</source>
+        <translation>Create rows from deficiencies</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Ändra uppgifter om granskningen</source>
+        <translation>Edit inspection details</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Ändra inspektörer</source>
+        <translation>Edit inspectors</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Ändra intervjuade grupper</source>
+        <translation>Edit groups interviewed</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Ändra status</source>
+        <translation>Change status</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <location filename="../../spurdesk/ui/dialogs.py" line="+33"/>
@@ -1647,12 +1936,12 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <location line="+6"/>
         <source>Installera den senaste versionen av spurdesk för att öppna det här biblioteket. Under tiden kan du öppna ett annat bibliotek under Arkiv → Öppna bibliotek…</source>
-        <translation type="unfinished"></translation>
+        <translation>Install the latest version of spurdesk to open this library. Meanwhile you can open another library with File → Open library…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Du kan återställa den senaste säkerhetskopian; den skadade filen sparas då under ett nytt namn bredvid biblioteket.</source>
-        <translation type="unfinished"></translation>
+        <translation>You can restore the newest backup; the damaged file is then kept under a new name beside the library.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1771,6 +2060,105 @@ Create one with New inspection (Ctrl+N).</translation>
         <location line="+19"/>
         <source>Exporten misslyckades</source>
         <translation>The export failed</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../spurdesk/ui/inspection/labels.py" line="+26"/>
+        <source>Uppfyllt</source>
+        <extracomment>Order of the status selector; digits 1–4 on a criterion row pick them in this order.</extracomment>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delvis uppfyllt</source>
+        <translation>Partly met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ej uppfyllt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ej bedömt</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Föreskrift</source>
+        <translation>Regulation (föreskrift)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allmänna råd</source>
+        <translation>General advice (allmänna råd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kvalitetsindikatorer</source>
+        <translation>Quality indicators</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sakgranskning</source>
+        <translation>Fact check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fastställd</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handlingsplan begärd</source>
+        <translation>Action plan requested</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handlingsplan inkommen</source>
+        <translation>Action plan received</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Avslutad</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Styrkor</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Svagheter</source>
+        <translation>Weaknesses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Förbättringspotential</source>
+        <translation>Improvement potential</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Öppen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Genomförd</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifierad</source>
+        <translation>Verified</translation>
     </message>
 </context>
 <context>

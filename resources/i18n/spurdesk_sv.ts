@@ -15,7 +15,7 @@
 <context>
     <name>ActionPlanPage</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/inspection/action_plan_page.py" line="+161"/>
+        <location filename="../../spurdesk/ui/inspection/action_plan_page.py" line="+167"/>
         <source>%n brist(er) i avsnitt graderade C eller D saknar rad</source>
         <translation>
             <numerusform>%n brist i avsnitt graderade C eller D saknar rad</numerusform>
@@ -24,17 +24,17 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>, varav %n där åtgärder krävs (D).</source>
+        <source>, varav %n mot föreskrifter.</source>
         <translation>
-            <numerusform>, varav %n där åtgärder krävs (D).</numerusform>
-            <numerusform>, varav %n där åtgärder krävs (D).</numerusform>
+            <numerusform>, varav %n mot föreskrifter.</numerusform>
+            <numerusform>, varav %n mot föreskrifter.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>InspectionsModel</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/inspections_model.py" line="+286"/>
+        <location filename="../../spurdesk/ui/inspections_model.py" line="+354"/>
         <source>%n åtgärd(er) i handlingsplanen är försenade.</source>
         <translation>
             <numerusform>%n åtgärd i handlingsplanen är försenad.</numerusform>

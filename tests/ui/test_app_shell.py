@@ -223,3 +223,21 @@ def test_cancelled_save_dialog_exports_nothing(
     controller, asked = _export_controller(qtbot, demo_session, None)
     assert controller.export(demo_inspection_id, "pdf") is None
     assert asked[0].suffix == ".pdf"
+
+
+def test_a_broken_criteria_file_is_reported_at_start_and_the_app_still_opens(
+    qtbot: QtBot,
+    isolated_user_folders: Path,
+    library_path: Path,
+    app_settings: AppSettings,
+    message_boxes: MessageBoxes,
+) -> None:
+    (isolated_user_folders / "criteria" / "egen.yaml").write_text("id: [\n", encoding="utf-8")
+    shell = _start(qtbot, app_settings, library=str(library_path))
+    try:
+        (box,) = message_boxes.boxes
+        assert box.objectName() == "criteriaErrorsBox"
+        assert "egen.yaml" in box.informativeText()
+        assert shell.criteria.default().id == "st-spur"  # the shipped set still works
+    finally:
+        shell.close()

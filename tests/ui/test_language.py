@@ -65,10 +65,15 @@ def test_switching_to_english_retranslates_the_visible_window_and_back(
     assert view.proxy.headerData(view.model.UNIT, horizontal) == "Unit"
     assert "overdue actions" in view.overdue_label.text()
     assert view.filter_edit.placeholderText().startswith("Filter by unit")
+    assert view.proxy.index(0, view.model.STATUS).data() == "Action plan received"
+    view.filter_edit.setText("received")  # the filter searches the words shown
+    assert view.proxy.rowCount() == 1
+    view.filter_edit.clear()
 
     assert languages.set_language("sv") == "sv"
     qtbot.waitUntil(lambda: _menu_titles(main_window) == ["&Arkiv", "&Inspektion", "&Hjälp"])
     assert view.proxy.headerData(view.model.UNIT, horizontal) == "Verksamhet"
+    assert view.proxy.index(0, view.model.STATUS).data() == "Handlingsplan inkommen"
 
 
 def test_swedish_plural_forms_come_from_the_swedish_translation(
