@@ -18,6 +18,7 @@ from spurdesk.exchange.package import read_package, response_package, write_pack
 from spurdesk.exchange.review import RowState
 from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.model.criteria import Grade
+from spurdesk.model.inspection import CriterionStatus
 from spurdesk.model.library import Library
 from spurdesk.report import export_docx
 from spurdesk.ui.exchange.actions import export_fillable_form, send_to_unit
@@ -29,8 +30,15 @@ from tests.ui.conftest import MessageBoxes
 
 
 def _without_revision(library: Library, inspection_id: int) -> None:
-    """The demo already carries the seed's revisions; the loop starts before them."""
+    """The demo already carries the seed's revisions; the loop starts before them.
+
+    The demo's plan answers every föreskrift not met; one more (E.5, partly met) leaves the unit
+    a required row to complete.
+    """
     library.revise_grade(inspection_id, "E", None, None, "")
+    library.set_criterion(
+        inspection_id, "E.5", CriterionStatus.PARTLY_MET, "Ingen plan för vilka moment som bedöms."
+    )
 
 
 def _complete_in_window(qtbot: QtBot, window: UnitWindow) -> int:
