@@ -24,10 +24,12 @@ _HANDLERS = {
 }
 
 
-def _add_library_option(parser: argparse.ArgumentParser) -> None:
+def _add_library_option(parser: argparse.ArgumentParser, *, inherited: bool = False) -> None:
+    # A subcommand's own --library must not reset one given before the subcommand.
     parser.add_argument(
         "--library",
         metavar="PATH",
+        default=argparse.SUPPRESS if inherited else None,
         help="the library database to use (default: $SPURDESK_LIBRARY or the user's data folder)",
     )
 
@@ -55,10 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", required=True, metavar="PATH", help="the library file to create")
 
     listing = commands.add_parser("list", help="one line per inspection: id, unit, specialty, …")
-    _add_library_option(listing)
+    _add_library_option(listing, inherited=True)
 
     export = commands.add_parser("export", help="export reports as Word or PDF")
-    _add_library_option(export)
+    _add_library_option(export, inherited=True)
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--inspection", type=int, metavar="ID", help="the inspection's id")
     which.add_argument("--all", action="store_true", help="every inspection of the library")

@@ -30,3 +30,12 @@ def test_unknown_command_exits_non_zero() -> None:
     )
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_library_before_or_after_the_subcommand_is_the_same() -> None:
+    from spurdesk.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["--library", "a.sqlite", "list"]).library == "a.sqlite"
+    assert parser.parse_args(["list", "--library", "b.sqlite"]).library == "b.sqlite"
+    assert parser.parse_args(["list"]).library is None
