@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QWid
 HEAVY_MODULES = ("docx", "docxtpl", "reportlab", "alembic")
 
 PROBE_FILE_ENV = "SPURDESK_BENCH_PROBE_FILE"
+#: How long after the first paint the probe waits for the populated view before giving up.
+POPULATED_TIMEOUT_MS = 30_000
 
 
 def peak_rss_mb() -> float:
@@ -56,6 +58,7 @@ class FirstPaintProbe(QObject):
         self._out_file = out_file
         self._populated_view = populated_view
         self._record: dict[str, object] = {}
+        self._finished = False
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -88,6 +91,8 @@ class FirstPaintProbe(QObject):
         self._record["painted_at"] = time.monotonic()
         if self._populated_view is None or self._record.get("populated_at", 0) > 0:
             self._finish()
+        else:  # a view that never shows rows must not hang the benchmark
+            QTimer.singleShot(POPULATED_TIMEOUT_MS, self._finish)
 
     def _populated_done(self) -> None:
         self._record["populated_at"] = time.monotonic()
@@ -95,7 +100,12 @@ class FirstPaintProbe(QObject):
             self._finish()
 
     def _finish(self) -> None:
-        """Writes the record (after every paint asked for) and quits."""
+        """Writes the record (after every paint asked for, or the timeout) and quits."""
+        if self._finished:
+            return
+        self._finished = True
+        if self._record.get("populated_at", 0) <= 0:
+            self._record.pop("populated_at", None)
         self._record.update(
             heavy_modules=heavy_modules_loaded(),
             modules=len(sys.modules),

@@ -20,6 +20,7 @@ from pathlib import Path
 from bench.environment import child_environment
 from bench.probe import HEAVY_MODULES, PROBE_FILE_ENV
 from bench.results import Row
+from bench.startup_app import POPULATED_VIEW
 
 BENCH_DIR = Path(__file__).resolve().parent
 BARE_SCRIPT = BENCH_DIR / "startup_bare.py"
@@ -96,6 +97,11 @@ def measure_startup(
     for _ in range(runs):
         bare.append(run_probe(BARE_SCRIPT, [], work))
         app.append(run_probe(APP_SCRIPT, app_args, work))
+    if any(record.populated_seconds is None for record in app):
+        raise ProbeError(
+            f"{APP_SCRIPT.name} painted its window but never showed the demo inspection in the "
+            f"start view's table ({POPULATED_VIEW!r})"
+        )
     value = statistics.median(record.seconds for record in app)
     floor = statistics.median(record.seconds for record in bare)
     populated = statistics.median(record.populated_seconds or 0.0 for record in app)
