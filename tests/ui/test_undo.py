@@ -92,7 +92,9 @@ def test_criterion_status_from_the_keyboard(qtbot: QtBot, window: InspectionWind
     assert record(window).section("A").criterion("A.1").status == CriterionStatus.NOT_MET
     assert page.suggestion.grade == Grade.D  # a föreskrift not met
 
-    undo(window)
+    window.go_to(NodeKind.RESULT)
+    undo(window)  # shows the page of the step it undoes
+    assert window.current_page is page
     assert record(window).section("A").criterion("A.1").status == CriterionStatus.MET
     assert page.suggestion.grade == suggested
     redo(window)
@@ -181,8 +183,10 @@ def test_summary_add_edit_move_remove(qtbot: QtBot, window: InspectionWindow) ->
     assert _texts(window, SummaryKind.STRENGTH)[0] == "Engagerade handledare."
     strengths.remove()  # Delete
     assert _texts(window, SummaryKind.STRENGTH) == original
+    window.go_to(NodeKind.OVERVIEW)
 
     undo(window)  # remove
+    assert isinstance(window.current_page, ResultPage)
     assert _texts(window, SummaryKind.STRENGTH)[0] == "Engagerade handledare."
     undo(window)  # move
     assert _texts(window, SummaryKind.STRENGTH)[1] == "Engagerade handledare."

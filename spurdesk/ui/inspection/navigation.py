@@ -39,6 +39,14 @@ class NavNode:
         return siblings.index(self) if self.parent else 0
 
 
+#: The `key` of the nodes that are pages rather than sections.
+PAGE_KEYS = {
+    NodeKind.OVERVIEW: "overview",
+    NodeKind.RESULT: "result",
+    NodeKind.ACTION_PLAN: "action_plan",
+}
+
+
 def grade_text(assessment: SectionAssessment) -> str:
     """ "D → C" after a revision, "D" without, "–" when not graded."""
     if assessment.grade is None:
@@ -76,15 +84,15 @@ class NavigationModel(QAbstractItemModel):
         return node
 
     def _build(self) -> None:
-        self._add(self._root, NodeKind.OVERVIEW, "overview")
+        self._add(self._root, NodeKind.OVERVIEW, PAGE_KEYS[NodeKind.OVERVIEW])
         for area in self._inspection.criteria.areas:
             if not area.sections:
                 continue
             area_node = self._add(self._root, NodeKind.AREA, area.kind.value)
             for section in area.sections:
                 self._add(area_node, NodeKind.SECTION, section.id)
-        self._add(self._root, NodeKind.RESULT, "result")
-        self._add(self._root, NodeKind.ACTION_PLAN, "action_plan")
+        self._add(self._root, NodeKind.RESULT, PAGE_KEYS[NodeKind.RESULT])
+        self._add(self._root, NodeKind.ACTION_PLAN, PAGE_KEYS[NodeKind.ACTION_PLAN])
 
     def set_inspection(self, inspection: Inspection) -> None:
         """New record after a change: the tree's shape never changes, and only rows whose

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -32,6 +32,7 @@ from spurdesk.ui.inspection.overview_page import OverviewPage
 from spurdesk.ui.inspection.page import InspectionPage, make_read_only
 from spurdesk.ui.inspection.result_page import ResultPage
 from spurdesk.ui.inspection.section_page import SectionPage
+from spurdesk.ui.inspection.steps import step_location
 from spurdesk.ui.session import LibrarySession
 
 _SETTINGS_GROUP = "inspectionWindow"
@@ -127,10 +128,18 @@ class InspectionWindow(QMainWindow):
     def _undo(self) -> None:
         self.commit_pending()  # a field still being typed is the newest step: undo that first
         self.stack.undo()
+        self._show_step(self.stack.command(self.stack.index()))
 
     def _redo(self) -> None:
         self.commit_pending()
         self.stack.redo()
+        self._show_step(self.stack.command(self.stack.index() - 1))
+
+    def _show_step(self, command: QUndoCommand | None) -> None:
+        """Go to the page an undone or redone step changed, so its effect is seen."""
+        place = step_location(command, self.inspection.criteria) if command else None
+        if place is not None and self.nav_model.node(self.nav.currentIndex()).key != place[1]:
+            self.go_to(*place)
 
     def _show_undo_state(self) -> None:
         """ "Ångra Status för D.1" — the step's own name, translated with the menu."""

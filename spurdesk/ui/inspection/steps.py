@@ -1,0 +1,56 @@
+"""Where an undo step's effect is seen: the window goes there after Ångra / Gör om."""
+
+from __future__ import annotations
+
+from spurdesk.model.criteria import CriteriaSet
+from spurdesk.ui import commands
+from spurdesk.ui.inspection.navigation import PAGE_KEYS, NodeKind
+
+_TEXT_PAGES = {"summary": NodeKind.RESULT, "action": NodeKind.ACTION_PLAN}
+_COMMAND_PAGES: tuple[tuple[NodeKind, tuple[type, ...]], ...] = (
+    (
+        NodeKind.RESULT,
+        (
+            commands.AddSummaryItemCommand,
+            commands.MoveSummaryItemCommand,
+            commands.RemoveSummaryItemCommand,
+        ),
+    ),
+    (
+        NodeKind.ACTION_PLAN,
+        (
+            commands.AddActionItemCommand,
+            commands.EditActionItemCommand,
+            commands.RemoveActionItemCommand,
+            commands.SyncActionItemsCommand,
+        ),
+    ),
+    (
+        NodeKind.OVERVIEW,
+        (
+            commands.UpdateInspectionCommand,
+            commands.SetInspectorsCommand,
+            commands.SetParticipantsCommand,
+            commands.SetStatusCommand,
+        ),
+    ),
+)
+
+
+def step_location(command: object, criteria: CriteriaSet) -> tuple[NodeKind, str] | None:
+    """The navigation node whose page shows what `command` changes (None if unknown)."""
+    if isinstance(command, commands.TextCommand):
+        kind = command.key[0]
+        if kind in _TEXT_PAGES:
+            return _TEXT_PAGES[kind], PAGE_KEYS[_TEXT_PAGES[kind]]
+        if kind == "criterion_note":
+            return NodeKind.SECTION, criteria.section_of(command.key[2]).id
+        return NodeKind.SECTION, command.key[2]  # findings, justification
+    if isinstance(command, commands.SetCriterionStatusCommand):
+        return NodeKind.SECTION, criteria.section_of(command.criterion_id).id
+    if isinstance(command, (commands.SetGradeCommand, commands.ReviseGradeCommand)):
+        return NodeKind.SECTION, command.section_id
+    for node, types in _COMMAND_PAGES:
+        if isinstance(command, types):
+            return node, PAGE_KEYS[node]
+    return None
