@@ -16,6 +16,7 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -27,6 +28,10 @@ from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from bench.qt import application, dispose, show_until_painted, type_key
 from bench.results import Row
+
+if TYPE_CHECKING:
+    from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.ui.session import LibrarySession
 
 START_VIEW_TARGET = 0.5  # s
 KEYSTROKE_TARGET = 0.050  # s
@@ -102,12 +107,14 @@ def _open_library_row(seconds: float, count: int) -> Row:
     )
 
 
-def _start_view_row(session: object, criteria: object, path: Path, repeat: int, count: int) -> Row:
+def _start_view_row(
+    session: LibrarySession, criteria: CriteriaLibrary, path: Path, repeat: int, count: int
+) -> Row:
     from spurdesk.ui.start_view import StartView
 
     def populate() -> float:
         started = time.perf_counter()
-        view = StartView(session, criteria)  # type: ignore[arg-type]
+        view = StartView(session, criteria)
         view.resize(1100, 680)
         show_until_painted(view)
         elapsed = time.perf_counter() - started
@@ -178,10 +185,10 @@ def _keystrokes(edit: QLineEdit, typed: str) -> tuple[list[float], list[str]]:
     return values, texts
 
 
-def _filter_row(session: object, criteria: object, typed: str, count: int) -> Row:
+def _filter_row(session: LibrarySession, criteria: CriteriaLibrary, typed: str, count: int) -> Row:
     from spurdesk.ui.start_view import StartView
 
-    view = StartView(session, criteria)  # type: ignore[arg-type]
+    view = StartView(session, criteria)
     view.resize(1100, 680)
     show_until_painted(view)
     view.filter_edit.setFocus()
@@ -214,10 +221,10 @@ def _filter_row(session: object, criteria: object, typed: str, count: int) -> Ro
     )
 
 
-def _open_inspection_row(session: object, repeat: int, count: int) -> Row:
+def _open_inspection_row(session: LibrarySession, repeat: int, count: int) -> Row:
     from spurdesk.ui.inspection.window import InspectionWindow
 
-    library = session.library  # type: ignore[attr-defined]
+    library = session.library
     ids = [summary.id for summary in library.list_inspections()]
     # Inspections far apart, none read before: floor on one, the window on its neighbour.
     picks = [ids[(index + 1) * len(ids) // (repeat + 1)] for index in range(repeat)]
@@ -227,7 +234,7 @@ def _open_inspection_row(session: object, repeat: int, count: int) -> Row:
         neighbour = inspection_id + 1 if inspection_id + 1 in ids else inspection_id - 1
 
         def open_window(i: int = neighbour) -> InspectionWindow:
-            window = InspectionWindow(session, i)  # type: ignore[arg-type]
+            window = InspectionWindow(session, i)
             show_until_painted(window)
             return window
 
