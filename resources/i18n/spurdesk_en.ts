@@ -760,7 +760,7 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/window.py" line="+138"/>
+        <location filename="../../spurdesk/ui/inspection/window.py" line="+147"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -988,8 +988,9 @@
 <context>
     <name>NavigationModel</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/navigation.py" line="+166"/>
+        <location filename="../../spurdesk/ui/inspection/navigation.py" line="+174"/>
         <source>Del</source>
+        <extracomment>The `key` of the nodes that are pages rather than sections.</extracomment>
         <translation>Part</translation>
     </message>
     <message>
@@ -1594,7 +1595,7 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>StartView</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/start_view.py" line="+269"/>
+        <location filename="../../spurdesk/ui/start_view.py" line="+270"/>
         <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
         <extracomment>Coalesces bursts of change signals (autosave while typing) into one re-read of the list.</extracomment>
         <translation>
@@ -1608,7 +1609,7 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>No overdue actions</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+130"/>
         <source>Ominspektion skapad av {name}.</source>
         <translation>Re-inspection created from {name}.</translation>
     </message>

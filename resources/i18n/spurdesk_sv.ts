@@ -45,7 +45,7 @@
 <context>
     <name>StartView</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/start_view.py" line="+269"/>
+        <location filename="../../spurdesk/ui/start_view.py" line="+270"/>
         <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
         <extracomment>Coalesces bursts of change signals (autosave while typing) into one re-read of the list.</extracomment>
         <translation>

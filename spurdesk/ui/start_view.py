@@ -121,7 +121,7 @@ class StartView(QWidget):
 
         self.filter_edit = QLineEdit(objectName="filterEdit")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(self._filter_changed)
         self.filter_edit.installEventFilter(self)
 
         self.table = QTableView(objectName="inspectionsTable")
@@ -136,8 +136,9 @@ class StartView(QWidget):
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.installEventFilter(self)
-        self.delete_action.setParent(self.table)
-        self.purge_action.setParent(self.table)
+        for table_only in (self.delete_action, self.purge_action):
+            self.removeAction(table_only)
+            table_only.setParent(self.table)
         self.table.addAction(self.delete_action)
         self.table.addAction(self.purge_action)
 
@@ -308,6 +309,13 @@ class StartView(QWidget):
         )
         self.table.scrollTo(index)
         return True
+
+    def _filter_changed(self, text: str) -> None:
+        """Filters, keeping a row selected so Enter in the filter opens the top match."""
+        self.proxy.set_filter_text(text)
+        if self.selected_id() is None and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        self._update_actions()
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

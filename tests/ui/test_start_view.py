@@ -240,3 +240,24 @@ def test_filter_holds_through_resorting_and_reloading(
     _add(library, criteria_library, "Allergikliniken", "Norra sjukhuset", "Kirurgi")
     view.reload()
     assert _units(view) == ["Barnkliniken", "Allergikliniken", "Akutkliniken"]
+
+
+def test_delete_key_deletes_text_in_the_filter_and_asks_about_the_inspection_in_the_table(
+    qtbot: QtBot,
+    demo_session: LibrarySession,
+    criteria_library: CriteriaLibrary,
+    message_boxes: MessageBoxes,
+) -> None:
+    view = _view(qtbot, demo_session, criteria_library)
+    view.filter_edit.setFocus()
+    qtbot.keyClicks(view.filter_edit, "radx")
+    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Left)
+    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Delete)
+    assert view.filter_edit.text() == "rad"
+    assert message_boxes.boxes == []
+    view.table.setFocus()
+    assert view.selected_id() is not None, "selection survives filtering"
+    assert view.delete_action.isEnabled()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # answered "cancel": nothing deleted
+    assert len(message_boxes.boxes) == 1
+    assert view.proxy.rowCount() == 1
