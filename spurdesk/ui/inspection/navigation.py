@@ -211,7 +211,8 @@ class NavigationModel(QAbstractItemModel):
             assessed, total = assessed_count(self._inspection, node.key)
             return f"{grade_text(self._inspection.section(node.key))} · {assessed}/{total}"
         if node.kind == NodeKind.ACTION_PLAN:
-            return str(len(self._inspection.action_items))
+            rows = len(self._inspection.action_items)
+            return QCoreApplication.translate("NavigationModel", "%n rad(er)", "", rows)
         return ""
 
     def _tooltip(self, node: NavNode) -> str | None:

@@ -224,6 +224,9 @@ class SectionPage(InspectionPage):
         header.resizeSection(COLUMN_NOTE, 220)
         top_layout.addWidget(self.title)
         top_layout.addWidget(self.preamble)
+        self.keys_hint = wrapped()
+        self.keys_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        top_layout.addWidget(self.keys_hint)
         top_layout.addWidget(self.criteria_view, 1)
         splitter.addWidget(top)
 
@@ -306,6 +309,12 @@ class SectionPage(InspectionPage):
         QWidget.setTabOrder(self.revise_button, self.clear_revision_button)
 
     def retranslate(self) -> None:
+        self.keys_hint.setText(
+            self.tr(
+                "Status: 1 Uppfyllt · 2 Delvis uppfyllt · 3 Ej uppfyllt · 4 Ej bedömt. "
+                "F2 ändrar cellen, Tab går vidare till iakttagelserna."
+            )
+        )
         self.criteria_view.setAccessibleName(
             self.tr("Kriterier för avsnitt %1").replace("%1", self.section.id)
         )
