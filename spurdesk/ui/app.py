@@ -45,18 +45,20 @@ APPLICATION = "spurdesk"
 def configure_logging() -> Path | None:
     """Logs to a rotating file in the user log folder (a windowed build has no console)."""
     folder = platformdirs.user_log_path(APPLICATION, appauthor=False)
+    path = folder / "spurdesk.log"
+    root = logging.getLogger()
+    for existing in root.handlers:
+        if isinstance(existing, RotatingFileHandler) and Path(existing.baseFilename) == path:
+            return path  # already set up (a second start in the same process)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
-            folder / "spurdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-    return folder / "spurdesk.log"
+    return path
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:

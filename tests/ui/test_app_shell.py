@@ -241,3 +241,41 @@ def test_a_broken_criteria_file_is_reported_at_start_and_the_app_still_opens(
         assert shell.criteria.default().id == "st-spur"  # the shipped set still works
     finally:
         shell.close()
+
+
+def test_spurdesk_demo_starts_runs_and_ends_cleanly(
+    qtbot: QtBot, isolated_user_folders: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real entry point: `spurdesk --demo` until the user quits, then exit status 0."""
+    import logging
+    import tempfile
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from spurdesk.cli import main
+    from spurdesk.ui.main_window import MainWindow
+
+    scratch = isolated_user_folders / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    seen: list[str] = []
+
+    def look_and_quit() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.extend(w.windowTitle() for w in windows if w.isVisible())
+        QApplication.exit(0)  # quit() would also close every window of the test session
+
+    QTimer.singleShot(300, look_and_quit)
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    try:
+        assert main(["--demo", "--lang", "sv"]) == 0
+    finally:
+        for handler in root.handlers[len(handlers) :]:
+            root.removeHandler(handler)
+            handler.close()
+    assert seen == ["demo.sqlite – spurdesk"]
+    assert list(scratch.iterdir()) == []  # the temporary demo copy is gone
+    log = isolated_user_folders / "state" / "spurdesk" / "log" / "spurdesk.log"
+    assert "starting" in log.read_text(encoding="utf-8")
