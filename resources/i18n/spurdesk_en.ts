@@ -1013,8 +1013,16 @@
         <source>Handlingsplan</source>
         <translation>Action plan</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n rad(er)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
         <source>%4
 Gradering: %1. %2 av %3 kriterier bedömda.</source>
         <translation>%4
@@ -1378,7 +1386,12 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+169"/>
+        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+173"/>
+        <source>Status: 1 Uppfyllt · 2 Delvis uppfyllt · 3 Ej uppfyllt · 4 Ej bedömt. F2 ändrar cellen, Tab går vidare till iakttagelserna.</source>
+        <translation>Status: 1 Met · 2 Partly met · 3 Not met · 4 Not assessed. F2 edits the cell, Tab moves on to the findings.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Kriterier för avsnitt %1</source>
         <translation>Criteria of section %1</translation>
     </message>

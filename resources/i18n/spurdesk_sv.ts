@@ -43,6 +43,17 @@
     </message>
 </context>
 <context>
+    <name>NavigationModel</name>
+    <message numerus="yes">
+        <location filename="../../spurdesk/ui/inspection/navigation.py" line="+215"/>
+        <source>%n rad(er)</source>
+        <translation>
+            <numerusform>%n rad</numerusform>
+            <numerusform>%n rader</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StartView</name>
     <message numerus="yes">
         <location filename="../../spurdesk/ui/start_view.py" line="+270"/>
