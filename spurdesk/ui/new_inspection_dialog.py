@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -157,6 +158,7 @@ class NewInspectionDialog(QDialog):
         self.visit_group.toggled.connect(self._revalidate)
 
         self._fill_criteria_sets()
+        self._set_tab_order()
         self.retranslate()
         self.unit.setFocus()
 
@@ -176,6 +178,24 @@ class NewInspectionDialog(QDialog):
         column.addWidget(editor)
         column.addWidget(message)
         form.addRow(label, cell)
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the form top to bottom, whatever order the widgets were made in."""
+        chain: list[QWidget] = [
+            self.unit,
+            self.site,
+            self.care_provider,
+            self.specialty,
+            self.visit_group,
+            self.visit_start,
+            self.visit_end,
+            self.lead_inspector,
+            self.inspector,
+            self.criteria_set,
+            self.buttons,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _fill_criteria_sets(self) -> None:
         sets = self._criteria_library.newest_sets()

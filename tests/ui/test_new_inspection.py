@@ -122,3 +122,19 @@ def test_a_refusal_from_the_core_is_shown_and_keeps_the_dialog_open(
     assert dialog.isVisible() and dialog.created_id is None
     assert message_boxes.boxes[-1].text() == "Biblioteket är öppnat skrivskyddat."
     assert dialog.unit.text() == "Kirurgkliniken"
+
+
+def test_tab_moves_down_the_form(qtbot: QtBot, criteria_library: CriteriaLibrary) -> None:
+    dialog = NewInspectionDialog(criteria_library, lambda values: 1)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.unit.setFocus()
+    visited = [dialog.focusWidget()]
+    for _ in range(3):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(dialog.focusWidget())
+    assert visited == [dialog.unit, dialog.site, dialog.care_provider, dialog.specialty]
+    for widget in (dialog.unit, dialog.site, dialog.specialty, dialog.criteria_set):
+        assert widget.accessibleName()
