@@ -36,8 +36,11 @@ from spurdesk.ui.session import LibrarySession
 
 T = TypeVar("T")
 
-#: Coalesces bursts of change signals (autosave while typing) into one re-read of the list.
+#: After a list-level change (created, deleted, restored): re-read almost at once.
 RELOAD_DELAY_MS = 300
+#: After edits inside one inspection (autosave while typing in its window): re-read once the
+#: typing has paused, so a large library's list is not re-read every second of typing.
+EDIT_RELOAD_DELAY_MS = 3000
 
 
 class StartView(QWidget):
@@ -209,7 +212,7 @@ class StartView(QWidget):
 
     def _connect_session(self) -> None:
         self._session.inspectionsChanged.connect(self.schedule_reload)
-        self._session.inspectionChanged.connect(self.schedule_reload)
+        self._session.inspectionChanged.connect(self._inspection_edited)
 
     # state ----------------------------------------------------------------------------------
     @property
@@ -231,7 +234,20 @@ class StartView(QWidget):
         """Re-reads soon; while the view is hidden it re-reads only when shown again."""
         self._dirty = True
         if self.isVisible():
-            self._reload_timer.start()
+            self._reload_timer.start(RELOAD_DELAY_MS)
+
+    def _inspection_edited(self, _inspection_id: int) -> None:
+        """Re-reads after the edits pause, or at once when the user comes back to this window."""
+        self._dirty = True
+        if self.isVisible() and not (
+            self._reload_timer.isActive() and self._reload_timer.interval() == RELOAD_DELAY_MS
+        ):
+            self._reload_timer.start(EDIT_RELOAD_DELAY_MS)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self._dirty:
+            QTimer.singleShot(0, self.reload)
+        return super().event(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

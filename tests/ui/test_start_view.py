@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from spurdesk.model.criteria_loader import CriteriaLibrary
@@ -261,3 +262,24 @@ def test_delete_key_deletes_text_in_the_filter_and_asks_about_the_inspection_in_
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # answered "cancel": nothing deleted
     assert len(message_boxes.boxes) == 1
     assert view.proxy.rowCount() == 1
+
+
+def test_edits_inside_an_inspection_reach_the_list_when_the_user_returns(
+    qtbot: QtBot, demo_session: LibrarySession, criteria_library: CriteriaLibrary
+) -> None:
+    view = _view(qtbot, demo_session, criteria_library)
+    inspection_id = view.selected_id()
+    assert inspection_id is not None
+    demo_session.perform(  # an edit made in the inspection window: no list-level signal
+        inspection_id,
+        lambda library: library.update_inspection(inspection_id, unit="Bildcentrum"),
+    )
+    assert _units(view) != ["Bildcentrum"]  # not re-read on every keystroke's autosave
+    other = QWidget()
+    qtbot.addWidget(other)
+    with qtbot.waitActive(other):
+        other.show()
+        other.activateWindow()
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    qtbot.waitUntil(lambda: _units(view) == ["Bildcentrum"], timeout=2000)
