@@ -45,8 +45,8 @@ def lupdate(language: str, target: Path) -> None:
     arguments = [
         tool("pyside6-lupdate"),
         "-silent",
-        "-locations",
-        "relative",
+        "-locations",  # no line numbers: the .ts changes only when the strings do
+        "none",
         "-no-obsolete",
         "-source-language",
         "sv_SE",

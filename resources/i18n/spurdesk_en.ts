@@ -4,431 +4,338 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../spurdesk/ui/exchange/review_dialog.py" line="+49"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ändrad</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Oförändrad</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Granska handlingsplan – %1</source>
         <translation>Review action plan – %1</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Svaret från verksamheten (%1) jämfört med inspektionen. Bocka i de rader som ska föras in; rader utan bock avvisas.</source>
         <translation>The unit&apos;s reply (%1) compared with the inspection. Tick the rows to take in; rows without a tick are rejected.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Rad</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Läge</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Tidigare</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Nu</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Saknas i handlingsplanen</source>
         <translation>Missing from the action plan</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Godta alla</source>
         <translation>Accept all</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Avvisa alla</source>
         <translation>Reject all</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Importera valda rader</source>
         <translation>Import selected rows</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+73"/>
         <source>Handlingsplanen kunde inte importeras</source>
         <translation>The action plan could not be imported</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Handlingsplanen är importerad</source>
         <translation>The action plan is imported</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 nya och %2 ändrade rader fördes in; %3 avvisades.</source>
         <translation>%1 new and %2 changed rows were taken in; %3 were rejected.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Svaret kan inte importeras</source>
         <translation>The reply cannot be imported</translation>
     </message>
     <message>
-        <location filename="../../spurdesk/ui/exchange/actions.py" line="+56"/>
-        <location line="+52"/>
-        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="+305"/>
-        <location line="+8"/>
         <source>spurdesk-paket (*.spur)</source>
         <translation>spurdesk packages (*.spur)</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location filename="../../spurdesk/ui/exchange/followup_view.py" line="+267"/>
         <source>Word-dokument (*.docx)</source>
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Filen kunde inte skapas</source>
         <translation>The file could not be created</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Importera svar från verksamheten</source>
         <translation>Import the unit&apos;s reply</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Svar från verksamheten (*.spur *.docx)</source>
         <translation>Replies from the unit (*.spur *.docx)</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Öppna paket från inspektörerna</source>
         <translation>Open a package from the inspectors</translation>
     </message>
     <message>
-        <location filename="../../spurdesk/ui/exchange/followup_view.py" line="-207"/>
         <source>Försenade uppföljningar</source>
         <translation>Overdue follow-ups</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Uppföljning inom 30 dagar</source>
         <translation>Follow-up within 30 days</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Senare uppföljningar</source>
         <translation>Later follow-ups</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Uppföljning utan datum</source>
         <translation>Follow-up without a date</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Ansvarig (del av namn)</source>
         <translation>Responsible (part of name)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Visa verifierade</source>
         <translation>Show verified</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+9"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="-258"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Kriterium</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="-3"/>
         <source>Planerad åtgärd</source>
         <translation>Planned action</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="+2"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Markera genomförd…</source>
         <translation>Mark as done…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Markera verifierad…</source>
         <translation>Mark as verified…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Exportera CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Exportera Word…</source>
         <translation>Export Word…</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>Uppföljningslistan kan inte läsas</source>
         <translation>The follow-up list cannot be read</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Alla verksamheter</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>%1 försenade uppföljningar</source>
         <translation>%1 overdue follow-ups</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Ingen åtgärd vald</source>
         <translation>No action selected</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Välj en åtgärd i listan först.</source>
         <translation>Choose an action in the list first.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Markera verifierad</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Markera genomförd</source>
         <translation>Mark as done</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Åtgärden kan inte markeras</source>
         <translation>The action cannot be marked</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>CSV-fil (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Exportera uppföljningslistan</source>
         <translation>Export the follow-up list</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Listan kan inte exporteras</source>
         <translation>The list cannot be exported</translation>
     </message>
     <message>
-        <location filename="../../spurdesk/ui/exchange/unit_window.py" line="-1"/>
         <source>Klart senast</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ansvarig för uppföljning</source>
         <translation>Responsible for follow-up</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kommentar</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Handlingsplan – %1 (verksamhetens läge)</source>
         <translation>Action plan – %1 (unit mode)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Handlingsplan</source>
         <translation>Action plan</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rapport (kan inte ändras)</source>
         <translation>Report (cannot be changed)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Fyll i handlingsplanen för bristerna som granskningen påvisade. Rapporten kan inte ändras. När listan nedan är tom kan svaret exporteras och skickas till inspektörerna.</source>
         <translation>Fill in the action plan for the deficiencies the inspection found. The report cannot be changed. When the list below is empty, the reply can be exported and sent to the inspectors.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+13"/>
         <source>Brist</source>
         <translation>Deficiency</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>ÅÅÅÅ-MM-DD eller ”kontinuerligt”</source>
         <translation>YYYY-MM-DD or “kontinuerligt”</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Lägg till rad för samma brist</source>
         <translation>Add a row for the same deficiency</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ta bort rad</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Spara utkast…</source>
         <translation>Save draft…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Spara arbetet för att fortsätta senare; utkastet kan inte importeras.</source>
         <translation>Save the work to continue later; the draft cannot be imported.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Exportera svar…</source>
         <translation>Export reply…</translation>
     </message>
     <message>
-        <location line="+100"/>
         <source>Fältet kan inte sparas</source>
         <translation>The field cannot be saved</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Ingen brist vald</source>
         <translation>No deficiency selected</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rader kan bara läggas till för de brister som rapporten listar.</source>
         <translation>Rows can only be added for the deficiencies the report lists.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Raden kan inte tas bort</source>
         <translation>The row cannot be removed</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Att åtgärda innan svaret kan skickas:</source>
         <translation>To fix before the reply can be sent:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Handlingsplanen är komplett och kan exporteras.</source>
         <translation>The action plan is complete and can be exported.</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Exportera svar</source>
         <translation>Export reply</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Spara utkast</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Utkastet kan inte sparas</source>
         <translation>The draft cannot be saved</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Svaret kan inte exporteras</source>
         <translation>The reply cannot be exported</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Svaret är exporterat</source>
         <translation>The reply is exported</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Skicka filen %1 till inspektörerna.</source>
         <translation>Send the file %1 to the inspectors.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Stäng utan att exportera?</source>
         <translation>Close without exporting?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ändringarna i handlingsplanen har inte exporterats och går förlorade.</source>
         <translation>The changes to the action plan have not been exported and will be lost.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Stäng ändå</source>
         <translation>Close anyway</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Paketet kan inte öppnas</source>
         <translation>The package cannot be opened</translation>
     </message>
@@ -436,23 +343,18 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../spurdesk/ui/about.py" line="+58"/>
-        <location line="+38"/>
         <source>Om spurdesk</source>
         <translation>About spurdesk</translation>
     </message>
     <message>
-        <location line="-32"/>
         <source>(ersatt av en nyare version)</source>
         <translation>(superseded by a newer version)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>inga</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
         <source>%n kriteriefil(er) kunde inte läsas.</source>
         <translation>
             <numerusform>%n criteria file could not be read.</numerusform>
@@ -460,27 +362,22 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>inget öppet</source>
         <translation>none open</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>(skrivskyddat)</source>
         <translation>(read-only)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>SPUR-granskning av ST-utbildning: inspektörernas verktyg.</source>
         <translation>SPUR inspection of specialist training (ST): the inspectors&apos; tool.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kriterieuppsättningar:</source>
         <translation>Criteria sets:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bibliotek:</source>
         <translation>Library:</translation>
     </message>
@@ -488,62 +385,50 @@
 <context>
     <name>ActionPlanModel</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/action_plan_model.py" line="+40"/>
         <source>Avsnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kriterium</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Planerad åtgärd</source>
         <translation>Planned action</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Klart senast</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Följs upp av</source>
         <translation>Followed up by</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Ansvarig för genomförandet</source>
         <translation>Responsible for carrying it out</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ansvarig för uppföljningen</source>
         <translation>Responsible for the follow-up</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Datum när åtgärden ska vara genomförd — ett datum eller t.ex. &quot;kontinuerligt&quot;</source>
         <translation>Date by which the action is to be completed — a date or e.g. &quot;kontinuerligt&quot; (continuously)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Datum för uppföljning — ett datum eller text</source>
         <translation>Follow-up date — a date or text</translation>
     </message>
@@ -551,44 +436,34 @@
 <context>
     <name>ActionPlanPage</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/action_plan_page.py" line="+144"/>
         <source>Handlingsplan</source>
         <translation>Action plan</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Handlingsplanens rader</source>
         <translation>Action plan rows</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>Skapa rader från brister</source>
         <translation>Create rows from deficiencies</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ny rad</source>
         <translation>New row</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ny rad (Insert)</source>
         <translation>New row (Insert)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ta bort rad</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ta bort raden (Delete)</source>
         <translation>Remove the row (Delete)</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
         <source>%n brist(er) i avsnitt graderade C eller D saknar rad</source>
         <translation>
             <numerusform>%n deficiency in sections graded C or D lacks a row</numerusform>
@@ -596,7 +471,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>, varav %n mot föreskrifter.</source>
         <translation>
             <numerusform>, %n of which against regulations.</numerusform>
@@ -604,22 +478,18 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Varje brist har en rad i handlingsplanen.</source>
         <translation>Every deficiency has a row in the action plan.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Inga brister: inget avsnitt är graderat C eller D med ouppfyllda kriterier.</source>
         <translation>No deficiencies: no section is graded C or D with unmet criteria.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Lägger till en rad för varje brist som saknar en (Ctrl+Shift+G)</source>
         <translation>Adds a row for each deficiency that lacks one (Ctrl+Shift+G)</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>Ändra rad i handlingsplanen</source>
         <translation>Edit action plan row</translation>
     </message>
@@ -627,62 +497,50 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../spurdesk/ui/crash.py" line="+132"/>
         <source>spurdesk – ett oväntat fel</source>
         <translation>spurdesk – an unexpected error</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ett oväntat fel inträffade. Ditt arbete är sparat.</source>
         <translation>An unexpected error occurred. Your work is saved.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Rapporten har sparats i {path}.</source>
         <translation>The report has been saved in {path}.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Rapporten kunde inte sparas till fil; kopiera den härifrån.</source>
         <translation>The report could not be saved to a file; copy it from here.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Du kan fortsätta arbeta, men om något beter sig konstigt är det säkrast att avsluta och starta om. Skicka gärna rapporten nedan till supporten.</source>
         <translation>You can go on working, but if anything behaves strangely it is safest to quit and start again. Please send the report below to support.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Kopiera rapporten</source>
         <translation>&amp;Copy the report</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Fortsätt</source>
         <translation>C&amp;ontinue</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Avsluta spurdesk</source>
         <translation>&amp;Quit spurdesk</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Felrapport</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kopiera rapporten</source>
         <translation>Copy the report</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Fortsätt</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Avsluta spurdesk</source>
         <translation>Quit spurdesk</translation>
     </message>
@@ -690,23 +548,19 @@
 <context>
     <name>CriteriaModel</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/criteria_model.py" line="+121"/>
         <source>Kriterium</source>
         <extracomment>The criterion id of a criterion row (None on group rows).</extracomment>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+41"/>
         <source>Tangenterna 1–4 väljer Uppfyllt, Delvis, Ej uppfyllt, Ej bedömt</source>
         <translation>Keys 1–4 choose Met, Partly met, Not met, Not assessed</translation>
     </message>
@@ -714,17 +568,14 @@
 <context>
     <name>DateTextEdit</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/widgets.py" line="+133"/>
         <source>Välj datum i en kalender (F4)</source>
         <translation>Choose a date in a calendar (F4)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Välj datum</source>
         <translation>Choose date</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kalender</source>
         <translation>Calendar</translation>
     </message>
@@ -732,27 +583,22 @@
 <context>
     <name>GradeSelector</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+129"/>
         <source>Gradering %1</source>
         <translation>Grade %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source> (föreslagen)</source>
         <translation> (suggested)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Ingen</source>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ingen gradering</source>
         <translation>No grade</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Inte graderat ännu.</source>
         <translation>Not graded yet.</translation>
     </message>
@@ -760,77 +606,62 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/window.py" line="+147"/>
         <source>&amp;Ångra</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Gör om</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Stäng fönstret</source>
         <translation>&amp;Close window</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Gå till</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Navigeringen</source>
         <translation>&amp;Navigation</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Exportera</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rapport som &amp;Word…</source>
         <translation>Report as &amp;Word…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Rapport som &amp;PDF…</source>
         <translation>Report as &amp;PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Handlingsplan som Word…</source>
         <translation>&amp;Action plan as Word…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Navigering</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 – spurdesk</source>
         <translation>%1 – spurdesk</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> (skrivskyddad)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location line="+80"/>
         <source>Sparat %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -838,47 +669,38 @@
 <context>
     <name>InspectionsModel</name>
     <message>
-        <location filename="../../spurdesk/ui/inspections_model.py" line="+259"/>
         <source>Gradering avsnitt {section} (efter eventuell revidering)</source>
         <translation>Grade of section {section} (after any revision)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sjukhus / vårdcentral</source>
         <translation>Hospital / health centre</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Specialitet</source>
         <translation>Specialty</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Besöksdatum</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nästa uppföljning</source>
         <translation>Next follow-up</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Borttagen</source>
         <translation>Deleted</translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
         <source>%n åtgärd(er) i handlingsplanen är försenade.</source>
         <translation>
             <numerusform>%n action in the action plan is overdue.</numerusform>
@@ -886,12 +708,10 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Avsnitt {section}: {grade}</source>
         <translation>Section {section}: {grade}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>ej graderat</source>
         <translation>not graded</translation>
     </message>
@@ -899,88 +719,71 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../spurdesk/ui/main_window.py" line="+114"/>
         <source>Sparat {time}</source>
         <extracomment>How the main window is known in QSettings.</extracomment>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Säkerhetskopian kunde inte göras: {problem}</source>
         <translation>The backup could not be made: {problem}</translation>
     </message>
     <message>
-        <location line="+75"/>
         <source>(skrivskyddat)</source>
         <translation>(read-only)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Skrivskyddat</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ett annat program använder biblioteket; ändringar kan inte sparas.</source>
         <translation>Another program is using the library; changes cannot be saved.</translation>
     </message>
     <message>
-        <location line="+76"/>
         <source>Öppna eller skapa bibliotek</source>
         <translation>Open or create library</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>spurdesk-bibliotek (*.sqlite *.spurdesk *.db);;Alla filer (*)</source>
         <translation>spurdesk libraries (*.sqlite *.spurdesk *.db);;All files (*)</translation>
     </message>
     <message>
-        <location line="+89"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Inspektion</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Senaste bibliotek</source>
         <translation>&amp;Recent libraries</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Öppna &amp;bibliotek…</source>
         <translation>Open &amp;library…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Öppna ett annat bibliotek eller skapa ett</source>
         <translation>Open another library or create one</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Inställningar…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>A&amp;vsluta</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Om spurdesk</source>
         <translation>&amp;About spurdesk</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>spurdesk – inspektioner</source>
         <translation>spurdesk – inspections</translation>
     </message>
@@ -988,33 +791,27 @@
 <context>
     <name>NavigationModel</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/navigation.py" line="+174"/>
         <source>Del</source>
         <extracomment>The `key` of the nodes that are pages rather than sections.</extracomment>
         <translation>Part</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Gradering</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>Översikt</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Resultat</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Handlingsplan</source>
         <translation>Action plan</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
         <source>%n rad(er)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -1022,7 +819,6 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>%4
 Gradering: %1. %2 av %3 kriterier bedömda.</source>
         <translation>%4
@@ -1032,162 +828,130 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../spurdesk/ui/new_inspection_dialog.py" line="+201"/>
         <source>Ange verksamhetens namn, t.ex. Röntgenkliniken.</source>
         <translation>Enter the unit&apos;s name, e.g. Department of Radiology.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ange specialiteten, t.ex. Radiologi.</source>
         <translation>Enter the specialty, e.g. Radiology.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sista besöksdagen ligger före den första.</source>
         <translation>The last day of the visit is before the first.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ingen kriterieuppsättning kunde läsas; se Hjälp → Om spurdesk.</source>
         <translation>No criteria set could be read; see Help → About spurdesk.</translation>
     </message>
     <message>
-        <location line="+64"/>
         <source>Ny inspektion</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Verksamhet:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sjukh&amp;us / vårdcentral:</source>
         <translation>&amp;Hospital / health centre:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Sjukhus eller vårdcentral</source>
         <translation>Hospital or health centre</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Vård&amp;givare / region:</source>
         <translation>Care &amp;provider / region:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Vårdgivare eller region</source>
         <translation>Care provider or region</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;pecialitet:</source>
         <translation>S&amp;pecialty:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Specialitet</source>
         <translation>Specialty</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Första dagen:</source>
         <translation>&amp;First day:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Besökets första dag</source>
         <translation>First day of the visit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sista &amp;dagen:</source>
         <translation>&amp;Last day:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Besökets sista dag</source>
         <translation>Last day of the visit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Huvudinspektör:</source>
         <translation>Lea&amp;d inspector:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Huvudinspektör</source>
         <translation>Lead inspector</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Inspektör:</source>
         <translation>&amp;Inspector:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Inspektör</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Kriterier:</source>
         <translation>&amp;Criteria:</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Kriterieuppsättning</source>
         <translation>Criteria set</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>t.ex. Röntgenkliniken</source>
         <translation>e.g. Department of Radiology</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>t.ex. Universitetssjukhuset</source>
         <translation>e.g. University Hospital</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>t.ex. Region Exempel</source>
         <translation>e.g. Region Example</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>t.ex. Radiologi</source>
         <translation>e.g. Radiology</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Besöksdatum bestämt</source>
         <translation>&amp;Visit dates set</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Besöksdatum bestämt</source>
         <translation>Visit dates set</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Inspektörer</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Skapa</source>
         <translation>C&amp;reate</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Skapa inspektionen</source>
         <translation>Create the inspection</translation>
     </message>
@@ -1195,176 +959,138 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/overview_page.py" line="+182"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Ny inspektör</source>
         <translation>New inspector</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Antal</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Namn (frivilligt)</source>
         <translation>Names (optional)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>ST-läkare</source>
         <translation>ST doctors</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>&amp;Verksamhet</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Sjukhus eller vårdcentral</source>
         <translation>&amp;Hospital or health centre</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Vård&amp;givare</source>
         <translation>Care &amp;provider</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;pecialitet</source>
         <translation>S&amp;pecialty</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Besöket &amp;började</source>
         <translation>Visit &amp;started</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Besöket &amp;slutade</source>
         <translation>Visit &amp;ended</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Rapportdatum</source>
         <translation>&amp;Report date</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Uppgifter om granskningen</source>
         <translation>About the inspection</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kriterieuppsättning</source>
         <translation>Criteria set</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Nästa steg:</source>
         <translation>&amp;Next step:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ny status</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+122"/>
-        <location line="+4"/>
         <source>Ändra status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+1"/>
         <source>Inspektörer</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>Intervjuade grupper</source>
         <translation>Groups interviewed</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>inspektör</source>
         <translation>inspector</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>grupp</source>
         <translation>group</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lägg till %1 (Insert)</source>
         <translation>Add %1 (Insert)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ta bort %1 (Delete)</source>
         <translation>Remove %1 (Delete)</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
         <source>%1: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-03-14.</source>
         <translation>%1: write the date as YYYY-MM-DD, e.g. 2025-03-14.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Verksamhet: ange verksamhetens namn.</source>
         <translation>Unit: enter the unit&apos;s name.</translation>
     </message>
     <message>
-        <location line="+43"/>
         <source>Ändra status från %1 till %2?</source>
         <translation>Change the status from %1 to %2?</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Det går inte att ändra tillbaka, och steget kan inte ångras.</source>
         <translation>It cannot be changed back, and the step cannot be undone.</translation>
     </message>
@@ -1372,13 +1098,10 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/result_page.py" line="+223"/>
         <source>Resultat</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>Graderingar per avsnitt</source>
         <translation>Grades by section</translation>
     </message>
@@ -1386,152 +1109,122 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/section_page.py" line="+173"/>
         <source>Status: 1 Uppfyllt · 2 Delvis uppfyllt · 3 Ej uppfyllt · 4 Ej bedömt. F2 ändrar cellen, Tab går vidare till iakttagelserna.</source>
         <translation>Status: 1 Met · 2 Partly met · 3 Not met · 4 Not assessed. F2 edits the cell, Tab moves on to the findings.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Kriterier för avsnitt %1</source>
         <translation>Criteria of section %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Iakttagelser och bedömning</source>
         <translation>&amp;Findings and assessment</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Iakttagelser och bedömning</source>
         <translation>Findings and assessment</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Vad granskningen visade. Nytt stycke med Enter, punkter med &quot;- &quot; först.</source>
         <translation>What the inspection showed. Enter starts a new paragraph; start a line with &quot;- &quot; for a bullet.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Gradering</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Motivering</source>
         <translation>&amp;Justification</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Motivering till graderingen</source>
         <translation>Justification of the grade</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ändrad gradering efter handlingsplan</source>
         <translation>Grade revised after the action plan</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ny &amp;gradering</source>
         <translation>New &amp;grade</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ny gradering</source>
         <translation>New grade</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Datum</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Datum för ändringen</source>
         <translation>Date of the revision</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>S&amp;käl</source>
         <translation>Rea&amp;son</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Skäl till ändringen</source>
         <translation>Reason for the revision</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>T.ex. Handlingsplanen åtgärdar bristerna.</source>
         <translation>E.g. The action plan remedies the deficiencies.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Spara ändrad gradering</source>
         <translation>Save revised grade</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ta bort ändringen</source>
         <translation>Remove the revision</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Ingen ändring</source>
         <translation>No revision</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Föreslagen gradering: ingen ännu</source>
         <translation>Suggested grade: none yet</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Föreslagen gradering: %1</source>
         <translation>Suggested grade: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> (preliminär)</source>
         <translation> (preliminary)</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Ej bedömda kriterier: %1</source>
         <translation>Criteria not assessed: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Motivering krävs: graderingen %1 avviker från den föreslagna %2.</source>
         <translation>Justification required: the grade %1 differs from the suggested %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Graderingen sparas när motiveringen är skriven.</source>
         <translation>The grade is saved once the justification is written.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Graderingen har inte ändrats efter granskningen.</source>
         <translation>The grade has not been revised since the inspection.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ändrad till %1 den %2: %3</source>
         <translation>Revised to %1 on %2: %3</translation>
     </message>
     <message>
-        <location line="+41"/>
         <source>Anteckning till %1</source>
         <translation>Note on %1</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Iakttagelser i avsnitt %1</source>
         <translation>Findings in section %1</translation>
     </message>
     <message>
-        <location line="+46"/>
         <source>Motivering i avsnitt %1</source>
         <translation>Justification in section %1</translation>
     </message>
@@ -1539,68 +1232,55 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../spurdesk/ui/settings.py" line="+233"/>
         <source>Inställningar</source>
         <extracomment>Language setting values: &quot;&quot; follows the system locale.</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Gränssnitt</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Säkerhetskopior</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Språk:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Säkerhetskopiera &amp;var:</source>
         <translation>Back up &amp;every:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Behåll:</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> kopior</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan du arbetar. Ändringen gäller nästa gång ett bibliotek öppnas.</source>
         <translation>The library is backed up when it is opened and at this interval while you work. A change applies the next time a library is opened.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Systemets språk</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Intervall för säkerhetskopior i minuter</source>
         <translation>Backup interval in minutes</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Antal säkerhetskopior att behålla</source>
         <translation>Number of backups to keep</translation>
     </message>
@@ -1608,171 +1288,134 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>StartView</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/start_view.py" line="+270"/>
         <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
-        <extracomment>Coalesces bursts of change signals (autosave while typing) into one re-read of the list.</extracomment>
+        <extracomment>After a list-level change (created, deleted, restored): re-read almost at once. After edits inside one inspection (autosave while typing in its window): re-read once the typing has paused, so a large library&apos;s list is not re-read every second of typing.</extracomment>
         <translation>
             <numerusform>%n overdue action in the action plans</numerusform>
             <numerusform>%n overdue actions in the action plans</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Inga försenade åtgärder</source>
         <translation>No overdue actions</translation>
     </message>
     <message>
-        <location line="+130"/>
         <source>Ominspektion skapad av {name}.</source>
         <translation>Re-inspection created from {name}.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+2"/>
-        <location line="+71"/>
         <source>Flytta till papperskorgen</source>
         <translation>Move to the trash</translation>
     </message>
     <message>
-        <location line="-72"/>
         <source>Flytta “{name}” till papperskorgen?</source>
         <translation>Move “{name}” to the trash?</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Du kan återställa inspektionen från Papperskorgen (Ctrl+Shift+T).</source>
         <translation>You can restore the inspection from the Trash (Ctrl+Shift+T).</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>“{name}” ligger i papperskorgen.</source>
         <translation>“{name}” is in the trash.</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>“{name}” är återställd.</source>
         <translation>“{name}” is restored.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+2"/>
-        <location line="+39"/>
         <source>Radera permanent</source>
         <translation>Delete permanently</translation>
     </message>
     <message>
-        <location line="-40"/>
         <source>Radera “{name}” permanent?</source>
         <translation>Delete “{name}” permanently?</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Det går inte att ångra. Säkerhetskopiorna av biblioteket finns kvar.</source>
         <translation>This cannot be undone. The library&apos;s backups remain.</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>&amp;Ny inspektion…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Skapa en ny inspektion</source>
         <translation>Create a new inspection</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ö&amp;ppna</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Öppna den markerade inspektionen</source>
         <translation>Open the selected inspection</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Duplicera som ominspektion</source>
         <translation>&amp;Duplicate as re-inspection</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ny inspektion av samma verksamhet med de tidigare graderingarna</source>
         <translation>A new inspection of the same unit, with the previous grades</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Ta bort…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Återställ</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Återställ från papperskorgen</source>
         <translation>Restore from the trash</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Radera permanent…</source>
         <translation>Delete &amp;permanently…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Papperskorg</source>
         <translation>&amp;Trash</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Visa borttagna inspektioner</source>
         <translation>Show deleted inspections</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Filtrera</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Flytta markören till filtret</source>
         <translation>Move the cursor to the filter</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Papperskorgen</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+6"/>
         <source>Inspektioner</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location line="-4"/>
         <source>Filtrera på verksamhet, sjukhus, specialitet, status … (Ctrl+F)</source>
         <translation>Filter by unit, hospital, specialty, status … (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Borttagna inspektioner</source>
         <translation>Deleted inspections</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Papperskorgen är tom.</source>
         <translation>The trash is empty.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Biblioteket har inga inspektioner ännu.
 Skapa en med Ny inspektion (Ctrl+N).</source>
         <translation>The library has no inspections yet.
@@ -1782,47 +1425,38 @@ Create one with New inspection (Ctrl+N).</translation>
 <context>
     <name>SummaryList</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/result_page.py" line="-125"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Lägg till en punkt (Insert)</source>
         <translation>Add an item (Insert)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Ta bort punkten (Delete)</source>
         <translation>Remove the item (Delete)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Upp</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Flytta upp (Alt+Upp)</source>
         <translation>Move up (Alt+Up)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ned</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Flytta ned (Alt+Ned)</source>
         <translation>Move down (Alt+Down)</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Ändra punkt</source>
         <translation>Edit item</translation>
     </message>
@@ -1830,37 +1464,30 @@ Create one with New inspection (Ctrl+N).</translation>
 <context>
     <name>SummaryModels</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/summary_model.py" line="+110"/>
         <source>Avsnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Gradering</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ändrad</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Föregående granskning</source>
         <translation>Previous inspection</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Bedömda kriterier</source>
         <translation>Criteria assessed</translation>
     </message>
     <message>
-        <location line="+40"/>
         <source>Avsnitt utan gradering: %1.</source>
         <translation>Sections without a grade: %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>%1 kriterier är inte bedömda: %2.</source>
         <translation>%1 criteria are not assessed: %2.</translation>
     </message>
@@ -1868,74 +1495,60 @@ Create one with New inspection (Ctrl+N).</translation>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../spurdesk/ui/commands.py" line="+154"/>
         <source>Status för %1</source>
         <extracomment>A pause longer than this ends a typing burst: the next keystroke starts a new undo step.</extracomment>
         <translation>Status of %1</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Gradering av %1</source>
         <translation>Grade of %1</translation>
     </message>
     <message>
-        <location line="+28"/>
         <source>Ändrad gradering av %1</source>
         <translation>Revised grade of %1</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Ny punkt under %1</source>
         <translation>New item under %1</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Flytta punkt</source>
         <translation>Move item</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Ta bort punkt</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>Ny rad i handlingsplanen</source>
         <extracomment>ActionItem fields `add_action_item` accepts; the rest are restored with update_action_item.</extracomment>
         <translation>New action plan row</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Ändra rad i handlingsplanen</source>
         <translation>Edit action plan row</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Ta bort rad i handlingsplanen</source>
         <translation>Remove action plan row</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Skapa rader från brister</source>
         <translation>Create rows from deficiencies</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>Ändra uppgifter om granskningen</source>
         <translation>Edit inspection details</translation>
     </message>
     <message>
-        <location line="+35"/>
         <source>Ändra inspektörer</source>
         <translation>Edit inspectors</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Ändra intervjuade grupper</source>
         <translation>Edit groups interviewed</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Ändra status</source>
         <translation>Change status</translation>
     </message>
@@ -1943,89 +1556,70 @@ Create one with New inspection (Ctrl+N).</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../spurdesk/ui/dialogs.py" line="+33"/>
         <source>Rätta filen (raden anges ovan) eller flytta den ur kriteriemappen och starta om spurdesk. De övriga kriterieuppsättningarna går att använda som vanligt.</source>
         <translation>Correct the file (the line is given above) or move it out of the criteria folder and restart spurdesk. The other criteria sets can be used as usual.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Installera den senaste versionen av spurdesk för att öppna det här biblioteket. Under tiden kan du öppna ett annat bibliotek under Arkiv → Öppna bibliotek…</source>
         <translation>Install the latest version of spurdesk to open this library. Meanwhile you can open another library with File → Open library…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Du kan återställa den senaste säkerhetskopian; den skadade filen sparas då under ett nytt namn bredvid biblioteket.</source>
         <translation>You can restore the newest backup; the damaged file is then kept under a new name beside the library.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Stäng spurdesk i det andra fönstret eller på den andra datorn och försök igen, eller öppna biblioteket skrivskyddat för att läsa och exportera.</source>
         <translation>Close spurdesk in the other window or on the other computer and try again, or open the library read-only to read and export.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Biblioteket är öppnat skrivskyddat. Stäng det andra programmet som använder det och öppna biblioteket igen (Arkiv → Senaste bibliotek) för att kunna ändra.</source>
         <translation>The library is open read-only. Close the other program using it and open the library again (File → Recent libraries) to make changes.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Inget har ändrats. Rätta uppgiften och försök igen.</source>
         <translation>Nothing has been changed. Correct the entry and try again.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Inget har ändrats. Försök igen; om felet kvarstår, kontakta supporten.</source>
         <translation>Nothing has been changed. Try again; if the problem persists, contact support.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>spurdesk – det gick inte</source>
         <translation>spurdesk – that did not work</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+82"/>
         <source>Felmeddelande</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+11"/>
         <source>Biblioteket är skadat</source>
         <translation>The library is damaged</translation>
     </message>
     <message>
-        <location line="-10"/>
         <source>Återställ säkerhetskopian</source>
         <translation>Restore the backup</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Vill du återställa säkerhetskopian {name}?</source>
         <translation>Do you want to restore the backup {name}?</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Biblioteket används redan</source>
         <translation>The library is already in use</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Öppna skrivskyddat</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Vill du öppna biblioteket skrivskyddat?</source>
         <translation>Do you want to open the library read-only?</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Kriteriefiler kunde inte läsas</source>
         <translation>Criteria files could not be read</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source>%n kriteriefil(er) kunde inte läsas och används inte.</source>
         <translation>
             <numerusform>%n criteria file could not be read and is not used.</numerusform>
@@ -2036,42 +1630,34 @@ Create one with New inspection (Ctrl+N).</translation>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../spurdesk/ui/export.py" line="+36"/>
         <source>PDF-dokument</source>
         <translation>PDF document</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Word-dokument</source>
         <translation>Word document</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Exporten är klar</source>
         <translation>Export finished</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sparat som {path}.</source>
         <translation>Saved as {path}.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Öppna filen</source>
         <translation>Open the file</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>Exporterar {name} …</source>
         <translation>Exporting {name} …</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Exporten misslyckades</source>
         <translation>The export failed</translation>
     </message>
@@ -2079,98 +1665,79 @@ Create one with New inspection (Ctrl+N).</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../spurdesk/ui/inspection/labels.py" line="+26"/>
         <source>Uppfyllt</source>
         <extracomment>Order of the status selector; digits 1–4 on a criterion row pick them in this order.</extracomment>
         <translation>Met</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delvis uppfyllt</source>
         <translation>Partly met</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ej uppfyllt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ej bedömt</source>
         <translation>Not assessed</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Föreskrift</source>
         <translation>Regulation (föreskrift)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Allmänna råd</source>
         <translation>General advice (allmänna råd)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Kvalitetsindikatorer</source>
         <translation>Quality indicators</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Utkast</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sakgranskning</source>
         <translation>Fact check</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Fastställd</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Handlingsplan begärd</source>
         <translation>Action plan requested</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Handlingsplan inkommen</source>
         <translation>Action plan received</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Avslutad</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Styrkor</source>
         <translation>Strengths</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Svagheter</source>
         <translation>Weaknesses</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Förbättringspotential</source>
         <translation>Improvement potential</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Öppen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Genomförd</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Verifierad</source>
         <translation>Verified</translation>
     </message>
@@ -2178,12 +1745,10 @@ Create one with New inspection (Ctrl+N).</translation>
 <context>
     <name>library_opener</name>
     <message>
-        <location filename="../../spurdesk/ui/library_opener.py" line="+60"/>
         <source>Säkerhetskopian är återställd</source>
         <translation>The backup is restored</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Biblioteket är återställt från {backup}. Ändringar gjorda efter säkerhetskopian finns inte med. Den skadade filen finns kvar som {kept}.</source>
         <translation>The library is restored from {backup}. Changes made after the backup are not included. The damaged file is kept as {kept}.</translation>
     </message>

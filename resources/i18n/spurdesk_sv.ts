@@ -4,7 +4,6 @@
 <context>
     <name>AboutDialog</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/about.py" line="+74"/>
         <source>%n kriteriefil(er) kunde inte läsas.</source>
         <translation>
             <numerusform>%n kriteriefil kunde inte läsas.</numerusform>
@@ -15,7 +14,6 @@
 <context>
     <name>ActionPlanPage</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/inspection/action_plan_page.py" line="+167"/>
         <source>%n brist(er) i avsnitt graderade C eller D saknar rad</source>
         <translation>
             <numerusform>%n brist i avsnitt graderade C eller D saknar rad</numerusform>
@@ -23,7 +21,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>, varav %n mot föreskrifter.</source>
         <translation>
             <numerusform>, varav %n mot föreskrifter.</numerusform>
@@ -34,7 +31,6 @@
 <context>
     <name>InspectionsModel</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/inspections_model.py" line="+354"/>
         <source>%n åtgärd(er) i handlingsplanen är försenade.</source>
         <translation>
             <numerusform>%n åtgärd i handlingsplanen är försenad.</numerusform>
@@ -45,7 +41,6 @@
 <context>
     <name>NavigationModel</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/inspection/navigation.py" line="+215"/>
         <source>%n rad(er)</source>
         <translation>
             <numerusform>%n rad</numerusform>
@@ -56,9 +51,8 @@
 <context>
     <name>StartView</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/start_view.py" line="+270"/>
         <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
-        <extracomment>Coalesces bursts of change signals (autosave while typing) into one re-read of the list.</extracomment>
+        <extracomment>After a list-level change (created, deleted, restored): re-read almost at once. After edits inside one inspection (autosave while typing in its window): re-read once the typing has paused, so a large library&apos;s list is not re-read every second of typing.</extracomment>
         <translation>
             <numerusform>%n försenad åtgärd i handlingsplanerna</numerusform>
             <numerusform>%n försenade åtgärder i handlingsplanerna</numerusform>
@@ -68,7 +62,6 @@
 <context>
     <name>dialogs</name>
     <message numerus="yes">
-        <location filename="../../spurdesk/ui/dialogs.py" line="+150"/>
         <source>%n kriteriefil(er) kunde inte läsas och används inte.</source>
         <translation>
             <numerusform>%n kriteriefil kunde inte läsas och används inte.</numerusform>

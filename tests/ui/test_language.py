@@ -103,3 +103,20 @@ def test_language_chosen_in_settings_applies_at_once(
 )
 def test_system_locale_decides_when_nothing_is_chosen(locale: str, expected: str) -> None:
     assert system_language(QLocale(locale)) == expected
+
+
+def test_every_english_string_in_the_translation_file_is_translated() -> None:
+    """scripts/update_translations.py merges new strings in as unfinished; they need English."""
+    import xml.etree.ElementTree as ET
+
+    from spurdesk.resources import resource_path
+
+    root = ET.parse(resource_path("i18n", "spurdesk_en.ts")).getroot()
+    unfinished = [
+        message.findtext("source")
+        for message in root.iter("message")
+        if (message.find("translation") is None)
+        or message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+    ]
+    assert unfinished == []
+    assert resource_path("i18n", "spurdesk_en.qm").stat().st_size > 1000
