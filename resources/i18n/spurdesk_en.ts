@@ -2,345 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
-    <name></name>
-    <message>
-        <source>Ny</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>Ändrad</source>
-        <translation>Changed</translation>
-    </message>
-    <message>
-        <source>Oförändrad</source>
-        <translation>Unchanged</translation>
-    </message>
-    <message>
-        <source>Granska handlingsplan – %1</source>
-        <translation>Review action plan – %1</translation>
-    </message>
-    <message>
-        <source>Svaret från verksamheten (%1) jämfört med inspektionen. Bocka i de rader som ska föras in; rader utan bock avvisas.</source>
-        <translation>The unit&apos;s reply (%1) compared with the inspection. Tick the rows to take in; rows without a tick are rejected.</translation>
-    </message>
-    <message>
-        <source>Rad</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <source>Läge</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Tidigare</source>
-        <translation>Before</translation>
-    </message>
-    <message>
-        <source>Nu</source>
-        <translation>Now</translation>
-    </message>
-    <message>
-        <source>Saknas i handlingsplanen</source>
-        <translation>Missing from the action plan</translation>
-    </message>
-    <message>
-        <source>Godta alla</source>
-        <translation>Accept all</translation>
-    </message>
-    <message>
-        <source>Avvisa alla</source>
-        <translation>Reject all</translation>
-    </message>
-    <message>
-        <source>Importera valda rader</source>
-        <translation>Import selected rows</translation>
-    </message>
-    <message>
-        <source>Avbryt</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Handlingsplanen kunde inte importeras</source>
-        <translation>The action plan could not be imported</translation>
-    </message>
-    <message>
-        <source>Handlingsplanen är importerad</source>
-        <translation>The action plan is imported</translation>
-    </message>
-    <message>
-        <source>%1 nya och %2 ändrade rader fördes in; %3 avvisades.</source>
-        <translation>%1 new and %2 changed rows were taken in; %3 were rejected.</translation>
-    </message>
-    <message>
-        <source>Svaret kan inte importeras</source>
-        <translation>The reply cannot be imported</translation>
-    </message>
-    <message>
-        <source>spurdesk-paket (*.spur)</source>
-        <translation>spurdesk packages (*.spur)</translation>
-    </message>
-    <message>
-        <source>Word-dokument (*.docx)</source>
-        <translation>Word documents (*.docx)</translation>
-    </message>
-    <message>
-        <source>Spara</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>Filen kunde inte skapas</source>
-        <translation>The file could not be created</translation>
-    </message>
-    <message>
-        <source>Importera svar från verksamheten</source>
-        <translation>Import the unit&apos;s reply</translation>
-    </message>
-    <message>
-        <source>Svar från verksamheten (*.spur *.docx)</source>
-        <translation>Replies from the unit (*.spur *.docx)</translation>
-    </message>
-    <message>
-        <source>Öppna paket från inspektörerna</source>
-        <translation>Open a package from the inspectors</translation>
-    </message>
-    <message>
-        <source>Försenade uppföljningar</source>
-        <translation>Overdue follow-ups</translation>
-    </message>
-    <message>
-        <source>Uppföljning inom 30 dagar</source>
-        <translation>Follow-up within 30 days</translation>
-    </message>
-    <message>
-        <source>Senare uppföljningar</source>
-        <translation>Later follow-ups</translation>
-    </message>
-    <message>
-        <source>Uppföljning utan datum</source>
-        <translation>Follow-up without a date</translation>
-    </message>
-    <message>
-        <source>Datum</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Anteckning</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Ansvarig (del av namn)</source>
-        <translation>Responsible (part of name)</translation>
-    </message>
-    <message>
-        <source>Visa verifierade</source>
-        <translation>Show verified</translation>
-    </message>
-    <message>
-        <source>Verksamhet</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>Uppföljning</source>
-        <translation>Follow-up</translation>
-    </message>
-    <message>
-        <source>Kriterium</source>
-        <translation>Criterion</translation>
-    </message>
-    <message>
-        <source>Planerad åtgärd</source>
-        <translation>Planned action</translation>
-    </message>
-    <message>
-        <source>Ansvarig</source>
-        <translation>Responsible</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Markera genomförd…</source>
-        <translation>Mark as done…</translation>
-    </message>
-    <message>
-        <source>Markera verifierad…</source>
-        <translation>Mark as verified…</translation>
-    </message>
-    <message>
-        <source>Exportera CSV…</source>
-        <translation>Export CSV…</translation>
-    </message>
-    <message>
-        <source>Exportera Word…</source>
-        <translation>Export Word…</translation>
-    </message>
-    <message>
-        <source>Uppföljningslistan kan inte läsas</source>
-        <translation>The follow-up list cannot be read</translation>
-    </message>
-    <message>
-        <source>Alla verksamheter</source>
-        <translation>All units</translation>
-    </message>
-    <message>
-        <source>%1 försenade uppföljningar</source>
-        <translation>%1 overdue follow-ups</translation>
-    </message>
-    <message>
-        <source>Ingen åtgärd vald</source>
-        <translation>No action selected</translation>
-    </message>
-    <message>
-        <source>Välj en åtgärd i listan först.</source>
-        <translation>Choose an action in the list first.</translation>
-    </message>
-    <message>
-        <source>Markera verifierad</source>
-        <translation>Mark as verified</translation>
-    </message>
-    <message>
-        <source>Markera genomförd</source>
-        <translation>Mark as done</translation>
-    </message>
-    <message>
-        <source>Åtgärden kan inte markeras</source>
-        <translation>The action cannot be marked</translation>
-    </message>
-    <message>
-        <source>CSV-fil (*.csv)</source>
-        <translation>CSV file (*.csv)</translation>
-    </message>
-    <message>
-        <source>Exportera uppföljningslistan</source>
-        <translation>Export the follow-up list</translation>
-    </message>
-    <message>
-        <source>Listan kan inte exporteras</source>
-        <translation>The list cannot be exported</translation>
-    </message>
-    <message>
-        <source>Klart senast</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <source>Ansvarig för uppföljning</source>
-        <translation>Responsible for follow-up</translation>
-    </message>
-    <message>
-        <source>Kommentar</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <source>Handlingsplan – %1 (verksamhetens läge)</source>
-        <translation>Action plan – %1 (unit mode)</translation>
-    </message>
-    <message>
-        <source>Handlingsplan</source>
-        <translation>Action plan</translation>
-    </message>
-    <message>
-        <source>Rapport (kan inte ändras)</source>
-        <translation>Report (cannot be changed)</translation>
-    </message>
-    <message>
-        <source>Fyll i handlingsplanen för bristerna som granskningen påvisade. Rapporten kan inte ändras. När listan nedan är tom kan svaret exporteras och skickas till inspektörerna.</source>
-        <translation>Fill in the action plan for the deficiencies the inspection found. The report cannot be changed. When the list below is empty, the reply can be exported and sent to the inspectors.</translation>
-    </message>
-    <message>
-        <source>Brist</source>
-        <translation>Deficiency</translation>
-    </message>
-    <message>
-        <source>ÅÅÅÅ-MM-DD eller ”kontinuerligt”</source>
-        <translation>YYYY-MM-DD or “kontinuerligt”</translation>
-    </message>
-    <message>
-        <source>Lägg till rad för samma brist</source>
-        <translation>Add a row for the same deficiency</translation>
-    </message>
-    <message>
-        <source>Ta bort rad</source>
-        <translation>Remove row</translation>
-    </message>
-    <message>
-        <source>Spara utkast…</source>
-        <translation>Save draft…</translation>
-    </message>
-    <message>
-        <source>Spara arbetet för att fortsätta senare; utkastet kan inte importeras.</source>
-        <translation>Save the work to continue later; the draft cannot be imported.</translation>
-    </message>
-    <message>
-        <source>Exportera svar…</source>
-        <translation>Export reply…</translation>
-    </message>
-    <message>
-        <source>Fältet kan inte sparas</source>
-        <translation>The field cannot be saved</translation>
-    </message>
-    <message>
-        <source>Ingen brist vald</source>
-        <translation>No deficiency selected</translation>
-    </message>
-    <message>
-        <source>Rader kan bara läggas till för de brister som rapporten listar.</source>
-        <translation>Rows can only be added for the deficiencies the report lists.</translation>
-    </message>
-    <message>
-        <source>Raden kan inte tas bort</source>
-        <translation>The row cannot be removed</translation>
-    </message>
-    <message>
-        <source>Att åtgärda innan svaret kan skickas:</source>
-        <translation>To fix before the reply can be sent:</translation>
-    </message>
-    <message>
-        <source>Handlingsplanen är komplett och kan exporteras.</source>
-        <translation>The action plan is complete and can be exported.</translation>
-    </message>
-    <message>
-        <source>Exportera svar</source>
-        <translation>Export reply</translation>
-    </message>
-    <message>
-        <source>Spara utkast</source>
-        <translation>Save draft</translation>
-    </message>
-    <message>
-        <source>Utkastet kan inte sparas</source>
-        <translation>The draft cannot be saved</translation>
-    </message>
-    <message>
-        <source>Svaret kan inte exporteras</source>
-        <translation>The reply cannot be exported</translation>
-    </message>
-    <message>
-        <source>Svaret är exporterat</source>
-        <translation>The reply is exported</translation>
-    </message>
-    <message>
-        <source>Skicka filen %1 till inspektörerna.</source>
-        <translation>Send the file %1 to the inspectors.</translation>
-    </message>
-    <message>
-        <source>Stäng utan att exportera?</source>
-        <translation>Close without exporting?</translation>
-    </message>
-    <message>
-        <source>Ändringarna i handlingsplanen har inte exporterats och går förlorade.</source>
-        <translation>The changes to the action plan have not been exported and will be lost.</translation>
-    </message>
-    <message>
-        <source>Stäng ändå</source>
-        <translation>Close anyway</translation>
-    </message>
-    <message>
-        <source>Paketet kan inte öppnas</source>
-        <translation>The package cannot be opened</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>Om spurdesk</source>
@@ -581,6 +242,121 @@
     </message>
 </context>
 <context>
+    <name>FollowUpView</name>
+    <message>
+        <source>Försenade uppföljningar</source>
+        <translation>Overdue follow-ups</translation>
+    </message>
+    <message>
+        <source>Uppföljning inom 30 dagar</source>
+        <translation>Follow-up within 30 days</translation>
+    </message>
+    <message>
+        <source>Senare uppföljningar</source>
+        <translation>Later follow-ups</translation>
+    </message>
+    <message>
+        <source>Uppföljning utan datum</source>
+        <translation>Follow-up without a date</translation>
+    </message>
+    <message>
+        <source>Ansvarig (del av namn)</source>
+        <translation>Responsible (part of name)</translation>
+    </message>
+    <message>
+        <source>Visa verifierade</source>
+        <translation>Show verified</translation>
+    </message>
+    <message>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Kriterium</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Planerad åtgärd</source>
+        <translation>Planned action</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Markera genomförd…</source>
+        <translation>Mark as done…</translation>
+    </message>
+    <message>
+        <source>Markera verifierad…</source>
+        <translation>Mark as verified…</translation>
+    </message>
+    <message>
+        <source>Exportera CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Exportera Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <source>Uppföljningslistan kan inte läsas</source>
+        <translation>The follow-up list cannot be read</translation>
+    </message>
+    <message>
+        <source>Alla verksamheter</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>%1 försenade uppföljningar</source>
+        <translation>%1 overdue follow-ups</translation>
+    </message>
+    <message>
+        <source>Ingen åtgärd vald</source>
+        <translation>No action selected</translation>
+    </message>
+    <message>
+        <source>Välj en åtgärd i listan först.</source>
+        <translation>Choose an action in the list first.</translation>
+    </message>
+    <message>
+        <source>Markera verifierad</source>
+        <translation>Mark as verified</translation>
+    </message>
+    <message>
+        <source>Markera genomförd</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <source>Åtgärden kan inte markeras</source>
+        <translation>The action cannot be marked</translation>
+    </message>
+    <message>
+        <source>CSV-fil (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exportera uppföljningslistan</source>
+        <translation>Export the follow-up list</translation>
+    </message>
+    <message>
+        <source>Listan kan inte exporteras</source>
+        <translation>The list cannot be exported</translation>
+    </message>
+</context>
+<context>
     <name>GradeSelector</name>
     <message>
         <source>Gradering %1</source>
@@ -786,6 +562,17 @@
     <message>
         <source>spurdesk – inspektioner</source>
         <translation>spurdesk – inspections</translation>
+    </message>
+</context>
+<context>
+    <name>MarkDialog</name>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +891,81 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Graderingar per avsnitt</source>
         <translation>Grades by section</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Ändrad</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Oförändrad</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Granska handlingsplan – %1</source>
+        <translation>Review action plan – %1</translation>
+    </message>
+    <message>
+        <source>Svaret från verksamheten (%1) jämfört med inspektionen. Bocka i de rader som ska föras in; rader utan bock avvisas.</source>
+        <translation>The unit&apos;s reply (%1) compared with the inspection. Tick the rows to take in; rows without a tick are rejected.</translation>
+    </message>
+    <message>
+        <source>Rad</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Tidigare</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Nu</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Saknas i handlingsplanen</source>
+        <translation>Missing from the action plan</translation>
+    </message>
+    <message>
+        <source>Godta alla</source>
+        <translation>Accept all</translation>
+    </message>
+    <message>
+        <source>Avvisa alla</source>
+        <translation>Reject all</translation>
+    </message>
+    <message>
+        <source>Importera valda rader</source>
+        <translation>Import selected rows</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Handlingsplanen kunde inte importeras</source>
+        <translation>The action plan could not be imported</translation>
+    </message>
+    <message>
+        <source>Handlingsplanen är importerad</source>
+        <translation>The action plan is imported</translation>
+    </message>
+    <message>
+        <source>%1 nya och %2 ändrade rader fördes in; %3 avvisades.</source>
+        <translation>%1 new and %2 changed rows were taken in; %3 were rejected.</translation>
+    </message>
+    <message>
+        <source>Svaret kan inte importeras</source>
+        <translation>The reply cannot be imported</translation>
     </message>
 </context>
 <context>
@@ -1493,6 +1355,165 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>UnitWindow</name>
+    <message>
+        <source>Planerad åtgärd</source>
+        <translation>Planned action</translation>
+    </message>
+    <message>
+        <source>Datum när åtgärden ska vara genomförd</source>
+        <translation>Date by which the action is to be completed</translation>
+    </message>
+    <message>
+        <source>Ansvarig för genomförandet</source>
+        <translation>Responsible for carrying it out</translation>
+    </message>
+    <message>
+        <source>Datum för uppföljning</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>Ansvarig för uppföljningen</source>
+        <translation>Responsible for the follow-up</translation>
+    </message>
+    <message>
+        <source>Kommentar från verksamheten</source>
+        <translation>Comment from the unit</translation>
+    </message>
+    <message>
+        <source>Klart senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Ansvarig för uppföljning</source>
+        <translation>Responsible for follow-up</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Handlingsplan – %1 (verksamhetens läge)</source>
+        <translation>Action plan – %1 (unit mode)</translation>
+    </message>
+    <message>
+        <source>Handlingsplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Rapport (kan inte ändras)</source>
+        <translation>Report (cannot be changed)</translation>
+    </message>
+    <message>
+        <source>Fyll i handlingsplanen för bristerna som granskningen påvisade. Rapporten kan inte ändras. När listan nedan är tom kan svaret exporteras och skickas till inspektörerna.</source>
+        <translation>Fill in the action plan for the deficiencies the inspection found. The report cannot be changed. When the list below is empty, the reply can be exported and sent to the inspectors.</translation>
+    </message>
+    <message>
+        <source>Brist</source>
+        <translation>Deficiency</translation>
+    </message>
+    <message>
+        <source>ÅÅÅÅ-MM-DD eller ”kontinuerligt”</source>
+        <translation>YYYY-MM-DD or “kontinuerligt”</translation>
+    </message>
+    <message>
+        <source>Lägg till rad för samma brist</source>
+        <translation>Add a row for the same deficiency</translation>
+    </message>
+    <message>
+        <source>Ta bort rad</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Spara utkast…</source>
+        <translation>Save draft…</translation>
+    </message>
+    <message>
+        <source>Spara arbetet för att fortsätta senare; utkastet kan inte importeras.</source>
+        <translation>Save the work to continue later; the draft cannot be imported.</translation>
+    </message>
+    <message>
+        <source>Exportera svar…</source>
+        <translation>Export reply…</translation>
+    </message>
+    <message>
+        <source>Fältet kan inte sparas</source>
+        <translation>The field cannot be saved</translation>
+    </message>
+    <message>
+        <source>Ingen brist vald</source>
+        <translation>No deficiency selected</translation>
+    </message>
+    <message>
+        <source>Rader kan bara läggas till för de brister som rapporten listar.</source>
+        <translation>Rows can only be added for the deficiencies the report lists.</translation>
+    </message>
+    <message>
+        <source>Raden kan inte tas bort</source>
+        <translation>The row cannot be removed</translation>
+    </message>
+    <message>
+        <source>Att åtgärda innan svaret kan skickas:</source>
+        <translation>To fix before the reply can be sent:</translation>
+    </message>
+    <message>
+        <source>Handlingsplanen är komplett och kan exporteras.</source>
+        <translation>The action plan is complete and can be exported.</translation>
+    </message>
+    <message>
+        <source>Exportera svar</source>
+        <translation>Export reply</translation>
+    </message>
+    <message>
+        <source>spurdesk-paket (*.spur)</source>
+        <translation>spurdesk packages (*.spur)</translation>
+    </message>
+    <message>
+        <source>Spara utkast</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Utkastet kan inte sparas</source>
+        <translation>The draft cannot be saved</translation>
+    </message>
+    <message>
+        <source>Svaret kan inte exporteras</source>
+        <translation>The reply cannot be exported</translation>
+    </message>
+    <message>
+        <source>Svaret är exporterat</source>
+        <translation>The reply is exported</translation>
+    </message>
+    <message>
+        <source>Skicka filen %1 till inspektörerna.</source>
+        <translation>Send the file %1 to the inspectors.</translation>
+    </message>
+    <message>
+        <source>Stäng utan att exportera?</source>
+        <translation>Close without exporting?</translation>
+    </message>
+    <message>
+        <source>Ändringarna i handlingsplanen har inte exporterats och går förlorade.</source>
+        <translation>The changes to the action plan have not been exported and will be lost.</translation>
+    </message>
+    <message>
+        <source>Stäng ändå</source>
+        <translation>Close anyway</translation>
+    </message>
+    <message>
+        <source>Paketet kan inte öppnas</source>
+        <translation>The package cannot be opened</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <source>Status för %1</source>
@@ -1625,6 +1646,37 @@ Create one with New inspection (Ctrl+N).</translation>
             <numerusform>%n criteria file could not be read and is not used.</numerusform>
             <numerusform>%n criteria files could not be read and are not used.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>exchange</name>
+    <message>
+        <source>spurdesk-paket (*.spur)</source>
+        <translation>spurdesk packages (*.spur)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Filen kunde inte skapas</source>
+        <translation>The file could not be created</translation>
+    </message>
+    <message>
+        <source>Importera svar från verksamheten</source>
+        <translation>Import the unit&apos;s reply</translation>
+    </message>
+    <message>
+        <source>Svar från verksamheten (*.spur *.docx)</source>
+        <translation>Replies from the unit (*.spur *.docx)</translation>
+    </message>
+    <message>
+        <source>Öppna paket från inspektörerna</source>
+        <translation>Open a package from the inspectors</translation>
     </message>
 </context>
 <context>

@@ -6,12 +6,22 @@ Runs on a real library (the demo) with message boxes answered by the `message_bo
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from docx import Document
-from PySide6.QtWidgets import QLabel, QTextBrowser
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from spurdesk.exchange.package import read_package, response_package, write_package
@@ -25,6 +35,7 @@ from spurdesk.ui.exchange.actions import export_fillable_form, send_to_unit
 from spurdesk.ui.exchange.followup_view import FollowUpView
 from spurdesk.ui.exchange.review_dialog import open_review
 from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
+from spurdesk.ui.i18n import LanguageManager
 from spurdesk.ui.session import LibrarySession
 from tests.ui.conftest import MessageBoxes
 
@@ -223,3 +234,55 @@ def test_follow_up_view_lists_filters_marks_and_exports(
     assert follow_up.export(tmp_path / "lista.csv")
     assert (tmp_path / "lista.csv").read_text("utf-8-sig").count("\n") == len(entries)
     assert follow_up.export(tmp_path / "lista.docx")
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[LanguageManager]:
+    """The interface in English for one test; Swedish again afterwards, whatever happened."""
+    manager = LanguageManager.for_app(qapp)
+    assert manager.set_language("en") == "en"
+    yield manager
+    manager.set_language("sv")
+
+
+def test_exchange_views_are_shown_in_english(
+    qtbot: QtBot,
+    english: LanguageManager,
+    tmp_path: Path,
+    demo_session: LibrarySession,
+    demo_inspection_id: int,
+) -> None:
+    view = FollowUpView(demo_session, today=lambda: date(2025, 6, 10))
+    qtbot.addWidget(view)
+    tree = view.findChild(QTreeWidget, "followUpTree")
+    header = tree.headerItem()
+    assert [header.text(column) for column in range(tree.columnCount())] == [
+        "Follow-up",
+        "Unit",
+        "Criterion",
+        "Planned action",
+        "Responsible",
+        "Status",
+    ]
+    assert tree.topLevelItem(0).text(0).startswith("Overdue follow-ups (")
+    assert view.findChild(QLabel, "followUpSummary").text().endswith(" overdue follow-ups")
+    assert view.findChild(QCheckBox, "followUpVerified").text() == "Show verified"
+    responsible = view.findChild(QLineEdit, "followUpResponsible")
+    assert responsible.placeholderText() == "Responsible (part of name)"
+
+    sent = send_to_unit(None, demo_session, demo_inspection_id, tmp_path / "ut.spur")
+    assert sent is not None
+    window = UnitWindow(sent)
+    qtbot.addWidget(window)
+    assert window.windowTitle().startswith("Action plan – ")
+    assert window.windowTitle().endswith(" (unit mode)")
+    tabs = window.findChild(QTabWidget, "unitTabs")
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Action plan",
+        "Report (cannot be changed)",
+    ]
+    table = window.findChild(QTableWidget, "unitPlanTable")
+    assert table.horizontalHeaderItem(0).text() == "Deficiency"
+    assert table.horizontalHeaderItem(2).text() == "Due"
+    labels = {label.text() for label in window.findChildren(QLabel)}
+    assert {"Comment from the unit", "Follow-up date"} <= labels

@@ -21,10 +21,6 @@ from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
 from spurdesk.ui.session import LibrarySession
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("exchange", text)
-
-
 def _save_path(
     parent: QWidget | None, title: str, suggestion: str, name_filter: str
 ) -> Path | None:
@@ -53,10 +49,15 @@ def _export(
     try:
         if path is None:
             name_filter = (
-                tr("spurdesk-paket (*.spur)") if suffix == SUFFIX else tr("Word-dokument (*.docx)")
+                QCoreApplication.translate("exchange", "spurdesk-paket (*.spur)")
+                if suffix == SUFFIX
+                else QCoreApplication.translate("exchange", "Word-dokument (*.docx)")
             )
             path = _save_path(
-                parent, tr("Spara"), _file_stem(session, inspection_id) + suffix, name_filter
+                parent,
+                QCoreApplication.translate("exchange", "Spara"),
+                _file_stem(session, inspection_id) + suffix,
+                name_filter,
             )
             if path is None:
                 return None
@@ -64,7 +65,9 @@ def _export(
         chosen = path
         written = session.call(inspection_id, lambda library: send(library, inspection_id, chosen))
     except SpurdeskError as error:
-        dialogs.show_error(parent, error, tr("Filen kunde inte skapas"))
+        dialogs.show_error(
+            parent, error, QCoreApplication.translate("exchange", "Filen kunde inte skapas")
+        )
         return None
     return written
 
@@ -90,8 +93,8 @@ def import_response(
     if path is None:
         path = _open_path(
             parent,
-            tr("Importera svar från verksamheten"),
-            tr("Svar från verksamheten (*.spur *.docx)"),
+            QCoreApplication.translate("exchange", "Importera svar från verksamheten"),
+            QCoreApplication.translate("exchange", "Svar från verksamheten (*.spur *.docx)"),
         )
         if path is None:
             return None
@@ -105,7 +108,9 @@ def open_package(parent: QWidget | None, path: Path | None = None) -> UnitWindow
     """Unit mode: open a received package with the report read-only and the plan editable."""
     if path is None:
         path = _open_path(
-            parent, tr("Öppna paket från inspektörerna"), tr("spurdesk-paket (*.spur)")
+            parent,
+            QCoreApplication.translate("exchange", "Öppna paket från inspektörerna"),
+            QCoreApplication.translate("exchange", "spurdesk-paket (*.spur)"),
         )
         if path is None:
             return None

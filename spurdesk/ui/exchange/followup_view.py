@@ -51,16 +51,12 @@ from spurdesk.ui.session import LibrarySession
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FollowUpView", text)
-
-
 def _bucket_heading(bucket: Bucket) -> str:
     return {
-        Bucket.OVERDUE: tr("Försenade uppföljningar"),
-        Bucket.DUE_SOON: tr("Uppföljning inom 30 dagar"),
-        Bucket.LATER: tr("Senare uppföljningar"),
-        Bucket.UNDATED: tr("Uppföljning utan datum"),
+        Bucket.OVERDUE: QCoreApplication.translate("FollowUpView", "Försenade uppföljningar"),
+        Bucket.DUE_SOON: QCoreApplication.translate("FollowUpView", "Uppföljning inom 30 dagar"),
+        Bucket.LATER: QCoreApplication.translate("FollowUpView", "Senare uppföljningar"),
+        Bucket.UNDATED: QCoreApplication.translate("FollowUpView", "Uppföljning utan datum"),
     }[bucket]
 
 
@@ -75,8 +71,8 @@ class MarkDialog(QDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.note_edit = QPlainTextEdit(objectName="markNote")
         form = QFormLayout(self)
-        form.addRow(tr("Datum"), self.date_edit)
-        form.addRow(tr("Anteckning"), self.note_edit)
+        form.addRow(self.tr("Datum"), self.date_edit)
+        form.addRow(self.tr("Anteckning"), self.note_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -105,13 +101,13 @@ class FollowUpView(QWidget):
 
         self._unit = QComboBox(objectName="followUpUnit")
         self._responsible = QLineEdit(objectName="followUpResponsible")
-        self._responsible.setPlaceholderText(tr("Ansvarig (del av namn)"))
-        self._verified = QCheckBox(tr("Visa verifierade"), objectName="followUpVerified")
+        self._responsible.setPlaceholderText(self.tr("Ansvarig (del av namn)"))
+        self._verified = QCheckBox(self.tr("Visa verifierade"), objectName="followUpVerified")
         self._unit.currentIndexChanged.connect(self._show)
         self._responsible.textChanged.connect(self._show)
         self._verified.toggled.connect(self._show)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(tr("Verksamhet")))
+        filters.addWidget(QLabel(self.tr("Verksamhet")))
         filters.addWidget(self._unit, 1)
         filters.addWidget(self._responsible, 1)
         filters.addWidget(self._verified)
@@ -119,22 +115,22 @@ class FollowUpView(QWidget):
         self._tree = QTreeWidget(objectName="followUpTree")
         self._tree.setHeaderLabels(
             [
-                tr("Uppföljning"),
-                tr("Verksamhet"),
-                tr("Kriterium"),
-                tr("Planerad åtgärd"),
-                tr("Ansvarig"),
-                tr("Status"),
+                self.tr("Uppföljning"),
+                self.tr("Verksamhet"),
+                self.tr("Kriterium"),
+                self.tr("Planerad åtgärd"),
+                self.tr("Ansvarig"),
+                self.tr("Status"),
             ]
         )
         for column, width in enumerate((200, 170, 70, 340, 150)):
             self._tree.setColumnWidth(column, width)
         self._summary = QLabel(objectName="followUpSummary")
 
-        done = QPushButton(tr("Markera genomförd…"), objectName="markDone")
-        verified = QPushButton(tr("Markera verifierad…"), objectName="markVerified")
-        to_csv = QPushButton(tr("Exportera CSV…"), objectName="exportCsv")
-        to_docx = QPushButton(tr("Exportera Word…"), objectName="exportDocx")
+        done = QPushButton(self.tr("Markera genomförd…"), objectName="markDone")
+        verified = QPushButton(self.tr("Markera verifierad…"), objectName="markVerified")
+        to_csv = QPushButton(self.tr("Exportera CSV…"), objectName="exportCsv")
+        to_docx = QPushButton(self.tr("Exportera Word…"), objectName="exportDocx")
         done.clicked.connect(lambda: self._ask_and_mark(verify=False))
         verified.clicked.connect(lambda: self._ask_and_mark(verify=True))
         to_csv.clicked.connect(lambda: self._choose_export("csv"))
@@ -163,12 +159,12 @@ class FollowUpView(QWidget):
         try:
             self._entries = all_entries(self._session.library, self._today())
         except SpurdeskError as error:
-            dialogs.show_error(self, error, tr("Uppföljningslistan kan inte läsas"))
+            dialogs.show_error(self, error, self.tr("Uppföljningslistan kan inte läsas"))
             self._entries = []
         current = self._unit.currentData()
         self._unit.blockSignals(True)
         self._unit.clear()
-        self._unit.addItem(tr("Alla verksamheter"), "")
+        self._unit.addItem(self.tr("Alla verksamheter"), "")
         for unit in units_of(self._entries):
             self._unit.addItem(unit, unit)
         index = self._unit.findData(current) if current else 0
@@ -217,7 +213,7 @@ class FollowUpView(QWidget):
                 group.addChild(row)
             group.setExpanded(True)
         self._summary.setText(
-            tr("%1 försenade uppföljningar").replace("%1", str(overdue_count(shown)))
+            self.tr("%1 försenade uppföljningar").replace("%1", str(overdue_count(shown)))
         )
 
     def select_entry(self, entry: FollowUpEntry) -> None:
@@ -238,9 +234,11 @@ class FollowUpView(QWidget):
 
     def _ask_and_mark(self, *, verify: bool) -> None:
         if self.selected_entry() is None:
-            dialogs.show_info(self, tr("Ingen åtgärd vald"), tr("Välj en åtgärd i listan först."))
+            dialogs.show_info(
+                self, self.tr("Ingen åtgärd vald"), self.tr("Välj en åtgärd i listan först.")
+            )
             return
-        title = tr("Markera verifierad") if verify else tr("Markera genomförd")
+        title = self.tr("Markera verifierad") if verify else self.tr("Markera genomförd")
         dialog = MarkDialog(title, self._today(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             on, note = dialog.chosen()
@@ -257,16 +255,18 @@ class FollowUpView(QWidget):
                 entry.inspection_id, lambda library: action(library, entry, on, note)
             )
         except SpurdeskError as error:
-            dialogs.show_error(self, error, tr("Åtgärden kan inte markeras"))
+            dialogs.show_error(self, error, self.tr("Åtgärden kan inte markeras"))
             return False
         return True
 
     # export ----------------------------------------------------------------------------------
 
     def _choose_export(self, kind: str) -> None:
-        name_filter = tr("CSV-fil (*.csv)") if kind == "csv" else tr("Word-dokument (*.docx)")
+        name_filter = (
+            self.tr("CSV-fil (*.csv)") if kind == "csv" else self.tr("Word-dokument (*.docx)")
+        )
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, tr("Exportera uppföljningslistan"), f"uppföljning.{kind}", name_filter
+            self, self.tr("Exportera uppföljningslistan"), f"uppföljning.{kind}", name_filter
         )
         if chosen:
             self.export(Path(chosen))
@@ -280,6 +280,6 @@ class FollowUpView(QWidget):
             else:
                 export_csv(shown, path)
         except SpurdeskError as error:
-            dialogs.show_error(self, error, tr("Listan kan inte exporteras"))
+            dialogs.show_error(self, error, self.tr("Listan kan inte exporteras"))
             return False
         return True

@@ -40,15 +40,11 @@ _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _STATE_COLOURS = {RowState.NEW: "#1f7a1f", RowState.CHANGED: "#a15c00", RowState.UNCHANGED: "#777"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewDialog", text)
-
-
 def _state_text(state: RowState) -> str:
     return {
-        RowState.NEW: tr("Ny"),
-        RowState.CHANGED: tr("Ändrad"),
-        RowState.UNCHANGED: tr("Oförändrad"),
+        RowState.NEW: QCoreApplication.translate("ReviewDialog", "Ny"),
+        RowState.CHANGED: QCoreApplication.translate("ReviewDialog", "Ändrad"),
+        RowState.UNCHANGED: QCoreApplication.translate("ReviewDialog", "Oförändrad"),
     }[state]
 
 
@@ -72,11 +68,13 @@ class ReviewDialog(QDialog):
         self._session = session
         self._review = review
         self.result_of_import: ImportResult | None = None
-        self.setWindowTitle(tr("Granska handlingsplan – %1").replace("%1", review.inspection.title))
+        self.setWindowTitle(
+            self.tr("Granska handlingsplan – %1").replace("%1", review.inspection.title)
+        )
         self.resize(900, 620)
 
         intro = QLabel(
-            tr(
+            self.tr(
                 "Svaret från verksamheten (%1) jämfört med inspektionen. Bocka i de rader som "
                 "ska föras in; rader utan bock avvisas."
             ).replace("%1", review.response.source)
@@ -85,7 +83,9 @@ class ReviewDialog(QDialog):
 
         self._tree = QTreeWidget(objectName="reviewRows")
         self._tree.setColumnCount(4)
-        self._tree.setHeaderLabels([tr("Rad"), tr("Läge"), tr("Tidigare"), tr("Nu")])
+        self._tree.setHeaderLabels(
+            [self.tr("Rad"), self.tr("Läge"), self.tr("Tidigare"), self.tr("Nu")]
+        )
         self._tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((340, 250, 260)):
             self._tree.setColumnWidth(column, width)
@@ -94,7 +94,7 @@ class ReviewDialog(QDialog):
             self._tree.addTopLevelItem(self._row_item(diff))
         self._tree.expandAll()
 
-        problems_label = QLabel(tr("Saknas i handlingsplanen"))
+        problems_label = QLabel(self.tr("Saknas i handlingsplanen"))
         self._problems = QListWidget(objectName="reviewProblems")
         for problem in review.problems:
             self._problems.addItem(problem.message)
@@ -103,14 +103,14 @@ class ReviewDialog(QDialog):
         self._problems.setMaximumHeight(120)
 
         buttons = QDialogButtonBox()
-        accept_all = QPushButton(tr("Godta alla"), objectName="acceptAll")
-        reject_all = QPushButton(tr("Avvisa alla"), objectName="rejectAll")
-        self._apply = QPushButton(tr("Importera valda rader"), objectName="applyReview")
+        accept_all = QPushButton(self.tr("Godta alla"), objectName="acceptAll")
+        reject_all = QPushButton(self.tr("Avvisa alla"), objectName="rejectAll")
+        self._apply = QPushButton(self.tr("Importera valda rader"), objectName="applyReview")
         self._apply.setDefault(True)
         buttons.addButton(accept_all, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(reject_all, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self._apply, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QPushButton(tr("Avbryt")), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(QPushButton(self.tr("Avbryt")), QDialogButtonBox.ButtonRole.RejectRole)
         accept_all.clicked.connect(lambda: self._check_all(True))
         reject_all.clicked.connect(lambda: self._check_all(False))
         self._apply.clicked.connect(self.apply)
@@ -183,13 +183,13 @@ class ReviewDialog(QDialog):
                 inspection_id, lambda library: apply_review(library, self._review, accepted)
             )
         except SpurdeskError as error:
-            dialogs.show_error(self, error, tr("Handlingsplanen kunde inte importeras"))
+            dialogs.show_error(self, error, self.tr("Handlingsplanen kunde inte importeras"))
             return
         result = self.result_of_import
         dialogs.show_info(
             self,
-            tr("Handlingsplanen är importerad"),
-            tr("%1 nya och %2 ändrade rader fördes in; %3 avvisades.")
+            self.tr("Handlingsplanen är importerad"),
+            self.tr("%1 nya och %2 ändrade rader fördes in; %3 avvisades.")
             .replace("%1", str(len(result.added)))
             .replace("%2", str(len(result.updated)))
             .replace("%3", str(result.rejected)),
@@ -204,6 +204,8 @@ def open_review(
     try:
         review = review_response(session.library, read_response(path))
     except SpurdeskError as error:
-        dialogs.show_error(parent, error, tr("Svaret kan inte importeras"))
+        dialogs.show_error(
+            parent, error, QCoreApplication.translate("ReviewDialog", "Svaret kan inte importeras")
+        )
         return None
     return ReviewDialog(session, review, parent)

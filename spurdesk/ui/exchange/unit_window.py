@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,20 +41,27 @@ from spurdesk.ui.exchange.report_view import report_html
 _MULTILINE = ("planned_action", "unit_comment")
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UnitWindow", text)
+# The Swedish FIELD_LABELS, marked here so that lupdate extracts them for the form's
+# `self.tr(FIELD_LABELS[name])`; keep in step with spurdesk.exchange.action_plan.
+_FIELD_LABELS_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("UnitWindow", "Planerad åtgärd"),
+    QT_TRANSLATE_NOOP("UnitWindow", "Datum när åtgärden ska vara genomförd"),
+    QT_TRANSLATE_NOOP("UnitWindow", "Ansvarig för genomförandet"),
+    QT_TRANSLATE_NOOP("UnitWindow", "Datum för uppföljning"),
+    QT_TRANSLATE_NOOP("UnitWindow", "Ansvarig för uppföljningen"),
+    QT_TRANSLATE_NOOP("UnitWindow", "Kommentar från verksamheten"),
+)
 
 
 def _column_titles() -> list[str]:
     """Short titles for the overview table; the form below shows the full labels."""
     return [
-        tr("Planerad åtgärd"),
-        tr("Klart senast"),
-        tr("Ansvarig"),
-        tr("Uppföljning"),
-        tr("Ansvarig för uppföljning"),
-        tr("Kommentar"),
+        QCoreApplication.translate("UnitWindow", "Planerad åtgärd"),
+        QCoreApplication.translate("UnitWindow", "Klart senast"),
+        QCoreApplication.translate("UnitWindow", "Ansvarig"),
+        QCoreApplication.translate("UnitWindow", "Uppföljning"),
+        QCoreApplication.translate("UnitWindow", "Ansvarig för uppföljning"),
+        QCoreApplication.translate("UnitWindow", "Kommentar"),
     ]
 
 
@@ -72,7 +79,9 @@ class UnitWindow(QMainWindow):
         self._path = Path(package_path)
         self._loading = False
         self.setWindowTitle(
-            tr("Handlingsplan – %1 (verksamhetens läge)").replace("%1", self.unit.inspection.title)
+            self.tr("Handlingsplan – %1 (verksamhetens läge)").replace(
+                "%1", self.unit.inspection.title
+            )
         )
         self.resize(1100, 760)
 
@@ -81,8 +90,8 @@ class UnitWindow(QMainWindow):
         report.setReadOnly(True)
 
         tabs = QTabWidget(objectName="unitTabs")
-        tabs.addTab(self._plan_page(), tr("Handlingsplan"))
-        tabs.addTab(report, tr("Rapport (kan inte ändras)"))
+        tabs.addTab(self._plan_page(), self.tr("Handlingsplan"))
+        tabs.addTab(report, self.tr("Rapport (kan inte ändras)"))
         self.setCentralWidget(tabs)
         self._fill_table()
         self._table.selectRow(0)
@@ -92,7 +101,7 @@ class UnitWindow(QMainWindow):
 
     def _plan_page(self) -> QWidget:
         intro = QLabel(
-            tr(
+            self.tr(
                 "Fyll i handlingsplanen för bristerna som granskningen påvisade. Rapporten kan "
                 "inte ändras. När listan nedan är tom kan svaret exporteras och skickas till "
                 "inspektörerna."
@@ -100,7 +109,7 @@ class UnitWindow(QMainWindow):
         )
         intro.setWordWrap(True)
         self._table = QTableWidget(0, 1 + len(EDITABLE_FIELDS), objectName="unitPlanTable")
-        self._table.setHorizontalHeaderLabels([tr("Brist"), *_column_titles()])
+        self._table.setHorizontalHeaderLabels([self.tr("Brist"), *_column_titles()])
         for column, width in enumerate((280, 280, 120, 150, 130, 150, 160)):
             self._table.setColumnWidth(column, width)
         self._table.verticalHeader().setDefaultSectionSize(28)
@@ -113,7 +122,7 @@ class UnitWindow(QMainWindow):
         self._deficiency = QLabel(objectName="unitDeficiency")
         self._deficiency.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(tr("Brist"), self._deficiency)
+        form.addRow(self.tr("Brist"), self._deficiency)
         self._editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name in EDITABLE_FIELDS:
             editor: QLineEdit | QPlainTextEdit
@@ -125,18 +134,18 @@ class UnitWindow(QMainWindow):
                 editor = QLineEdit(objectName=f"edit_{name}")
                 editor.textEdited.connect(lambda _text, n=name: self._edited(n))
             if name in ("due", "follow_up"):
-                editor.setPlaceholderText(tr("ÅÅÅÅ-MM-DD eller ”kontinuerligt”"))
+                editor.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD eller ”kontinuerligt”"))
             self._editors[name] = editor
-            form.addRow(tr(FIELD_LABELS[name]), editor)
+            form.addRow(self.tr(FIELD_LABELS[name]), editor)
 
-        add = QPushButton(tr("Lägg till rad för samma brist"), objectName="addRow")
-        remove = QPushButton(tr("Ta bort rad"), objectName="removeRow")
-        draft = QPushButton(tr("Spara utkast…"), objectName="saveDraft")
+        add = QPushButton(self.tr("Lägg till rad för samma brist"), objectName="addRow")
+        remove = QPushButton(self.tr("Ta bort rad"), objectName="removeRow")
+        draft = QPushButton(self.tr("Spara utkast…"), objectName="saveDraft")
         draft.setToolTip(
-            tr("Spara arbetet för att fortsätta senare; utkastet kan inte importeras.")
+            self.tr("Spara arbetet för att fortsätta senare; utkastet kan inte importeras.")
         )
         draft.clicked.connect(self._choose_draft_path)
-        export = QPushButton(tr("Exportera svar…"), objectName="exportResponse")
+        export = QPushButton(self.tr("Exportera svar…"), objectName="exportResponse")
         add.clicked.connect(self.add_row_for_selected)
         remove.clicked.connect(self.remove_selected_row)
         export.clicked.connect(self._choose_export_path)
@@ -236,7 +245,7 @@ class UnitWindow(QMainWindow):
         try:
             self.unit.set_field(key, name, text)
         except SpurdeskError as error:
-            dialogs.show_error(self, error, tr("Fältet kan inte sparas"))
+            dialogs.show_error(self, error, self.tr("Fältet kan inte sparas"))
             self._load_selected()
             return
         self._update_table_row(key)
@@ -251,8 +260,8 @@ class UnitWindow(QMainWindow):
         if deficiency is None:
             dialogs.show_info(
                 self,
-                tr("Ingen brist vald"),
-                tr("Rader kan bara läggas till för de brister som rapporten listar."),
+                self.tr("Ingen brist vald"),
+                self.tr("Rader kan bara läggas till för de brister som rapporten listar."),
             )
             return
         added = self.unit.add_row(deficiency)
@@ -267,7 +276,7 @@ class UnitWindow(QMainWindow):
         try:
             self.unit.remove_row(key)
         except SpurdeskError as error:
-            dialogs.show_error(self, error, tr("Raden kan inte tas bort"))
+            dialogs.show_error(self, error, self.tr("Raden kan inte tas bort"))
             return
         self._fill_table()
         if self.unit.plan.rows:
@@ -284,9 +293,9 @@ class UnitWindow(QMainWindow):
             item.setData(_KEY_ROLE, (problem.row_key, problem.field))
             self._problems.addItem(item)
         self._problems_label.setText(
-            tr("Att åtgärda innan svaret kan skickas:")
+            self.tr("Att åtgärda innan svaret kan skickas:")
             if problems
-            else tr("Handlingsplanen är komplett och kan exporteras.")
+            else self.tr("Handlingsplanen är komplett och kan exporteras.")
         )
 
     def problem_messages(self) -> list[str]:
@@ -302,7 +311,7 @@ class UnitWindow(QMainWindow):
     def _choose_export_path(self) -> None:
         suggestion = self._path.with_name(f"{self._path.stem}-svar.spur")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, tr("Exportera svar"), str(suggestion), tr("spurdesk-paket (*.spur)")
+            self, self.tr("Exportera svar"), str(suggestion), self.tr("spurdesk-paket (*.spur)")
         )
         if chosen:
             self.export_response(Path(chosen))
@@ -310,7 +319,7 @@ class UnitWindow(QMainWindow):
     def _choose_draft_path(self) -> None:
         suggestion = self._path.with_name(f"{self._path.stem}-utkast.spur")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, tr("Spara utkast"), str(suggestion), tr("spurdesk-paket (*.spur)")
+            self, self.tr("Spara utkast"), str(suggestion), self.tr("spurdesk-paket (*.spur)")
         )
         if chosen:
             self.save_draft(Path(chosen))
@@ -320,7 +329,7 @@ class UnitWindow(QMainWindow):
         try:
             self.unit.save_draft(path)
         except SpurdeskError as error:
-            dialogs.show_error(self, error, tr("Utkastet kan inte sparas"))
+            dialogs.show_error(self, error, self.tr("Utkastet kan inte sparas"))
             return False
         return True
 
@@ -329,21 +338,21 @@ class UnitWindow(QMainWindow):
         try:
             written = self.unit.export_response(path)
         except SpurdeskError as error:
-            dialogs.show_error(self, error, tr("Svaret kan inte exporteras"))
+            dialogs.show_error(self, error, self.tr("Svaret kan inte exporteras"))
             return False
         dialogs.show_info(
             self,
-            tr("Svaret är exporterat"),
-            tr("Skicka filen %1 till inspektörerna.").replace("%1", written.name),
+            self.tr("Svaret är exporterat"),
+            self.tr("Skicka filen %1 till inspektörerna.").replace("%1", written.name),
         )
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.unit.modified and not dialogs.confirm(
             self,
-            tr("Stäng utan att exportera?"),
-            tr("Ändringarna i handlingsplanen har inte exporterats och går förlorade."),
-            tr("Stäng ändå"),
+            self.tr("Stäng utan att exportera?"),
+            self.tr("Ändringarna i handlingsplanen har inte exporterats och går förlorade."),
+            self.tr("Stäng ändå"),
         ):
             event.ignore()
             return
@@ -355,7 +364,9 @@ def open_unit_window(path: str | Path, parent: QWidget | None = None) -> UnitWin
     try:
         window = UnitWindow(path, parent)
     except SpurdeskError as error:
-        dialogs.show_error(parent, error, tr("Paketet kan inte öppnas"))
+        dialogs.show_error(
+            parent, error, QCoreApplication.translate("UnitWindow", "Paketet kan inte öppnas")
+        )
         return None
     window.show()
     return window
