@@ -24,6 +24,10 @@ from spurdesk.ui.inspection.section_page import SectionPage
 from spurdesk.ui.inspection.window import InspectionWindow
 from spurdesk.ui.session import MAX_LATENCY_MS, LibrarySession
 
+#: Generous: the debounce writes within MAX_LATENCY_MS; a loaded CI machine may be slower, and
+#: speed is measured in bench/, not here.
+SAVE_WAIT_MS = MAX_LATENCY_MS * 5
+
 
 @pytest.fixture
 def window(
@@ -60,7 +64,7 @@ def test_typed_findings_are_on_disk_after_the_debounce(
         "Samtal varje vecka"
         not in on_disk(demo_library_path, window.inspection_id).section("E").findings
     )  # staged only: nothing written per keystroke
-    with qtbot.waitSignal(window.session.saved, timeout=MAX_LATENCY_MS + 500):
+    with qtbot.waitSignal(window.session.saved, timeout=SAVE_WAIT_MS):
         pass
     findings = on_disk(demo_library_path, window.inspection_id).section("E").findings
     assert findings.endswith("\nSamtal varje vecka.")
@@ -114,7 +118,7 @@ def test_typing_does_not_rebuild_the_page(qtbot: QtBot, window: InspectionWindow
     page = findings_page(window, "H")
     page.findings.moveCursor(page.findings.textCursor().MoveOperation.Start)
     qtbot.keyClicks(page.findings, "Inledning. ")
-    with qtbot.waitSignal(window.session.saved, timeout=MAX_LATENCY_MS + 500):
+    with qtbot.waitSignal(window.session.saved, timeout=SAVE_WAIT_MS):
         pass
     assert page.findings.textCursor().position() == len("Inledning. ")
     qtbot.keyClicks(page.findings, "Mer")
