@@ -286,3 +286,33 @@ def test_exchange_views_are_shown_in_english(
     assert table.horizontalHeaderItem(2).text() == "Due"
     labels = {label.text() for label in window.findChildren(QLabel)}
     assert {"Comment from the unit", "Follow-up date"} <= labels
+
+
+def test_the_inspection_window_sends_the_plan_and_the_form(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_library: Library,
+    demo_session: LibrarySession,
+    demo_inspection_id: int,
+    message_boxes: MessageBoxes,
+) -> None:
+    """Verksamheten → Skicka … and → Word-formulär write what the unit needs, from the window."""
+    from spurdesk.ui.exchange import actions
+    from spurdesk.ui.inspection.window import InspectionWindow
+
+    window = InspectionWindow(demo_session, demo_inspection_id)
+    qtbot.addWidget(window)
+    targets = iter([tmp_path / "till-enheten.spur", tmp_path / "formular.docx"])
+    monkeypatch.setattr(actions, "_save_path", lambda *_args: next(targets))
+
+    window.send_action.trigger()
+    package = read_package(tmp_path / "till-enheten.spur")
+    assert package.inspection.id == demo_inspection_id
+    window.form_action.trigger()
+    form_text = "\n".join(p.text for p in Document(str(tmp_path / "formular.docx")).paragraphs)
+    assert "Röntgenkliniken" in form_text
+    assert [e.action for e in demo_library.audit_events(demo_inspection_id)][-2:] == [
+        "export",
+        "export",
+    ]

@@ -112,6 +112,18 @@ class InspectionWindow(QMainWindow):
             fmt: self._action(self.export_menu, QKeySequence(keys), lambda f=fmt: self.export(f))
             for fmt, keys in (("docx", "Ctrl+E"), ("pdf", "Ctrl+Shift+E"), ("actionplan", ""))
         }
+        # The action plan loop with the unit: files by e-mail or USB stick, no server.
+        self.exchange_menu = bar.addMenu("")
+        self.send_action = self._action(
+            self.exchange_menu, QKeySequence("Ctrl+Shift+S"), lambda: self.exchange("send")
+        )
+        self.form_action = self._action(
+            self.exchange_menu, QKeySequence(), lambda: self.exchange("form")
+        )
+        self.exchange_menu.addSeparator()
+        self.import_action = self._action(
+            self.exchange_menu, QKeySequence("Ctrl+Shift+I"), lambda: self.exchange("import")
+        )
 
     def _action(
         self,
@@ -169,6 +181,10 @@ class InspectionWindow(QMainWindow):
         self.export_actions["docx"].setText(self.tr("Rapport som &Word…"))
         self.export_actions["pdf"].setText(self.tr("Rapport som &PDF…"))
         self.export_actions["actionplan"].setText(self.tr("&Handlingsplan som Word…"))
+        self.exchange_menu.setTitle(self.tr("&Verksamheten"))
+        self.send_action.setText(self.tr("&Skicka handlingsplanen till verksamheten…"))
+        self.form_action.setText(self.tr("Handlingsplanen som ifyllbart &Word-formulär…"))
+        self.import_action.setText(self.tr("&Importera svar från verksamheten…"))
         self.nav.setAccessibleName(self.tr("Navigering"))
         self.nav_model.retranslate()
 
@@ -272,6 +288,18 @@ class InspectionWindow(QMainWindow):
 
             self._export_controller = ExportController(self, self.session)
         self._export_controller.export(self.inspection_id, fmt)  # type: ignore[attr-defined]
+
+    def exchange(self, verb: str) -> None:
+        """Send the plan to the unit (package or Word form), or review the unit's response."""
+        self.commit_pending()
+        from spurdesk.ui.exchange import actions  # python-docx loads only when used
+
+        if verb == "send":
+            actions.send_to_unit(self, self.session, self.inspection_id)
+        elif verb == "form":
+            actions.export_fillable_form(self, self.session, self.inspection_id)
+        else:
+            actions.import_response(self, self.session)
 
     # closing -------------------------------------------------------------------------------
 
