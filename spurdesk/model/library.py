@@ -213,7 +213,8 @@ class Library:
             )
         with self._database_errors():
             with self._sessions.begin() as session:
-                self._write_staged(session)
+                if self._staged:
+                    rows.write_staged(session.connection(), self._staged, _now())
                 yield session
             self._staged.clear()
         self._after_commit()
@@ -943,8 +944,18 @@ class Library:
         """Write every staged text in one commit; durable when this returns."""
         if not self._staged:
             return
-        with self._write():
-            pass  # _write stores the staged text first, in the same transaction
+        self._require_open()
+        if self.read_only:
+            raise ReadOnlyLibraryError(
+                f"Biblioteket {self.location} är öppnat skrivskyddat; ändringen sparades inte."
+            )
+        # The autosave path: no ORM session, just the UPDATEs and modified_at in one short
+        # transaction (BEGIN IMMEDIATE … COMMIT with synchronous=FULL, as every command).
+        with self._database_errors():
+            with self._store.engine.begin() as connection:
+                rows.write_staged(connection, self._staged, _now())
+            self._staged.clear()
+        self._after_commit()
 
     def _check_text_key(self, session: Session, key: TextKey) -> None:
         kind = key[0] if key else None
@@ -958,12 +969,6 @@ class Library:
             self._action_row(session, key[1])
         else:
             raise LibraryError(f"Okänd textnyckel {key!r}; texten kan inte sparas.")
-
-    def _write_staged(self, session: Session) -> None:
-        for inspection_id in rows.write_staged(session, self._staged):
-            inspection = session.get(InspectionRow, inspection_id)
-            if inspection is not None:
-                self._touch(inspection)
 
     # ------------------------------------------------------------------ backups
 

@@ -8,9 +8,10 @@ validated its input before it gets here.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from spurdesk.model.inspection import (
@@ -119,31 +120,85 @@ def renumber(rows: Sequence[SummaryRow] | Sequence[ActionRow]) -> None:
         row.position = index
 
 
-def write_staged(session: Session, staged: Mapping[tuple[Any, ...], str]) -> set[int]:
-    """Apply staged editor text; returns the ids of the inspections changed. A target deleted
-    since its text was staged is skipped: the deletion was the later decision."""
+def write_staged(
+    connection: Connection, staged: Mapping[tuple[Any, ...], str], now: datetime
+) -> None:
+    """Apply staged editor text with plain UPDATE statements (SQLAlchemy Core, no ORM unit of
+    work), then set `modified_at` of every inspection changed, once, to `now`.
+
+    An autosave of one text is two short statements in the caller's transaction. A section or
+    criterion row that does not exist yet is created (the rare first edit). A target deleted
+    since its text was staged is skipped: the deletion was the later decision.
+    """
     touched: set[int] = set()
+    summary_ids: list[int] = []
+    action_ids: list[int] = []
     for key, text in staged.items():
         kind = key[0]
         if kind in ("findings", "justification", "criterion_note"):
-            inspection = session.get(InspectionRow, key[1])
-            if inspection is None:
-                continue
-            if kind == "criterion_note":
-                criterion_row(session, inspection.id, key[2]).note = text
-            else:
-                setattr(section_row(session, inspection.id, key[2]), kind, text)
-            touched.add(inspection.id)
+            if _write_assessment_text(connection, kind, key[1], key[2], text):
+                touched.add(key[1])
         elif kind == "summary":
-            item = session.get(SummaryRow, key[1])
-            if item is not None:
-                item.text = text
-                touched.add(item.inspection_id)
+            connection.execute(
+                update(_SUMMARIES).where(_SUMMARIES.c.id == key[1]).values(text=text)
+            )
+            summary_ids.append(key[1])
         else:
-            action = session.get(ActionRow, key[1])
-            if action is not None:
-                setattr(action, key[2], text)
-                if key[2] in ("due", "follow_up"):
-                    setattr(action, f"{key[2]}_on", first_date_in(text))
-                touched.add(action.inspection_id)
-    return touched
+            values: dict[str, Any] = {key[2]: text}
+            if key[2] in ("due", "follow_up"):
+                values[f"{key[2]}_on"] = first_date_in(text)
+            connection.execute(update(_ACTIONS).where(_ACTIONS.c.id == key[1]).values(values))
+            action_ids.append(key[1])
+    changed = []
+    if touched:
+        changed.append(_INSPECTIONS.c.id.in_(sorted(touched)))
+    if summary_ids:
+        changed.append(
+            _INSPECTIONS.c.id.in_(
+                select(_SUMMARIES.c.inspection_id).where(_SUMMARIES.c.id.in_(summary_ids))
+            )
+        )
+    if action_ids:
+        changed.append(
+            _INSPECTIONS.c.id.in_(
+                select(_ACTIONS.c.inspection_id).where(_ACTIONS.c.id.in_(action_ids))
+            )
+        )
+    if changed:
+        connection.execute(update(_INSPECTIONS).where(or_(*changed)).values(modified_at=now))
+
+
+_INSPECTIONS = InspectionRow.__table__
+_SECTIONS = SectionRow.__table__
+_CRITERIA = CriterionRow.__table__
+_SUMMARIES = SummaryRow.__table__
+_ACTIONS = ActionRow.__table__
+
+
+def _write_assessment_text(
+    connection: Connection, kind: str, inspection_id: int, target_id: str, text: str
+) -> bool:
+    """Findings / justification of a section or the note of a criterion; False when the
+    inspection no longer exists."""
+    if kind == "criterion_note":
+        table, column, values = _CRITERIA, _CRITERIA.c.criterion_id, {"note": text}
+    else:
+        table, column, values = _SECTIONS, _SECTIONS.c.section_id, {kind: text}
+    where = (table.c.inspection_id == inspection_id) & (column == target_id)
+    if connection.execute(update(table).where(where).values(values)).rowcount:
+        return True
+    exists = connection.execute(
+        select(_INSPECTIONS.c.id).where(_INSPECTIONS.c.id == inspection_id)
+    ).first()
+    if exists is None:
+        return False
+    if kind == "criterion_note":
+        row = {
+            "criterion_id": target_id,
+            "status": CriterionStatus.NOT_ASSESSED.value,
+            "note": "",
+        }
+    else:
+        row = {"section_id": target_id, "findings": "", "justification": "", "revision_reason": ""}
+    connection.execute(insert(table).values(inspection_id=inspection_id, **{**row, **values}))
+    return True
