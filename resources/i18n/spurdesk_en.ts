@@ -1274,6 +1274,10 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>Deleted inspections</translation>
     </message>
     <message>
+        <source>Öppnar biblioteket …</source>
+        <translation>Opening the library …</translation>
+    </message>
+    <message>
         <source>Papperskorgen är tom.</source>
         <translation>The trash is empty.</translation>
     </message>

@@ -1,24 +1,25 @@
 """The start view's table: a thin Qt adapter over `library.list_inspections()`.
 
 `InspectionsModel` holds the InspectionSummary rows as handed out and answers `data()` from them;
-it never writes. `InspectionsFilterModel` sorts by typed keys (dates as dates, grades by rank) and
-filters as the user types: every row keeps one lower-cased text of its visible values, so a
-keystroke costs one substring test per word per row — fast with 10,000 inspections.
+it never writes. It sorts by typed keys (dates as dates, grades by rank) and filters as the user
+types: every row gets one lower-cased text of its visible values on the first keystroke, so a
+keystroke costs one substring test per word per row and one layout change — fast with 10,000
+inspections. `InspectionsFilterModel` is an identity proxy that forwards both to it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -43,6 +44,13 @@ def format_date(value: date | datetime | None) -> str:
     return value.isoformat()
 
 
+def _date_key(value: date | None) -> date:
+    """Sorts missing dates last in ascending order (dates compare in C, no text per row)."""
+    if value is None:
+        return date.max
+    return value.date() if isinstance(value, datetime) else value
+
+
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _FONT = Qt.ItemDataRole.FontRole
@@ -62,7 +70,13 @@ _ROLES_ANSWERED = frozenset(
 
 
 class InspectionsModel(QAbstractTableModel):
-    """Rows of InspectionSummary; columns: the identity fields, status, grades A–H, follow-up."""
+    """Rows of InspectionSummary; columns: the identity fields, status, grades A–H, follow-up.
+
+    The model filters itself: `set_filter_words` computes the list of visible rows in one Python
+    pass over per-row lower-case texts (built on the first filter keystroke) and announces it as
+    one layout change, so Qt never calls back into Python once per row while the user types.
+    Rows are the visible rows; display texts are made on demand for the rows painted.
+    """
 
     UNIT, SITE, SPECIALTY, VISIT, STATUS = range(5)
 
@@ -74,8 +88,10 @@ class InspectionsModel(QAbstractTableModel):
         section_ids: Sequence[str] = DEFAULT_SECTION_IDS,
     ) -> None:
         super().__init__(parent)
-        self._rows: list[InspectionSummary] = []
-        self._haystacks: list[str] = []
+        self._all: list[InspectionSummary] = []  # every row, in sort order
+        self._rows: list[InspectionSummary] = []  # the rows shown (all, or the filter's matches)
+        self._haystacks: list[str] | None = None  # per row of `_all`, built when first filtered
+        self._visible: list[int] | None = None  # indexes into `_all` while filter words are set
         self._trash = trash
         self._section_ids = tuple(section_ids)
         self._follow_up_column = 0
@@ -84,8 +100,8 @@ class InspectionsModel(QAbstractTableModel):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._filter_words: tuple[str, ...] = ()
-        self._matches: list[bool] | None = None  # per row, while filter words are set
-        self._cell_cache: dict[int, tuple[str, ...]] = {}  # row → display texts, filled lazily
+        self._cell_cache: dict[int, tuple[str, ...]] = {}  # shown row → display texts, lazily
+        self._status_labels: dict[InspectionStatus, str] = {}  # one translation per status
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -98,20 +114,25 @@ class InspectionsModel(QAbstractTableModel):
         """Replaces every row (the library hands out fresh snapshots; there is no diffing)."""
         self.beginResetModel()
         self._cell_cache.clear()
-        self._rows = list(rows)
-        self._section_ids = self._columns_for(self._rows)
+        self._all = list(rows)
+        self._section_ids = self._columns_for(self._all)
         self._lay_out_columns()
         if self._sort_column >= 0:
-            self._rows.sort(key=self._key_function(self._sort_column), reverse=self._descending)
-        self._haystacks = [self._haystack(row) for row in self._rows]
-        self._update_matches()
+            keys = self._sort_keys(self._sort_column)
+            order = sorted(range(len(keys)), key=keys.__getitem__, reverse=self._descending)
+            self._all = [self._all[i] for i in order]
+        self._haystacks = None
+        self._visible = self._compute_visible(self._filter_words, None)
+        self._show_visible()
         self.endResetModel()
 
     def refresh_texts(self) -> None:
         """After a language switch: translated cells and the filter texts follow."""
-        self._haystacks = [self._haystack(row) for row in self._rows]
+        self._status_labels.clear()
         self._cell_cache.clear()
-        self._update_matches()
+        if self._haystacks is not None:
+            self._haystacks = None
+            self._apply_filter(self._filter_words, narrowing=False)
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._rows:
@@ -119,13 +140,34 @@ class InspectionsModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
             )
 
+    def _status_label(self, status: InspectionStatus) -> str:
+        label = self._status_labels.get(status)
+        if label is None:
+            label = self._status_labels[status] = status_label(status)
+        return label
+
     # sorting ----------------------------------------------------------------------------------
     @property
     def _descending(self) -> bool:
         return self._sort_order == Qt.SortOrder.DescendingOrder
 
-    def _key_function(self, column: int) -> Callable[[InspectionSummary], Any]:
-        return lambda row: self._sort_key(row, column)
+    def _sort_keys(self, column: int) -> list[Any]:
+        """One typed key per row of `_all`: missing dates and grades sort last ascending."""
+        rows = self._all
+        if column == self.VISIT:
+            return [_date_key(r.visit_start) for r in rows]
+        if column == self.follow_up_column:
+            return [_date_key(r.next_follow_up) for r in rows]
+        if column == self.STATUS:
+            rank = {status: n for n, status in enumerate(InspectionStatus)}
+            return [rank[r.status] for r in rows]
+        if column == self.UNIT:
+            return [r.unit.casefold() for r in rows]
+        if column == self.SITE:
+            return [r.site.casefold() for r in rows]
+        if column == self.SPECIALTY:
+            return [r.specialty.casefold() for r in rows]
+        return [self._sort_key(r, column) for r in rows]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorts the rows in Python (one key per row) rather than by pairwise Qt comparisons.
@@ -136,22 +178,41 @@ class InspectionsModel(QAbstractTableModel):
             return
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        key = self._key_function(column)
-        order_of_rows = sorted(
-            range(len(self._rows)), key=lambda i: key(self._rows[i]), reverse=self._descending
-        )
-        new_position = {old: new for new, old in enumerate(order_of_rows)}
-        self._rows = [self._rows[i] for i in order_of_rows]
-        self._haystacks = [self._haystacks[i] for i in order_of_rows]
-        self._cell_cache.clear()
-        if self._matches is not None:
-            self._matches = [self._matches[i] for i in order_of_rows]
-        old_indexes = self.persistentIndexList()
-        new_indexes = [
-            self.index(new_position[index.row()], index.column()) for index in old_indexes
-        ]
-        self.changePersistentIndexList(old_indexes, new_indexes)
+        old_shown = self._shown_indexes()
+        keys = self._sort_keys(column)
+        order_of_rows = sorted(range(len(keys)), key=keys.__getitem__, reverse=self._descending)
+        self._all = [self._all[i] for i in order_of_rows]
+        if self._haystacks is not None:
+            self._haystacks = [self._haystacks[i] for i in order_of_rows]
+        new_place = {old: new for new, old in enumerate(order_of_rows)}
+        old_shown = [new_place[i] for i in old_shown]  # the same rows, as indexes into new `_all`
+        if self._visible is not None:
+            self._visible = sorted(new_place[i] for i in self._visible)
+        self._show_visible()
+        self._move_persistent_indexes(old_shown)
         self.layoutChanged.emit()
+
+    def _shown_indexes(self) -> list[int]:
+        """Each shown row's index into `_all`."""
+        return self._visible if self._visible is not None else list(range(len(self._all)))
+
+    def _show_visible(self) -> None:
+        self._cell_cache.clear()
+        visible = self._visible
+        self._rows = self._all if visible is None else [self._all[i] for i in visible]
+
+    def _move_persistent_indexes(self, old_shown: list[int]) -> None:
+        """Persistent indexes (the selection) follow their rows; hidden rows' become invalid."""
+        old_indexes = self.persistentIndexList()
+        if not old_indexes:
+            return
+        new_row = {index: row for row, index in enumerate(self._shown_indexes())}
+        new_indexes = []
+        for index in old_indexes:
+            old_row = index.row()
+            row = new_row.get(old_shown[old_row]) if 0 <= old_row < len(old_shown) else None
+            new_indexes.append(QModelIndex() if row is None else self.index(row, index.column()))
+        self.changePersistentIndexList(old_indexes, new_indexes)
 
     def summary(self, row: int) -> InspectionSummary:
         return self._rows[row]
@@ -163,55 +224,90 @@ class InspectionsModel(QAbstractTableModel):
         return None
 
     def haystack(self, row: int) -> str:
-        return self._haystacks[row]
+        return self._haystack(self._rows[row])
 
     # filtering ----------------------------------------------------------------------------------
     def set_filter_words(self, words: Sequence[str]) -> None:
-        """Tests every row against the words in one Python pass; see `matches`."""
-        self._filter_words = tuple(words)
-        self._update_matches()
-
-    def _update_matches(self) -> None:
-        words = self._filter_words
-        if not words:
-            self._matches = None
+        """Shows only the rows containing every word, announced as one layout change."""
+        words = tuple(words)
+        if words == self._filter_words:
             return
+        old = self._filter_words
+        narrowing = (
+            bool(old)
+            and len(words) >= len(old)
+            and all(o in n for o, n in zip(old, words, strict=False))
+        )
+        self._apply_filter(words, narrowing=narrowing)
+
+    def _apply_filter(self, words: tuple[str, ...], *, narrowing: bool) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old_shown = self._shown_indexes()
+        self._filter_words = words
+        self._visible = self._compute_visible(words, self._visible if narrowing else None)
+        self._show_visible()
+        self._move_persistent_indexes(old_shown)
+        self.layoutChanged.emit()
+
+    def _compute_visible(
+        self, words: tuple[str, ...], candidates: list[int] | None
+    ) -> list[int] | None:
+        """Indexes into `_all` of the rows containing every word; None without words."""
+        if not words:
+            return None
+        if self._haystacks is None:
+            self._haystacks = self._haystacks_of(self._all)
+        texts = self._haystacks
         first, *others = words
-        matches = [first in text for text in self._haystacks]  # one word: the common case
+        if candidates is None:
+            visible = [i for i, text in enumerate(texts) if first in text]
+        else:
+            visible = [i for i in candidates if first in texts[i]]
         for word in others:
-            matches = [
-                hit and word in text for hit, text in zip(matches, self._haystacks, strict=True)
-            ]
-        self._matches = matches
+            visible = [i for i in visible if word in texts[i]]
+        return visible
 
     def matches(self, row: int) -> bool:
-        """Whether the row contains every filter word (the proxy asks this once per row)."""
-        return self._matches is None or self._matches[row]
+        """Whether the shown row contains every filter word (every shown row does)."""
+        return 0 <= row < len(self._rows)
 
     def overdue_action_items(self) -> int:
-        return sum(row.overdue_action_items for row in self._rows)
+        return sum(row.overdue_action_items for row in self._all)
+
+    def all_rows(self) -> list[InspectionSummary]:
+        """Every row, filtered out or not."""
+        return list(self._all)
 
     def section_ids(self) -> tuple[str, ...]:
         return self._section_ids
 
     def _columns_for(self, rows: Sequence[InspectionSummary]) -> tuple[str, ...]:
         """A–H, plus any other section a criteria set of these inspections has."""
-        extra = sorted({sid for row in rows for sid in row.grades} - set(DEFAULT_SECTION_IDS))
+        extra = sorted(set().union(*[row.grades for row in rows]) - set(DEFAULT_SECTION_IDS))
         return (*DEFAULT_SECTION_IDS, *extra)
 
     def _haystack(self, row: InspectionSummary) -> str:
-        return "\x1f".join(
-            (
-                row.unit,
-                row.site,
-                row.care_provider,
-                row.specialty,
-                format_date(row.visit_start),
-                status_label(row.status),
-                row.status.value,
-                format_date(row.next_follow_up),
-            )
-        ).casefold()
+        return self._haystacks_of([row])[0]
+
+    def _haystacks_of(self, rows: Sequence[InspectionSummary]) -> list[str]:
+        """Each row's visible values (and status code) as one lower-case text, in one tight pass:
+        the first keystroke builds them for every row."""
+        statuses = {
+            status: f"{self._status_label(status)}\x1f{status.value}" for status in InspectionStatus
+        }
+        dates: dict[Any, str] = {None: ""}
+
+        def day(value: date | None) -> str:
+            text = dates.get(value)
+            if text is None:
+                text = dates[value] = format_date(value)
+            return text
+
+        return [
+            f"{r.unit}\x1f{r.site}\x1f{r.care_provider}\x1f{r.specialty}\x1f{day(r.visit_start)}"
+            f"\x1f{statuses[r.status]}\x1f{day(r.next_follow_up)}".casefold()
+            for r in rows
+        ]
 
     # column layout ----------------------------------------------------------------------------
     @property
@@ -320,7 +416,7 @@ class InspectionsModel(QAbstractTableModel):
         if column == self.VISIT:
             return format_date(row.visit_start)
         if column == self.STATUS:
-            return status_label(row.status)
+            return self._status_label(row.status)
         if column == self.follow_up_column:
             text = format_date(row.next_follow_up)
             if row.overdue_action_items:
@@ -367,8 +463,12 @@ class InspectionsModel(QAbstractTableModel):
         return self._display(row, column)
 
 
-class InspectionsFilterModel(QSortFilterProxyModel):
-    """Keeps rows whose text contains every word typed (any order, any case); sorts the source."""
+class InspectionsFilterModel(QIdentityProxyModel):
+    """Filters by the words typed (any order, any case) and sorts, both in the source model.
+
+    An identity proxy maps rows in C++: the source model keeps only its matching rows, so a
+    keystroke is one Python pass and one layout change, never a Python call per row.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -377,19 +477,18 @@ class InspectionsFilterModel(QSortFilterProxyModel):
         self._source: InspectionsModel | None = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting happens in the source model; the proxy only filters and keeps source order."""
+        """Sorting happens in the source model; the proxy keeps its order."""
         self._sort = (column, order)
-        source = self.sourceModel()
-        if isinstance(source, InspectionsModel):
-            source.sort(column, order)
+        if self._source is not None:
+            self._source.sort(column, order)
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         self._source = model if isinstance(model, InspectionsModel) else None
+        super().setSourceModel(model)
         if self._source is not None:
             self._source.set_filter_words(self._words)
-        super().setSourceModel(model)
-        if self._source is not None and self._sort[0] >= 0:
-            self._source.sort(*self._sort)
+            if self._sort[0] >= 0:
+                self._source.sort(*self._sort)
 
     def set_filter_text(self, text: str) -> None:
         words = tuple(text.casefold().split())
@@ -398,27 +497,14 @@ class InspectionsFilterModel(QSortFilterProxyModel):
         self._words = words
         if self._source is not None:
             self._source.set_filter_words(words)
-        # One layout change, not a rowsRemoved/rowsInserted pair per contiguous run of rows:
-        # with thousands of scattered matches that is what keeps typing fluid.
-        self.invalidate()
 
     def filter_text(self) -> str:
         return " ".join(self._words)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        return self._source is None or self._source.matches(source_row)
-
     def inspection_id(self, proxy_row: int) -> int | None:
-        index = self.index(proxy_row, 0)
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return int(value) if value is not None else None
+        if self._source is None or not 0 <= proxy_row < self._source.rowCount():
+            return None
+        return self._source.summary(proxy_row).id
 
     def proxy_row_of(self, inspection_id: int) -> int | None:
-        source = self.sourceModel()
-        if not isinstance(source, InspectionsModel):
-            return None
-        source_row = source.row_of(inspection_id)
-        if source_row is None:
-            return None
-        proxy = self.mapFromSource(source.index(source_row, 0))
-        return proxy.row() if proxy.isValid() else None
+        return self._source.row_of(inspection_id) if self._source is not None else None

@@ -8,7 +8,7 @@ session's signals make the view re-read. A Papperskorg mode lists deleted inspec
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.model.criteria_loader import CriteriaLibrary
 from spurdesk.model.inspection import InspectionSummary
-from spurdesk.model.library import Library
-from spurdesk.ui import dialogs
 from spurdesk.ui.inspections_model import InspectionsFilterModel, InspectionsModel
-from spurdesk.ui.new_inspection_dialog import NewInspection, NewInspectionDialog
 from spurdesk.ui.session import LibrarySession
+
+if TYPE_CHECKING:  # imported when used: the start view must appear before the library opens
+    from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.model.library import Library
+    from spurdesk.ui.new_inspection_dialog import NewInspection, NewInspectionDialog
 
 T = TypeVar("T")
 
@@ -52,10 +53,11 @@ class StartView(QWidget):
 
     def __init__(
         self,
-        session: LibrarySession,
-        criteria: CriteriaLibrary,
+        session: LibrarySession | None,
+        criteria: CriteriaLibrary | None,
         parent: QWidget | None = None,
     ) -> None:
+        """Without a session the view is a placeholder saying the library is being opened."""
         super().__init__(parent)
         self.setObjectName("startView")
         self._session = session
@@ -74,7 +76,10 @@ class StartView(QWidget):
 
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
-        self._connect_session()
+        if session is not None:
+            self._connect_session()
+        else:
+            self._dirty = False
         self.retranslate()
         self.reload()
 
@@ -217,18 +222,24 @@ class StartView(QWidget):
     # state ----------------------------------------------------------------------------------
     @property
     def session(self) -> LibrarySession:
+        assert self._session is not None
         return self._session
 
     @property
     def library(self) -> Library:
-        return self._session.library
+        return self.session.library
+
+    @property
+    def opening(self) -> bool:
+        """True while the view is the placeholder shown before the library has opened."""
+        return self._session is None
 
     @property
     def in_trash(self) -> bool:
         return self.trash_action.isChecked()
 
     def _read_only(self) -> bool:
-        return bool(getattr(self.library, "read_only", False))
+        return self._session is None or bool(getattr(self.library, "read_only", False))
 
     def schedule_reload(self, *_args: object) -> None:
         """Re-reads soon; while the view is hidden it re-reads only when shown again."""
@@ -257,11 +268,17 @@ class StartView(QWidget):
     def reload(self) -> None:
         """Reads the list (and the trash when shown), keeping the selected inspection selected."""
         self._reload_timer.stop()
+        if self._session is None:
+            self._update_empty_state()
+            self._update_actions()
+            return
         selected = self.selected_id()
         try:
             active = self.library.list_inspections()
             trash = self.library.list_inspections(deleted_only=True) if self.in_trash else []
         except SpurdeskError as error:
+            from spurdesk.ui import dialogs
+
             dialogs.show_error(self, error)
             return
         self._dirty = False
@@ -303,6 +320,9 @@ class StartView(QWidget):
         self.delete_action.setEnabled(writable and has_selection and not trash)
         self.restore_action.setEnabled(writable and has_selection and trash)
         self.purge_action.setEnabled(writable and has_selection and trash)
+        self.trash_action.setEnabled(not self.opening)
+        self.filter_action.setEnabled(not self.opening)
+        self.filter_edit.setEnabled(not self.opening)
         self.buttons["restore"].setVisible(trash)
         self.buttons["purge"].setVisible(trash)
         for name in ("new", "open", "duplicate", "delete"):
@@ -363,13 +383,18 @@ class StartView(QWidget):
     ) -> tuple[bool, T | None]:
         """A service call through the session; a refused call is explained and changes nothing."""
         try:
-            return True, self._session.call(inspection_id, action)
+            return True, self.session.call(inspection_id, action)
         except SpurdeskError as error:
+            from spurdesk.ui import dialogs
+
             dialogs.show_error(self, error)
             return False, None
 
     def new_inspection(self) -> NewInspectionDialog:
         """Opens Ny inspektion (window-modal, not blocking); a created inspection opens at once."""
+        from spurdesk.ui.new_inspection_dialog import NewInspectionDialog
+
+        assert self._criteria is not None
         dialog = NewInspectionDialog(self._criteria, self._create, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._created(dialog.created_id))
@@ -378,7 +403,7 @@ class StartView(QWidget):
         return dialog
 
     def _create(self, values: NewInspection) -> int:
-        return self._session.call(
+        return self.session.call(
             None, lambda library: library.create_inspection(**values.as_kwargs())
         )
 
@@ -426,6 +451,8 @@ class StartView(QWidget):
         if inspection_id is None or self.in_trash or self._read_only():
             return False
         name = self._describe(inspection_id)
+        from spurdesk.ui import dialogs
+
         if not dialogs.confirm(
             self,
             self.tr("Flytta till papperskorgen"),
@@ -460,6 +487,8 @@ class StartView(QWidget):
         if inspection_id is None or not self.in_trash or self._read_only():
             return False
         name = self._describe(inspection_id)
+        from spurdesk.ui import dialogs
+
         if not dialogs.confirm(
             self,
             self.tr("Radera permanent"),
@@ -524,7 +553,9 @@ class StartView(QWidget):
             self.tr("Borttagna inspektioner") if self.in_trash else self.tr("Inspektioner")
         )
         self.empty_label.setText(
-            self.tr("Papperskorgen är tom.")
+            self.tr("Öppnar biblioteket …")
+            if self._session is None
+            else self.tr("Papperskorgen är tom.")
             if self.in_trash
             else self.tr(
                 "Biblioteket har inga inspektioner ännu.\nSkapa en med Ny inspektion (Ctrl+N)."

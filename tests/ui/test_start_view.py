@@ -283,3 +283,42 @@ def test_edits_inside_an_inspection_reach_the_list_when_the_user_returns(
     with qtbot.waitActive(view):
         view.activateWindow()
     qtbot.waitUntil(lambda: _units(view) == ["Bildcentrum"], timeout=2000)
+
+
+def test_filtering_keeps_the_selected_inspection_selected_while_it_matches(
+    qtbot: QtBot, session: LibrarySession, library: Library, criteria_library: CriteriaLibrary
+) -> None:
+    """The model filters itself (one layout change per key): the selection follows its row."""
+    for unit in ("Akutkliniken", "Barnkliniken", "Hudkliniken", "Ögonkliniken"):
+        _add(library, criteria_library, unit, "Norra sjukhuset" if unit < "C" else "", "Kirurgi")
+    view = _view(qtbot, session, criteria_library)
+    view.table.sortByColumn(InspectionsModel.UNIT, Qt.SortOrder.AscendingOrder)
+    barn = next(
+        view.proxy.inspection_id(row)
+        for row in range(view.proxy.rowCount())
+        if view.proxy.index(row, InspectionsModel.UNIT).data() == "Barnkliniken"
+    )
+    assert view.select(barn)
+    view.filter_edit.setText("n")
+    view.filter_edit.setText("norr")  # narrowing the matches of the previous key
+    assert _units(view) == ["Akutkliniken", "Barnkliniken"]
+    assert view.selected_id() == barn
+    assert view.table.verticalHeader().count() == 2
+    view.table.sortByColumn(InspectionsModel.UNIT, Qt.SortOrder.DescendingOrder)
+    assert _units(view) == ["Barnkliniken", "Akutkliniken"] and view.selected_id() == barn
+    view.filter_edit.setText("hud")  # the selected row is filtered out: the top match is chosen
+    assert _units(view) == ["Hudkliniken"]
+    assert view.selected_id() == view.proxy.inspection_id(0)
+    view.filter_edit.clear()
+    assert _units(view) == ["Ögonkliniken", "Hudkliniken", "Barnkliniken", "Akutkliniken"]
+    assert view.model.haystack(0).startswith("ögonkliniken")
+
+
+def test_without_a_session_the_view_says_the_library_is_being_opened(qtbot: QtBot) -> None:
+    view = StartView(None, None)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.opening and view.proxy.rowCount() == 0
+    assert view.stack.currentWidget() is view.empty_label
+    assert view.empty_label.text() == "Öppnar biblioteket …"
+    assert not view.new_action.isEnabled() and not view.filter_edit.isEnabled()
