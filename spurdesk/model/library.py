@@ -121,6 +121,8 @@ class Library:
         # Snapshot rows never change and their ids are never reused: a safe cache key.
         self._criteria_cache: dict[int, CriteriaSet] = {}
         self._last_backup = time.monotonic()
+        #: The backup identical to the library's content, while nothing has been written since.
+        self._identical_backup: Path | None = None
         self._closed = False
         self.actor: str = _default_actor()
         #: The last automatic backup's failure (None when it worked), for the UI to show.
@@ -144,7 +146,13 @@ class Library:
         store = open_store(location, read_only=read_only)
         library = cls(store, backup_settings or BackupSettings())
         if store.path is not None and store.had_content and not read_only:
-            library._rolling_backup()
+            # A backup on open, unless an existing one is already identical to the file
+            # (recorded when the last session closed unchanged; see backups.identical_backup).
+            identical = backups.identical_backup(store.path)
+            if identical is not None:
+                library._identical_backup = identical
+            else:
+                library._rolling_backup()
         return library
 
     @classmethod
@@ -177,7 +185,13 @@ class Library:
         if self._staged and not self.read_only:
             self.flush()
         self._closed = True
-        self._store.close()
+        self._store.close(before_unlock=self._record_if_unchanged)
+
+    def _record_if_unchanged(self) -> None:
+        """Closed with nothing written since the last backup: note that it is identical to the
+        file, so the next open need not copy it again."""
+        if self.path is not None and self._identical_backup is not None and not self.read_only:
+            backups.record_unchanged(self.path, self._identical_backup)
 
     def __enter__(self) -> Self:
         return self
@@ -211,6 +225,7 @@ class Library:
             raise ReadOnlyLibraryError(
                 f"Biblioteket {self.location} är öppnat skrivskyddat; ändringen sparades inte."
             )
+        self._changing()
         with self._database_errors():
             with self._sessions.begin() as session:
                 if self._staged:
@@ -251,6 +266,12 @@ class Library:
         except SQLAlchemyError as error:
             raise LibraryError(f"Databasfel i {self.location}: {error}") from error
 
+    def _changing(self) -> None:
+        """Before a write: the library will differ from its last backup."""
+        if self._identical_backup is not None and self.path is not None:
+            self._identical_backup = None
+            backups.forget_unchanged(self.path)
+
     def _require_open(self) -> None:
         if self._closed:
             raise LibraryError(f"Biblioteket {self.location} är stängt.")
@@ -266,8 +287,9 @@ class Library:
         assert self.path is not None
         self._last_backup = time.monotonic()
         try:
-            backups.make_backup(self.path)
+            backup = backups.make_backup(self.path)
             backups.prune_backups(self.path, self._backup_settings.keep)
+            self._identical_backup = backup
         except (LibraryError, OSError) as error:
             self.backup_problem = str(error)
             log.warning("automatic backup of %s failed: %s", self.path, error)
@@ -951,6 +973,7 @@ class Library:
             )
         # The autosave path: no ORM session, just the UPDATEs and modified_at in one short
         # transaction (BEGIN IMMEDIATE … COMMIT with synchronous=FULL, as every command).
+        self._changing()
         with self._database_errors():
             with self._store.engine.begin() as connection:
                 rows.write_staged(connection, self._staged, _now())
@@ -989,6 +1012,7 @@ class Library:
         backup = backups.make_backup(path)
         backups.prune_backups(path, self._backup_settings.keep)
         self._last_backup = time.monotonic()
+        self._identical_backup = backup
         return backup
 
     def list_backups(self) -> list[Path]:

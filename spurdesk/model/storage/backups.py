@@ -9,6 +9,8 @@ so a half-written backup never looks like a good one.
 from __future__ import annotations
 
 import glob
+import json
+import logging
 import os
 import re
 import sqlite3
@@ -28,8 +30,11 @@ from spurdesk.model.storage.files import (
 from spurdesk.model.storage.lock import LibraryLock
 from spurdesk.model.storage.probe import DamagedDatabase, probe_sqlite
 
+log = logging.getLogger(__name__)
+
 _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 _PRE_UPGRADE = "-pre-upgrade"
+_MARKER_SUFFIX = "-unchanged.json"
 
 
 @dataclass(frozen=True)
@@ -154,3 +159,80 @@ def restore_backup(backup: Path, target: Path) -> Path | None:
         return kept_aside
     finally:
         lock.release()
+
+
+# ------------------------------------------------------------------ skipping an identical backup
+#
+# Opening makes a backup so that whatever happens in the session, the state it started from is
+# kept. When the library has not changed since a backup that still exists, that backup already is
+# this state, and copying 150 MB again (over a second at 10,000 inspections) adds nothing. The
+# library records, when it closes without a change since its last backup, the file's identity
+# (device, inode, size, modification time in nanoseconds) beside the backup's name and size;
+# it does so after SQLite has closed (checkpointed and removed the -wal) and before the lock is
+# released, so no other writer can slip in between. Any later write — by spurdesk, another
+# program, a restore, a crashed session's log — changes the inode, size or mtime (or leaves a
+# non-empty -wal), and the next open backs up as before. The marker errs only towards an extra
+# backup: a missing, unreadable or mismatching marker means "back up".
+
+
+def _marker_path(library: Path) -> Path:
+    return backup_dir_for(library) / f"{library.stem}{_MARKER_SUFFIX}"
+
+
+def _library_identity(library: Path) -> dict[str, int] | None:
+    """The file's identity, or None while its -wal holds frames not yet in the file."""
+    wal = sidecar_files(library)[0]
+    try:
+        if wal.stat().st_size > 0:
+            return None
+    except FileNotFoundError:
+        pass
+    stat = library.stat()
+    return {
+        "device": stat.st_dev,
+        "inode": stat.st_ino,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+    }
+
+
+def record_unchanged(library: Path, backup: Path) -> None:
+    """Note that `library`, as it is now on disk, is identical to `backup`. Call with the lock
+    held and no connection open. Failing only costs a backup on the next open."""
+    marker = _marker_path(library)
+    try:
+        identity = _library_identity(library)
+        if identity is None or not backup.is_file():
+            marker.unlink(missing_ok=True)
+            return
+        data = {"backup": backup.name, "backup_size": backup.stat().st_size, "library": identity}
+        temporary = marker.with_name(marker.name + ".tmp")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, marker)
+    except OSError as error:
+        log.warning("could not record that %s is unchanged since %s: %s", library, backup, error)
+
+
+def forget_unchanged(library: Path) -> None:
+    """The library is about to change (or has): the marker no longer holds."""
+    try:
+        _marker_path(library).unlink(missing_ok=True)
+    except OSError as error:
+        log.warning("could not remove the backup marker of %s: %s", library, error)
+
+
+def identical_backup(library: Path) -> Path | None:
+    """An existing backup identical to the library as it is now on disk, if one is known."""
+    marker = _marker_path(library)
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        backup = backup_dir_for(library) / data["backup"]
+        if backup.parent != backup_dir_for(library) or not list_backups(library):
+            return None
+        if backup.stat().st_size != data["backup_size"]:
+            return None
+        if _library_identity(library) != data["library"]:
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return backup if backup in list_backups(library) else None

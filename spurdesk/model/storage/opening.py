@@ -6,6 +6,7 @@ only ever read, through a read-only connection, so refusing it never changes it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,10 +42,16 @@ class Store:
     read_only: bool
     had_content: bool  # False for a library created just now (nothing to back up yet)
 
-    def close(self) -> None:
+    def close(self, before_unlock: Callable[[], None] | None = None) -> None:
+        """Close every connection, run `before_unlock` (the file is then quiet and still ours),
+        and release the lock."""
         self.engine.dispose()
-        if self.lock is not None:
-            self.lock.release()
+        try:
+            if before_unlock is not None:
+                before_unlock()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
 
 
 def corrupt_error(path: Path, problem: str) -> CorruptLibraryError:
