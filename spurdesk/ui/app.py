@@ -1,9 +1,11 @@
 """Starting the desktop app: `spurdesk`, `spurdesk --library PATH`, `--demo`, `--lang sv|en`.
 
-`run_app` sets up logging, the QApplication, the language, the crash handler and the criteria
-sets, opens the library (asking the user through any failure), shows the main window and runs
-the event loop. `build_main_window` is the same start without the event loop, for tests and the
-screenshots script.
+`run_app` sets up logging, the QApplication, the language and the crash handler, shows the main
+window at once (its start view saying the library is being opened), and then, from a zero-delay
+timer inside the event loop, loads the criteria sets and opens the library (asking the user
+through any failure) and fills the view. SQLAlchemy, the schema, PyYAML and the dialogs are
+imported only then, so the first paint does not wait for them. `build_main_window` is the same
+start without the event loop, for tests and the screenshots script.
 """
 
 from __future__ import annotations
@@ -13,28 +15,30 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from spurdesk import __version__
 from spurdesk.errors import SpurdeskError
-from spurdesk.model.criteria_loader import CriteriaLibrary, load_criteria_library
-from spurdesk.model.library import Library, default_library_path
 from spurdesk.resources import resource_path
-from spurdesk.ui import dialogs
 from spurdesk.ui.crash import CrashHandler
 from spurdesk.ui.i18n import LanguageManager
 from spurdesk.ui.library_opener import open_library
 from spurdesk.ui.main_window import MainWindow
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.settings import AppSettings
+
+if TYPE_CHECKING:  # imported when the library opens, after the window has painted
+    from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.model.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +92,43 @@ class AppShell:
     app: QApplication
     settings: AppSettings
     languages: LanguageManager
-    criteria: CriteriaLibrary
+    criteria: CriteriaLibrary | None  # None until the library has been opened
     window: MainWindow
     crash_handler: CrashHandler | None
     demo_dir: Path | None = None
+
+    def open_library(self, args: argparse.Namespace) -> bool:
+        """Loads the criteria sets and opens the library into the window; False if none opened.
+
+        Every failure is explained to the user first (a damaged library offers its backup, a
+        locked one read-only access, a newer one says so).
+        """
+        from spurdesk.model.criteria_loader import load_criteria_library
+        from spurdesk.ui import dialogs
+
+        criteria = load_criteria_library()
+        if criteria.errors:
+            dialogs.show_criteria_errors(None, criteria.errors)
+
+        if getattr(args, "demo", False):
+            try:
+                library, self.demo_dir = _demo_library()
+            except SpurdeskError as error:
+                dialogs.show_error(None, error)
+                return False
+            path: Path | None = library.path
+        else:
+            path = _library_location(args)
+            opened = open_library(None, path, self.settings)
+            if opened is None:
+                return False
+            library = opened
+
+        self.criteria = criteria
+        session = LibrarySession(library)
+        self.window.attach_library(session, criteria, path, remember_library=self.demo_dir is None)
+        session.setParent(self.window)
+        return True
 
     def close(self) -> None:
         self.window.close()
@@ -104,17 +141,41 @@ class AppShell:
 def _library_location(args: argparse.Namespace) -> Path:
     if getattr(args, "library", None):
         return Path(args.library).expanduser()
+    from spurdesk.model.library import default_library_path
+
     return default_library_path()
 
 
 def _demo_library() -> tuple[Library, Path]:
     """A fresh temporary copy of the demo library; the folder goes when the app closes."""
+    import tempfile
+
+    from spurdesk.model.library import Library
+
     folder = Path(tempfile.mkdtemp(prefix="spurdesk-demo-"))
     try:
         return Library.create_demo(folder / "demo.sqlite"), folder
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def build_shell(
+    args: argparse.Namespace,
+    *,
+    settings: AppSettings | None = None,
+    install_crash_handler: bool = True,
+) -> AppShell:
+    """The application and the main window, with no library yet (see `AppShell.open_library`)."""
+    app = ensure_application()
+    settings = settings if settings is not None else AppSettings()
+    languages = LanguageManager.for_app(app)
+    languages.set_language(getattr(args, "lang", None) or settings.language())
+    window = MainWindow(None, None, settings, library_path=None, languages=languages)
+    handler: CrashHandler | None = None
+    if install_crash_handler:
+        handler = CrashHandler(lambda: _flush_all(window)).install()
+    return AppShell(app, settings, languages, None, window, handler)
 
 
 def build_main_window(
@@ -124,63 +185,86 @@ def build_main_window(
     install_crash_handler: bool = True,
 ) -> AppShell | None:
     """Everything `run_app` does before the event loop; None when no library could be opened."""
-    app = ensure_application()
-    settings = settings if settings is not None else AppSettings()
-    languages = LanguageManager.for_app(app)
-    languages.set_language(getattr(args, "lang", None) or settings.language())
-
-    criteria = load_criteria_library()
-    if criteria.errors:
-        dialogs.show_criteria_errors(None, criteria.errors)
-
-    demo_dir: Path | None = None
-    if getattr(args, "demo", False):
-        try:
-            library, demo_dir = _demo_library()
-        except SpurdeskError as error:
-            dialogs.show_error(None, error)
-            return None
-        path: Path | None = library.path
-    else:
-        path = _library_location(args)
-        opened = open_library(None, path, settings)
-        if opened is None:
-            return None
-        library = opened
-
-    session = LibrarySession(library)
-    window = MainWindow(
-        session,
-        criteria,
-        settings,
-        library_path=path,
-        languages=languages,
-        remember_library=demo_dir is None,
-    )
-    session.setParent(window)
-    handler: CrashHandler | None = None
-    if install_crash_handler:
-        handler = CrashHandler(lambda: _flush_all(window)).install()
-    return AppShell(app, settings, languages, criteria, window, handler, demo_dir)
+    shell = build_shell(args, settings=settings, install_crash_handler=install_crash_handler)
+    if not shell.open_library(args):
+        shell.close()
+        shell.window.deleteLater()
+        return None
+    return shell
 
 
 def _flush_all(window: MainWindow) -> None:
     """The crash handler's first step: every typed word to disk before anything else."""
-    window.session.flush()
+    if not window.opening:
+        window.session.flush()
+
+
+#: If the window system never paints the main window (e.g. it starts minimised), the library
+#: opens after this long anyway.
+OPEN_WITHOUT_PAINT_MS = 1000
+
+
+class AfterFirstPaint(QObject):
+    """Runs `callback` once, from a zero-delay timer after `window` has first painted.
+
+    A timer started right after `show()` could fire before the paint event is delivered; this
+    waits for the paint, so the user sees the window before the library (and SQLAlchemy) loads.
+    """
+
+    def __init__(self, app: QApplication, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(app)
+        self._app = app
+        self._window = window
+        self._callback = callback
+        self._done = False
+        app.installEventFilter(self)
+        QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._done
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._app.removeEventFilter(self)
+            # Two turns of the loop: the paint pass, and what else it queued, finish first.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._run))
+        return False
+
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._app.removeEventFilter(self)
+        self._callback()
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """The `spurdesk` GUI: returns the process exit code."""
+    """The `spurdesk` GUI: returns the process exit code.
+
+    The window paints first; the library opens from a zero-delay timer after that paint. If no
+    library can be opened (the user declined every way out), the app ends with status 1.
+    """
     configure_logging()
     log.info("spurdesk %s starting (platform %s)", __version__, os.environ.get("QT_QPA_PLATFORM"))
     app = ensure_application()
-    shell = build_main_window(args)
-    if shell is None:
-        return 1
+    shell = build_shell(args)
     shell.window.show()
-    if shell.demo_dir is None:
-        shell.window.restore_last_inspection()
+    failed = False
+
+    def open_library_and_fill() -> None:
+        nonlocal failed
+        if not shell.open_library(args):
+            failed = True
+            app.exit(1)
+            return
+        if shell.demo_dir is None:
+            shell.window.restore_last_inspection()
+
+    AfterFirstPaint(app, shell.window, open_library_and_fill)
     try:
-        return int(app.exec())
+        status = int(app.exec())
+        return 1 if failed else status
     finally:
         shell.close()

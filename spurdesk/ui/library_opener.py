@@ -3,30 +3,32 @@
 A damaged file offers its newest backup, a library held by another process offers read-only
 access, a library from a newer spurdesk (and any other core error) is explained; the user never
 sees a traceback and nothing is overwritten without asking.
+
+The library (SQLAlchemy and the schema) and the dialogs are imported on the first call, so the
+main window can paint before they load.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.model.library import (
-    BackupSettings,
-    CorruptLibraryError,
-    Library,
-    LibraryLockedError,
-)
-from spurdesk.ui import dialogs
 from spurdesk.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from spurdesk.model.library import BackupSettings, Library
 
 log = logging.getLogger(__name__)
 
 
 def backup_settings_from(settings: AppSettings) -> BackupSettings:
+    from spurdesk.model.library import BackupSettings
+
     policy = settings.backup_policy()
     return BackupSettings(interval_minutes=policy.interval_minutes, keep=policy.keep)
 
@@ -38,6 +40,9 @@ def open_library(
 
     Returns None when the user gives up or the failure has no way out (the dialog said why).
     """
+    from spurdesk.model.library import CorruptLibraryError, Library, LibraryLockedError
+    from spurdesk.ui import dialogs
+
     backup = backup_settings_from(settings) if settings is not None else None
     try:
         return Library.open(path, backup_settings=backup)
@@ -77,6 +82,9 @@ def _open_plainly(
     parent: QWidget | None, path: Path, *, read_only: bool, backup: BackupSettings | None
 ) -> Library | None:
     """A second attempt after the user chose a way out; any failure now is just reported."""
+    from spurdesk.model.library import Library
+    from spurdesk.ui import dialogs
+
     try:
         return Library.open(path, read_only=read_only, backup_settings=backup)
     except SpurdeskError as error:

@@ -1,7 +1,10 @@
 """The main window: the start view of one library, its menus, and the inspection windows it opens.
 
 It owns the open `LibrarySession`; switching library closes the inspection windows (each flushes
-its typing), closes the session, and opens the next library through `library_opener`.
+its typing), closes the session, and opens the next library through `library_opener`. Made
+without a session, it shows a placeholder start view ("Öppnar biblioteket …") until
+`attach_library` hands it the opened library, so the window can paint before the library (and
+SQLAlchemy) has loaded.
 """
 
 from __future__ import annotations
@@ -9,20 +12,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.model.criteria_loader import CriteriaLibrary
-from spurdesk.ui import dialogs
-from spurdesk.ui.about import AboutDialog
 from spurdesk.ui.i18n import LanguageManager
 from spurdesk.ui.library_opener import open_library
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.settings import AppSettings, SettingsDialog
 from spurdesk.ui.start_view import StartView
+
+if TYPE_CHECKING:  # imported when used, so the window paints before these load
+    from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.ui.about import AboutDialog
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +47,8 @@ def _inspection_window(session: LibrarySession, inspection_id: int) -> QWidget:
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        session: LibrarySession,
-        criteria: CriteriaLibrary,
+        session: LibrarySession | None,
+        criteria: CriteriaLibrary | None,
         settings: AppSettings,
         *,
         library_path: Path | None,
@@ -70,7 +75,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._saved_label)
 
         self._build_actions()
-        self._attach(session, library_path)
+        if session is not None:
+            self._attach(session, library_path)
+        else:
+            self._show_opening()
         self._restore_geometry()
         self.retranslate()
 
@@ -83,6 +91,35 @@ class MainWindow(QMainWindow):
     @property
     def library_path(self) -> Path | None:
         return self._library_path
+
+    @property
+    def opening(self) -> bool:
+        """True until a library is attached (the start view says it is being opened)."""
+        return self._session is None
+
+    def _show_opening(self) -> None:
+        """The placeholder start view, empty and saying the library is being opened."""
+        self.start_view = StartView(None, None, self)
+        self.setCentralWidget(self.start_view)
+        self.start_view.fit_columns()
+        self._rebuild_inspection_menu()
+        self.open_library_action.setEnabled(False)
+        self.recent_menu.setEnabled(False)
+
+    def attach_library(
+        self,
+        session: LibrarySession,
+        criteria: CriteriaLibrary,
+        library_path: Path | None,
+        *,
+        remember_library: bool = True,
+    ) -> None:
+        """Replaces the placeholder (or the current library) with `session`'s library."""
+        self._criteria = criteria
+        self._remember = remember_library
+        self.open_library_action.setEnabled(True)
+        self._attach(session, library_path)
+        self.retranslate()
 
     def _attach(self, session: LibrarySession, library_path: Path | None) -> None:
         """Shows `session`'s library: a fresh start view, menus wired to it, title and status."""
@@ -121,6 +158,8 @@ class MainWindow(QMainWindow):
     def _show_session_error(self, error: object) -> None:
         """An autosave or undo refused by the core; an open inspection window shows its own."""
         if isinstance(error, BaseException) and not self.inspection_windows:
+            from spurdesk.ui import dialogs
+
             dialogs.show_error(self, error)
 
     # actions and menus ------------------------------------------------------------------------
@@ -187,7 +226,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self._library_path.name if self._library_path is not None else ""
-        read_only = bool(getattr(self.session.library, "read_only", False))
+        read_only = self._session is not None and bool(
+            getattr(self._session.library, "read_only", False)
+        )
         title = f"{name} – spurdesk" if name else "spurdesk"
         if read_only:
             title += " " + self.tr("(skrivskyddat)")
@@ -207,6 +248,8 @@ class MainWindow(QMainWindow):
             try:
                 window = self._window_factory(self.session, inspection_id)
             except SpurdeskError as error:  # e.g. an inspection deleted meanwhile
+                from spurdesk.ui import dialogs
+
                 dialogs.show_error(self, error)
                 return None
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -253,12 +296,13 @@ class MainWindow(QMainWindow):
 
     def restore_last_inspection(self) -> None:
         """Reopens the inspection that was open when the app last closed, if it still exists."""
-        if self._library_path is None:
+        if self._library_path is None or self.start_view is None or self.opening:
             return
         inspection_id = self._settings.last_inspection(self._library_path)
         if inspection_id is None:
             return
-        known = {row.id for row in self.session.library.list_inspections()}
+        # The start view has just read the list: no second read of every inspection.
+        known = {row.id for row in self.start_view.model.all_rows()}
         if inspection_id in known:
             QTimer.singleShot(0, lambda: self.open_inspection(inspection_id))
         else:
@@ -267,6 +311,8 @@ class MainWindow(QMainWindow):
     # library switching ------------------------------------------------------------------------
     def choose_library(self) -> None:
         """Arkiv → Öppna bibliotek…: an existing library, or a new file name for a new one."""
+        if self.opening:
+            return
         folder = str(self._library_path.parent) if self._library_path else ""
         path, _filter = QFileDialog.getSaveFileName(
             self,
@@ -280,6 +326,8 @@ class MainWindow(QMainWindow):
 
     def switch_library(self, path: Path) -> bool:
         """Closes the current library (after its windows) and opens `path` in its place."""
+        if self.opening:
+            return False
         if self._library_path is not None and Path(path).resolve() == self._library_path.resolve():
             return True
         if not self.close_inspection_windows():
@@ -316,11 +364,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> AboutDialog:
+        from spurdesk.model.criteria_loader import CriteriaLibrary
+        from spurdesk.ui.about import AboutDialog
+
         dialog = AboutDialog(
-            self._criteria,
+            self._criteria if self._criteria is not None else CriteriaLibrary(()),
             self._library_path,
             self,
-            read_only=bool(getattr(self.session.library, "read_only", False)),
+            read_only=self._session is not None
+            and bool(getattr(self._session.library, "read_only", False)),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -336,7 +388,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _save_view_state(self) -> None:
-        if self.start_view is not None:
+        if self.start_view is not None and not self.opening:  # not the placeholder's columns
             self._settings.set_header_state(
                 "inspections", self.start_view.table.horizontalHeader().saveState()
             )

@@ -279,3 +279,52 @@ def test_spurdesk_demo_starts_runs_and_ends_cleanly(
     assert list(scratch.iterdir()) == []  # the temporary demo copy is gone
     log = isolated_user_folders / "state" / "spurdesk" / "log" / "spurdesk.log"
     assert "starting" in log.read_text(encoding="utf-8")
+
+
+def test_the_window_paints_before_the_library_opens_and_a_refused_library_ends_with_status_1(
+    tmp_path: Path,
+    isolated_user_folders: Path,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`run_app` shows the main window first ("Öppnar biblioteket …"), then opens the library
+    from the event loop; declining every way out of a damaged library still ends the app."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from spurdesk.ui import app as app_module
+    from spurdesk.ui import dialogs
+    from spurdesk.ui.main_window import MainWindow
+
+    path = tmp_path / "trasig.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    behind_the_box: list[tuple[bool, str]] = []
+    answer = dialogs.run_box
+
+    def run_box(box: QMessageBox) -> object:
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow) and window.isVisible():
+                assert window.start_view is not None
+                behind_the_box.append((window.opening, window.start_view.empty_label.text()))
+        return answer(box)
+
+    monkeypatch.setattr(dialogs, "run_box", run_box)
+    monkeypatch.setattr(app_module, "configure_logging", lambda: None)
+    assert app_module.run_app(_args(library=str(path))) == 1
+    assert (True, "Öppnar biblioteket …") in behind_the_box
+    assert message_boxes.boxes and str(path) in message_boxes.boxes[0].text()
+
+
+def test_the_start_path_imports_neither_the_library_nor_heavy_modules() -> None:
+    """SQLAlchemy, the schema, PyYAML and the exporters load after the first paint."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import spurdesk.ui.app; "
+        "print(' '.join(m for m in ('sqlalchemy', 'spurdesk.model.library', 'yaml', 'docx', "
+        "'docxtpl', 'reportlab', 'alembic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""
