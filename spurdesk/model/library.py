@@ -500,6 +500,7 @@ class Library:
             criteria_snapshot_id=self._snapshot_id(session, criteria),
             previous_inspection_id=previous_inspection_id,
             previous_grades=previous_grades or {},
+            effective_grades={},
             created_at=created_at or now,
             modified_at=now,
         )
@@ -607,6 +608,7 @@ class Library:
                 )
             for position, action_values in enumerate(actions):
                 session.add(ActionRow(inspection_id=row.id, position=position, **action_values))
+            rows.refresh_listing(session, row)
             self._audit(
                 session, row.id, "import", f"Importerad: {record.title} ({criteria.label})."
             )
@@ -734,6 +736,7 @@ class Library:
             section_row.grade = new.value if new else None
             section_row.justification = justification
             self._touch(row)
+            rows.refresh_listing(session, row)
             if old != new:
                 detail = f"Avsnitt {section_id}: {_grade_text(old)} → {_grade_text(new)}"
                 if justification.strip():
@@ -776,6 +779,7 @@ class Library:
                     f"{new.value}{when}. Skäl: {reason.strip()}"
                 )
             self._touch(row)
+            rows.refresh_listing(session, row)
             if new is not None or previous is not None:
                 self._audit(session, row.id, "revision", detail)
 
@@ -868,7 +872,7 @@ class Library:
             siblings.insert(index, item)
             rows.renumber(siblings)
             self._touch(row)
-            session.flush()
+            rows.refresh_listing(session, row)
             return item.id
 
     def update_action_item(self, item_id: int, **fields: Any) -> None:
@@ -895,6 +899,7 @@ class Library:
                 siblings.insert(index, item)
                 rows.renumber(siblings)
             self._touch(row)
+            rows.refresh_listing(session, row)
 
     def remove_action_item(self, item_id: int) -> None:
         with self._write() as session:
@@ -903,7 +908,9 @@ class Library:
             siblings.remove(item)
             session.delete(item)
             rows.renumber(siblings)
-            self._touch(self._inspection_row(session, item.inspection_id))
+            inspection = self._inspection_row(session, item.inspection_id)
+            self._touch(inspection)
+            rows.refresh_listing(session, inspection)
         self._staged = {
             k: v for k, v in self._staged.items() if not (k[0] == "action" and k[1] == item_id)
         }
@@ -938,6 +945,7 @@ class Library:
                 added.append(item)
             if added:
                 self._touch(row)
+                rows.refresh_listing(session, row)
             session.flush()
             return [item.id for item in added]
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -118,6 +119,11 @@ class InspectionRow(Base):
     created_at: Mapped[datetime] = mapped_column(IsoDateTime)
     modified_at: Mapped[datetime] = mapped_column(IsoDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(IsoDateTime, index=True)
+    # Revision 4: what the start view shows, kept by every command that changes it (see
+    # storage/listing.py): section id → effective grade (revised if revised), and the earliest
+    # follow-up date among action items not yet verified.
+    effective_grades: Mapped[dict[str, str]] = mapped_column(JSON, server_default="{}")
+    next_follow_up: Mapped[date | None] = mapped_column(IsoDate)
 
 
 class InspectorRow(Base):
@@ -180,7 +186,11 @@ class SummaryRow(Base):
 
 class ActionRow(Base):
     __tablename__ = "action_items"
-    __table_args__ = _NO_ID_REUSE
+    # Revision 4: the start view counts overdue open items without reading the rows' texts.
+    __table_args__ = (
+        Index("ix_action_items_overdue", "status", "due_on", "inspection_id"),
+        _NO_ID_REUSE,
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     inspection_id: Mapped[int] = _inspection_fk()

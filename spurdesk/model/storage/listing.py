@@ -1,77 +1,44 @@
-"""The start view's rows for a whole library: three grouped queries, however many inspections.
+"""The start view's rows for a whole library: two queries, however many inspections.
 
 Kept apart from the service API because it is the one query that must stay fast at 10,000
-inspections: it never touches findings texts or criteria snapshots, and it aggregates grades and
-action-plan dates in the database (portably: `aggregate_strings` is group_concat on SQLite and
-string_agg on PostgreSQL).
+inspections. The inspection row itself keeps what the view shows of its sections and action plan
+(`effective_grades`, `next_follow_up`, revision 4, kept by `rows.refresh_listing` and the
+autosave), so listing reads one narrow row per inspection and never touches section or action
+texts, criteria snapshots or the ORM. Only the overdue count depends on today's date; it is one
+grouped query over the index on action items (status, due_on, inspection_id), which reads the
+open, overdue items alone.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ColumnElement, case, func, select, true
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
 from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import ActionItemStatus, InspectionStatus, InspectionSummary
-from spurdesk.model.schema import ActionRow, InspectionRow, SectionRow
-
-_FIELD_SEPARATOR = "\x1f"  # ASCII unit and record separators: never part of a section id
-_ROW_SEPARATOR = "\x1e"
+from spurdesk.model.schema import ActionRow, InspectionRow
 
 # Plain lookups: calling the enum classes costs more than the queries for 10,000 inspections.
 _GRADES = {grade.value: grade for grade in Grade}
 _STATUSES = {status.value: status for status in InspectionStatus}
 
-
-def _grades_from(text: str) -> dict[str, Grade]:
-    pairs = (entry.partition(_FIELD_SEPARATOR) for entry in text.split(_ROW_SEPARATOR))
-    return {section_id: _GRADES[grade] for section_id, _sep, grade in pairs}
+_INSPECTIONS = InspectionRow.__table__
+_ACTIONS = ActionRow.__table__
 
 
-def _as_date(value: date | str | None) -> date | None:
-    """An aggregate's date: typed by SQLAlchemy on some databases, raw ISO text on others."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _effective_grades(session: Session, shown: ColumnElement[bool]) -> dict[int, dict[str, Grade]]:
-    """Section id → grade (revised if revised), one aggregated row per inspection."""
-    effective = func.coalesce(SectionRow.revised_grade, SectionRow.grade)
-    rows = session.execute(
-        select(
-            SectionRow.inspection_id,
-            func.aggregate_strings(
-                SectionRow.section_id + _FIELD_SEPARATOR + effective, _ROW_SEPARATOR
-            ),
+def _overdue_counts(session: Session, today: date) -> dict[int, int]:
+    """Open action items whose due date has passed, per inspection (only those with any)."""
+    rows = session.connection().execute(
+        select(_ACTIONS.c.inspection_id, func.count())
+        .where(
+            _ACTIONS.c.status == ActionItemStatus.OPEN.value,
+            _ACTIONS.c.due_on < today,
         )
-        .join(InspectionRow, InspectionRow.id == SectionRow.inspection_id)
-        .where(shown, effective.is_not(None))
-        .group_by(SectionRow.inspection_id)
+        .group_by(_ACTIONS.c.inspection_id)
     )
-    return {inspection_id: _grades_from(text) for inspection_id, text in rows}
-
-
-def _action_plans(
-    session: Session, shown: ColumnElement[bool], today: date
-) -> dict[int, tuple[date | None, int]]:
-    """The next follow-up among items not yet verified, and how many open items are overdue."""
-    pending = ActionRow.status != ActionItemStatus.VERIFIED.value
-    overdue = (ActionRow.status == ActionItemStatus.OPEN.value) & (ActionRow.due_on < today)
-    rows = session.execute(
-        select(
-            ActionRow.inspection_id,
-            func.min(case((pending, ActionRow.follow_up_on))),
-            func.sum(case((overdue, 1), else_=0)),
-        )
-        .join(InspectionRow, InspectionRow.id == ActionRow.inspection_id)
-        .where(shown)
-        .group_by(ActionRow.inspection_id)
-    )
-    return {
-        inspection_id: (_as_date(next_follow_up), int(overdue_count or 0))
-        for inspection_id, next_follow_up, overdue_count in rows
-    }
+    return dict(rows.all())
 
 
 def inspection_summaries(
@@ -79,46 +46,58 @@ def inspection_summaries(
 ) -> list[InspectionSummary]:
     """Every (or every trashed) inspection as a start-view row, in id order."""
     shown: ColumnElement[bool]
+    columns = _INSPECTIONS.c
     if deleted_only:
-        shown = InspectionRow.deleted_at.is_not(None)
+        shown = columns.deleted_at.is_not(None)
     elif include_deleted:
         shown = true()
     else:
-        shown = InspectionRow.deleted_at.is_(None)
-    heads = session.execute(
+        shown = columns.deleted_at.is_(None)
+    heads = session.connection().execute(
         select(
-            InspectionRow.id,
-            InspectionRow.unit,
-            InspectionRow.site,
-            InspectionRow.care_provider,
-            InspectionRow.specialty,
-            InspectionRow.visit_start,
-            InspectionRow.status,
-            InspectionRow.modified_at,
-            InspectionRow.deleted_at,
+            columns.id,
+            columns.unit,
+            columns.site,
+            columns.care_provider,
+            columns.specialty,
+            columns.visit_start,
+            columns.status,
+            columns.effective_grades,
+            columns.next_follow_up,
+            columns.modified_at,
+            columns.deleted_at,
         )
         .where(shown)
-        .order_by(InspectionRow.id)
-    ).all()
-    grades = _effective_grades(session, shown)
-    plans = _action_plans(session, shown, today)
-    summaries = []
-    for head in heads:
-        next_follow_up, overdue_count = plans.get(head.id, (None, 0))
-        summaries.append(
-            InspectionSummary(
-                id=head.id,
-                unit=head.unit,
-                site=head.site,
-                care_provider=head.care_provider,
-                specialty=head.specialty,
-                visit_start=head.visit_start,
-                status=_STATUSES[head.status],
-                grades=grades.get(head.id, {}),
-                next_follow_up=next_follow_up,
-                overdue_action_items=overdue_count,
-                modified_at=head.modified_at,
-                deleted_at=head.deleted_at,
-            )
+        .order_by(columns.id)
+    )
+    overdue = _overdue_counts(session, today)
+    grades, statuses = _GRADES, _STATUSES
+    return [
+        InspectionSummary(
+            id,
+            unit,
+            site,
+            care_provider,
+            specialty,
+            visit_start,
+            statuses[status],
+            {section_id: grades[grade] for section_id, grade in effective_grades.items()},
+            next_follow_up,
+            overdue.get(id, 0),
+            modified_at,
+            deleted_at,
         )
-    return summaries
+        for (
+            id,
+            unit,
+            site,
+            care_provider,
+            specialty,
+            visit_start,
+            status,
+            effective_grades,
+            next_follow_up,
+            modified_at,
+            deleted_at,
+        ) in heads.all()
+    ]

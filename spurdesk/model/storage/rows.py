@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from spurdesk.model.inspection import (
+    ActionItemStatus,
     CriterionStatus,
     Inspector,
     ParticipantGroup,
@@ -165,7 +166,41 @@ def write_staged(
             )
         )
     if changed:
-        connection.execute(update(_INSPECTIONS).where(or_(*changed)).values(modified_at=now))
+        values: dict[str, Any] = {"modified_at": now}
+        if any(key[0] == "action" and key[2] == "follow_up" for key in staged):
+            values["next_follow_up"] = _next_follow_up(_INSPECTIONS.c.id)
+        connection.execute(update(_INSPECTIONS).where(or_(*changed)).values(values))
+
+
+def _next_follow_up(inspection_id: Any) -> Any:
+    """The earliest follow-up among the inspection's action items not yet verified."""
+    return (
+        select(func.min(_ACTIONS.c.follow_up_on))
+        .where(
+            _ACTIONS.c.inspection_id == inspection_id,
+            _ACTIONS.c.status != ActionItemStatus.VERIFIED.value,
+        )
+        .scalar_subquery()
+    )
+
+
+def refresh_listing(session: Session, inspection: InspectionRow) -> None:
+    """Recompute what the start view reads from the inspection row (`effective_grades`,
+    `next_follow_up`) from its sections and action plan, after the command's own changes."""
+    session.flush()
+    effective = func.coalesce(SectionRow.revised_grade, SectionRow.grade)
+    grades = session.execute(
+        select(SectionRow.section_id, effective)
+        .where(SectionRow.inspection_id == inspection.id, effective.is_not(None))
+        .order_by(SectionRow.section_id)
+    )
+    inspection.effective_grades = {section_id: grade for section_id, grade in grades}
+    inspection.next_follow_up = session.scalar(
+        select(func.min(ActionRow.follow_up_on)).where(
+            ActionRow.inspection_id == inspection.id,
+            ActionRow.status != ActionItemStatus.VERIFIED.value,
+        )
+    )
 
 
 _INSPECTIONS = InspectionRow.__table__
