@@ -17,11 +17,9 @@ import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from spurdesk import __version__
 from spurdesk.errors import SpurdeskError
 from spurdesk.resources import resource_path
-from spurdesk.ui.crash import CrashHandler
 from spurdesk.ui.i18n import LanguageManager
 from spurdesk.ui.library_opener import open_library
 from spurdesk.ui.main_window import MainWindow
@@ -39,6 +36,7 @@ from spurdesk.ui.settings import AppSettings
 if TYPE_CHECKING:  # imported when the library opens, after the window has painted
     from spurdesk.model.criteria_loader import CriteriaLibrary
     from spurdesk.model.library import Library
+    from spurdesk.ui.crash import CrashHandler
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +46,10 @@ APPLICATION = "spurdesk"
 
 def configure_logging() -> Path | None:
     """Logs to a rotating file in the user log folder (a windowed build has no console)."""
+    from logging.handlers import RotatingFileHandler
+
+    import platformdirs
+
     folder = platformdirs.user_log_path(APPLICATION, appauthor=False)
     path = folder / "spurdesk.log"
     root = logging.getLogger()
@@ -130,6 +132,12 @@ class AppShell:
         session.setParent(self.window)
         return True
 
+    def install_crash_handler(self) -> None:
+        from spurdesk.ui.crash import CrashHandler
+
+        window = self.window
+        self.crash_handler = CrashHandler(lambda: _flush_all(window)).install()
+
     def close(self) -> None:
         self.window.close()
         if self.crash_handler is not None:
@@ -172,10 +180,10 @@ def build_shell(
     languages = LanguageManager.for_app(app)
     languages.set_language(getattr(args, "lang", None) or settings.language())
     window = MainWindow(None, None, settings, library_path=None, languages=languages)
-    handler: CrashHandler | None = None
+    shell = AppShell(app, settings, languages, None, window, None)
     if install_crash_handler:
-        handler = CrashHandler(lambda: _flush_all(window)).install()
-    return AppShell(app, settings, languages, None, window, handler)
+        shell.install_crash_handler()
+    return shell
 
 
 def build_main_window(
@@ -243,18 +251,23 @@ class AfterFirstPaint(QObject):
 def run_app(args: argparse.Namespace) -> int:
     """The `spurdesk` GUI: returns the process exit code.
 
-    The window paints first; the library opens from a zero-delay timer after that paint. If no
-    library can be opened (the user declined every way out), the app ends with status 1.
+    The window paints first; logging, the crash handler and the library follow from a timer
+    after that paint. If no library can be opened (the user declined every way out), the app
+    ends with status 1.
     """
-    configure_logging()
-    log.info("spurdesk %s starting (platform %s)", __version__, os.environ.get("QT_QPA_PLATFORM"))
     app = ensure_application()
-    shell = build_shell(args)
+    shell = build_shell(args, install_crash_handler=False)
     shell.window.show()
     failed = False
 
     def open_library_and_fill() -> None:
         nonlocal failed
+        # After the first paint: the log file, the crash handler, then the library.
+        configure_logging()
+        log.info(
+            "spurdesk %s starting (platform %s)", __version__, os.environ.get("QT_QPA_PLATFORM")
+        )
+        shell.install_crash_handler()
         if not shell.open_library(args):
             failed = True
             app.exit(1)

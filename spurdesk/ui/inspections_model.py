@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,9 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from spurdesk.model.criteria import Grade
-from spurdesk.model.inspection import InspectionStatus, InspectionSummary
-from spurdesk.ui.inspection.labels import inspection_status_label as status_label
+if TYPE_CHECKING:  # the model's modules load with the first rows, after the first paint
+    from spurdesk.model.inspection import InspectionStatus, InspectionSummary
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -42,6 +41,12 @@ def format_date(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
+
+
+def _statuses() -> type[InspectionStatus]:
+    from spurdesk.model.inspection import InspectionStatus
+
+    return InspectionStatus
 
 
 def _date_key(value: date | None) -> date:
@@ -143,7 +148,9 @@ class InspectionsModel(QAbstractTableModel):
     def _status_label(self, status: InspectionStatus) -> str:
         label = self._status_labels.get(status)
         if label is None:
-            label = self._status_labels[status] = status_label(status)
+            from spurdesk.ui.inspection.labels import inspection_status_label
+
+            label = self._status_labels[status] = inspection_status_label(status)
         return label
 
     # sorting ----------------------------------------------------------------------------------
@@ -159,7 +166,7 @@ class InspectionsModel(QAbstractTableModel):
         if column == self.follow_up_column:
             return [_date_key(r.next_follow_up) for r in rows]
         if column == self.STATUS:
-            rank = {status: n for n, status in enumerate(InspectionStatus)}
+            rank = {status: n for n, status in enumerate(_statuses())}
             return [rank[r.status] for r in rows]
         if column == self.UNIT:
             return [r.unit.casefold() for r in rows]
@@ -293,7 +300,7 @@ class InspectionsModel(QAbstractTableModel):
         """Each row's visible values (and status code) as one lower-case text, in one tight pass:
         the first keystroke builds them for every row."""
         statuses = {
-            status: f"{self._status_label(status)}\x1f{status.value}" for status in InspectionStatus
+            status: f"{self._status_label(status)}\x1f{status.value}" for status in _statuses()
         }
         dates: dict[Any, str] = {None: ""}
 
@@ -392,7 +399,7 @@ class InspectionsModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter if section_id is not None else None
         if role == _FONT:
             # "Åtgärder krävs" stands out; bold, because colours clash with dark palettes.
-            failing = section_id is not None and row.grades.get(section_id) == Grade.D
+            failing = section_id is not None and row.grades.get(section_id) == "D"  # Grade.D
             return self._bold if failing else None
         if role == _TOOLTIP:
             return self._tooltip(row, column)
@@ -433,7 +440,7 @@ class InspectionsModel(QAbstractTableModel):
         if column == self.VISIT:
             return format_date(row.visit_start) or "9999"
         if column == self.STATUS:
-            return list(InspectionStatus).index(row.status)
+            return list(_statuses()).index(row.status)
         if column == self.follow_up_column:
             return format_date(row.next_follow_up) or "9999"
         if column == self.deleted_column:

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.model.inspection import InspectionSummary
 from spurdesk.ui.inspections_model import InspectionsFilterModel, InspectionsModel
 from spurdesk.ui.session import LibrarySession
 
 if TYPE_CHECKING:  # imported when used: the start view must appear before the library opens
     from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.model.inspection import InspectionSummary
     from spurdesk.model.library import Library
     from spurdesk.ui.new_inspection_dialog import NewInspection, NewInspectionDialog
 
