@@ -175,9 +175,12 @@ def build_shell(
     install_crash_handler: bool = True,
 ) -> AppShell:
     """The application and the main window, with no library yet (see `AppShell.open_library`)."""
+    new_app = QApplication.instance() is None
     app = ensure_application()
     settings = settings if settings is not None else AppSettings()
-    languages = LanguageManager.for_app(app)
+    # A new application has no manager yet; looking for one would wrap all its children
+    # (the style among them) as Python objects, a noticeable part of the start.
+    languages = LanguageManager(app) if new_app else LanguageManager.for_app(app)
     languages.set_language(getattr(args, "lang", None) or settings.language())
     window = MainWindow(None, None, settings, library_path=None, languages=languages)
     shell = AppShell(app, settings, languages, None, window, None)
@@ -255,8 +258,8 @@ def run_app(args: argparse.Namespace) -> int:
     after that paint. If no library can be opened (the user declined every way out), the app
     ends with status 1.
     """
-    app = ensure_application()
     shell = build_shell(args, install_crash_handler=False)
+    app = shell.app
     shell.window.show()
     failed = False
 
