@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from spurdesk.model.inspection import (
@@ -30,6 +30,12 @@ from spurdesk.model.schema import (
     SectionRow,
     SummaryRow,
 )
+
+_INSPECTIONS = InspectionRow.__table__
+_SECTIONS = SectionRow.__table__
+_CRITERIA = CriterionRow.__table__
+_SUMMARIES = SummaryRow.__table__
+_ACTIONS = ActionRow.__table__
 
 
 def section_row(session: Session, inspection_id: int, section_id: str) -> SectionRow:
@@ -150,6 +156,10 @@ def write_staged(
                 values[f"{key[2]}_on"] = first_date_in(text)
             connection.execute(update(_ACTIONS).where(_ACTIONS.c.id == key[1]).values(values))
             action_ids.append(key[1])
+    if not summary_ids and not action_ids:
+        if touched:  # the usual autosave: a prepared statement, nothing built per flush
+            connection.execute(_TOUCH, {"b_ids": sorted(touched), "b_now": now})
+        return
     changed = []
     if touched:
         changed.append(_INSPECTIONS.c.id.in_(sorted(touched)))
@@ -203,11 +213,25 @@ def refresh_listing(session: Session, inspection: InspectionRow) -> None:
     )
 
 
-_INSPECTIONS = InspectionRow.__table__
-_SECTIONS = SectionRow.__table__
-_CRITERIA = CriterionRow.__table__
-_SUMMARIES = SummaryRow.__table__
-_ACTIONS = ActionRow.__table__
+def _text_update(table: Any, target: Any, column: str) -> Any:
+    return (
+        update(table)
+        .where(table.c.inspection_id == bindparam("b_inspection"), target == bindparam("b_target"))
+        .values({column: bindparam("b_text", type_=table.c[column].type)})
+    )
+
+
+# Built once: an autosave then only binds values to cached, compiled statements.
+_ASSESSMENT_TEXT_UPDATES = {
+    "findings": _text_update(_SECTIONS, _SECTIONS.c.section_id, "findings"),
+    "justification": _text_update(_SECTIONS, _SECTIONS.c.section_id, "justification"),
+    "criterion_note": _text_update(_CRITERIA, _CRITERIA.c.criterion_id, "note"),
+}
+_TOUCH = (
+    update(_INSPECTIONS)
+    .where(_INSPECTIONS.c.id.in_(bindparam("b_ids", expanding=True)))
+    .values(modified_at=bindparam("b_now", type_=_INSPECTIONS.c.modified_at.type))
+)
 
 
 def _write_assessment_text(
@@ -215,13 +239,12 @@ def _write_assessment_text(
 ) -> bool:
     """Findings / justification of a section or the note of a criterion; False when the
     inspection no longer exists."""
-    if kind == "criterion_note":
-        table, column, values = _CRITERIA, _CRITERIA.c.criterion_id, {"note": text}
-    else:
-        table, column, values = _SECTIONS, _SECTIONS.c.section_id, {kind: text}
-    where = (table.c.inspection_id == inspection_id) & (column == target_id)
-    if connection.execute(update(table).where(where).values(values)).rowcount:
+    statement = _ASSESSMENT_TEXT_UPDATES[kind]
+    bound = {"b_inspection": inspection_id, "b_target": target_id, "b_text": text}
+    if connection.execute(statement, bound).rowcount:
         return True
+    table = _CRITERIA if kind == "criterion_note" else _SECTIONS
+    values = {"note" if kind == "criterion_note" else kind: text}
     exists = connection.execute(
         select(_INSPECTIONS.c.id).where(_INSPECTIONS.c.id == inspection_id)
     ).first()
