@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QFont
 
@@ -41,6 +42,22 @@ def format_date(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
+
+
+class _DateTexts(dict[Any, str]):
+    """Date → its text, each distinct date formatted once (subscripting stays in C)."""
+
+    def __missing__(self, value: date | None) -> str:
+        text = self[value] = format_date(value)
+        return text
+
+
+class _Folded(dict[str, str]):
+    """Text → its case-folded form, each distinct text folded once."""
+
+    def __missing__(self, text: str) -> str:
+        folded = self[text] = text.casefold()
+        return folded
 
 
 def _statuses() -> type[InspectionStatus]:
@@ -96,6 +113,7 @@ class InspectionsModel(QAbstractTableModel):
         self._all: list[InspectionSummary] = []  # every row, in sort order
         self._rows: list[InspectionSummary] = []  # the rows shown (all, or the filter's matches)
         self._haystacks: list[str] | None = None  # per row of `_all`, built when first filtered
+        self._prepare_after_paint = False  # build them once the new rows have been painted
         self._visible: list[int] | None = None  # indexes into `_all` while filter words are set
         self._trash = trash
         self._section_ids = tuple(section_ids)
@@ -128,6 +146,7 @@ class InspectionsModel(QAbstractTableModel):
             self._all = [self._all[i] for i in order]
         self._haystacks = None
         self._visible = self._compute_visible(self._filter_words, None)
+        self._prepare_after_paint = self._haystacks is None and bool(self._all)
         self._show_visible()
         self.endResetModel()
 
@@ -138,12 +157,19 @@ class InspectionsModel(QAbstractTableModel):
         if self._haystacks is not None:
             self._haystacks = None
             self._apply_filter(self._filter_words, narrowing=False)
+            self._prepare_after_paint = self._haystacks is None and bool(self._all)
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
             )
+
+    def prepare_filter_texts(self) -> None:
+        """Builds the rows' filter texts now, so the first keystroke only has to search them."""
+        self._prepare_after_paint = False
+        if self._haystacks is None and self._all:
+            self._haystacks = self._haystacks_of(self._all)
 
     def _status_label(self, status: InspectionStatus) -> str:
         label = self._status_labels.get(status)
@@ -297,22 +323,17 @@ class InspectionsModel(QAbstractTableModel):
         return self._haystacks_of([row])[0]
 
     def _haystacks_of(self, rows: Sequence[InspectionSummary]) -> list[str]:
-        """Each row's visible values (and status code) as one lower-case text, in one tight pass:
-        the first keystroke builds them for every row."""
+        """Each row's visible values (and status code) as one lower-case text, in one tight pass
+        after the rows are first painted (or on the first keystroke)."""
         statuses = {
-            status: f"{self._status_label(status)}\x1f{status.value}" for status in _statuses()
+            status: f"{self._status_label(status)}\x1f{status.value}".casefold()
+            for status in _statuses()
         }
-        dates: dict[Any, str] = {None: ""}
-
-        def day(value: date | None) -> str:
-            text = dates.get(value)
-            if text is None:
-                text = dates[value] = format_date(value)
-            return text
-
+        days = _DateTexts()  # digits and dashes: nothing to fold
+        low = _Folded()  # units, sites and providers repeat: each folded once
         return [
-            f"{r.unit}\x1f{r.site}\x1f{r.care_provider}\x1f{r.specialty}\x1f{day(r.visit_start)}"
-            f"\x1f{statuses[r.status]}\x1f{day(r.next_follow_up)}".casefold()
+            f"{low[r.unit]}\x1f{low[r.site]}\x1f{low[r.care_provider]}\x1f{low[r.specialty]}"
+            f"\x1f{days[r.visit_start]}\x1f{statuses[r.status]}\x1f{days[r.next_follow_up]}"
             for r in rows
         ]
 
@@ -388,6 +409,9 @@ class InspectionsModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == _DISPLAY:
+            if self._prepare_after_paint:  # the rows are being painted: texts for the filter next
+                self._prepare_after_paint = False
+                QTimer.singleShot(0, self, self.prepare_filter_texts)
             return self._cells(row_number)[column]
         row = self._rows[row_number]
         if role == SORT_ROLE:
