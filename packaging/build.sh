@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the one-folder bundle with PyInstaller into dist/spurdesk/ (work files in build/; both
-# git-ignored) and smoke-tests the frozen app: --version must match pyproject.toml and
+# git-ignored) and smoke-tests the frozen app: --version must match spurdesk.__version__ and
 # `self-check` must pass. Run before every release; see packaging/README.md.
 #
 #   packaging/build.sh            build and self-check
@@ -38,7 +38,7 @@ started=$(date +%s)
 build_seconds=$(( $(date +%s) - started ))
 
 echo "== Frozen app: version"
-expected="spurdesk $("$python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')"
+expected="spurdesk $("$python" -c 'import spurdesk; print(spurdesk.__version__)')"
 actual="$("$exe" --version)"
 if [[ "$actual" != "$expected" ]]; then
     echo "build.sh: the frozen app says '$actual', pyproject.toml '$expected'" >&2
