@@ -22,6 +22,7 @@ stamp=".venv/.install-stamp${extras}"
 if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]]; then
     echo "Installing spurdesk${extras} into .venv ..."
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".${extras}"
+    # compat: a plain path entry instead of an import hook, which costs start-up time
+    .venv/bin/python -m pip install --quiet -e ".${extras}" --config-settings editable_mode=compat
     touch "$stamp"
 fi
