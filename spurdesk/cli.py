@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from spurdesk import __version__
 from spurdesk.errors import SpurdeskError
@@ -37,7 +38,11 @@ def _add_library_option(parser: argparse.ArgumentParser, *, inherited: bool = Fa
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spurdesk",
-        description="SPUR inspections of ST training units. Without a command: open the app.",
+        usage="%(prog)s [FILE.spur | options] [COMMAND ...]",
+        description=(
+            "SPUR inspections of ST training units. Without a command: open the app; "
+            "with a .spur package from the inspectors: complete its action plan (unit mode)."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"spurdesk {__version__}")
     _add_library_option(parser)
@@ -77,9 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # A package opened from the file manager or an e-mail comes as the first argument.
+    package = arguments.pop(0) if arguments and arguments[0].lower().endswith(".spur") else None
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
+        if package is not None:
+            if args.command is not None:
+                parser.error("a .spur package opens the app; it cannot go with a command")
+            from spurdesk.ui.app import run_unit_mode
+
+            return run_unit_mode(Path(package), args)
         if args.command is None:
             from spurdesk.ui.app import run_app
 

@@ -426,6 +426,22 @@
         <translation>&amp;Action plan as Word…</translation>
     </message>
     <message>
+        <source>&amp;Verksamheten</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>&amp;Skicka handlingsplanen till verksamheten…</source>
+        <translation>&amp;Send the action plan to the unit…</translation>
+    </message>
+    <message>
+        <source>Handlingsplanen som ifyllbart &amp;Word-formulär…</source>
+        <translation>The action plan as a fillable &amp;Word form…</translation>
+    </message>
+    <message>
+        <source>&amp;Importera svar från verksamheten…</source>
+        <translation>&amp;Import the unit&apos;s response…</translation>
+    </message>
+    <message>
         <source>Navigering</source>
         <translation>Navigation</translation>
     </message>
@@ -516,6 +532,10 @@
         <translation>Another program is using the library; changes cannot be saved.</translation>
     </message>
     <message>
+        <source>Uppföljning – spurdesk</source>
+        <translation>Follow-up – spurdesk</translation>
+    </message>
+    <message>
         <source>Öppna eller skapa bibliotek</source>
         <translation>Open or create library</translation>
     </message>
@@ -558,6 +578,18 @@
     <message>
         <source>&amp;Om spurdesk</source>
         <translation>&amp;About spurdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Uppföljning av handlingsplaner…</source>
+        <translation>&amp;Follow-up of action plans…</translation>
+    </message>
+    <message>
+        <source>&amp;Importera svar från verksamheten…</source>
+        <translation>&amp;Import the unit&apos;s response…</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;paket från inspektörerna…</source>
+        <translation>Open a &amp;package from the inspectors…</translation>
     </message>
     <message>
         <source>spurdesk – inspektioner</source>
@@ -1644,12 +1676,9 @@ Create one with New inspection (Ctrl+N).</translation>
         <source>Kriteriefiler kunde inte läsas</source>
         <translation>Criteria files could not be read</translation>
     </message>
-    <message numerus="yes">
-        <source>%n kriteriefil(er) kunde inte läsas och används inte.</source>
-        <translation>
-            <numerusform>%n criteria file could not be read and is not used.</numerusform>
-            <numerusform>%n criteria files could not be read and are not used.</numerusform>
-        </translation>
+    <message>
+        <source>Kriteriefiler som inte kunde läsas och därför inte används: %1</source>
+        <translation>Criteria files that could not be read and are therefore not used: %1</translation>
     </message>
 </context>
 <context>

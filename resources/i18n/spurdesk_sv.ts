@@ -59,14 +59,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>dialogs</name>
-    <message numerus="yes">
-        <source>%n kriteriefil(er) kunde inte läsas och används inte.</source>
-        <translation>
-            <numerusform>%n kriteriefil kunde inte läsas och används inte.</numerusform>
-            <numerusform>%n kriteriefiler kunde inte läsas och används inte.</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

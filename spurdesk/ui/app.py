@@ -284,3 +284,21 @@ def run_app(args: argparse.Namespace) -> int:
         return 1 if failed else status
     finally:
         shell.close()
+
+
+def run_unit_mode(package: Path, args: argparse.Namespace) -> int:
+    """`spurdesk FILE.spur`: the unit's side — the report read-only, the action plan editable.
+
+    Needs no library: the package file itself is what the unit edits and answers with.
+    """
+    from spurdesk.ui.exchange.unit_window import open_unit_window
+
+    app = ensure_application()
+    settings = AppSettings()
+    languages = LanguageManager(app)
+    languages.set_language(getattr(args, "lang", None) or settings.language())
+    configure_logging()
+    window = open_unit_window(package)
+    if window is None:  # refused; the reason has been shown
+        return 1
+    return int(app.exec())

@@ -145,18 +145,17 @@ def criteria_errors_box(parent: QWidget | None, errors: Sequence[CriteriaFileErr
     box.setObjectName("criteriaErrorsBox")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Kriteriefiler kunde inte läsas"))
-    count = len(errors)
     box.setText(
         QCoreApplication.translate(
-            "dialogs", "%n kriteriefil(er) kunde inte läsas och används inte.", "", count
-        )
+            "dialogs", "Kriteriefiler som inte kunde läsas och därför inte används: %1"
+        ).replace("%1", str(len(errors)))
     )
     box.setInformativeText(
         "\n\n".join(str(error) for error in errors[:5]) + "\n\n" + advice(errors[0])
         if errors
         else ""
     )
-    if count > 5:
+    if len(errors) > 5:
         box.setDetailedText("\n\n".join(str(error) for error in errors))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAccessibleName(QCoreApplication.translate("dialogs", "Felmeddelande"))

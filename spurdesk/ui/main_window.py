@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
 
     def _attach(self, session: LibrarySession, library_path: Path | None) -> None:
         """Shows `session`'s library: a fresh start view, menus wired to it, title and status."""
+        if self._follow_up_window is not None:  # it belongs to the previous library
+            self._follow_up_window.close()
         self._session = session
         self._library_path = library_path
         session.saved.connect(self._show_saved)
@@ -182,6 +184,16 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.about_action = self._action("aboutAction", self.show_about, "F1")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        # The action plan loop (spurdesk/ui/exchange): follow-ups across the library, the unit's
+        # response, and unit mode for a package received from the inspectors.
+        self.followup_action = self._action("followUpAction", self.show_follow_up, "Ctrl+U")
+        self.import_response_action = self._action(
+            "importResponseAction", self.import_response, "Ctrl+Shift+I"
+        )
+        self.open_package_action = self._action(
+            "openPackageAction", self.open_package, "Ctrl+Shift+P"
+        )
+        self._follow_up_window: QWidget | None = None
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
@@ -202,6 +214,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_library_action)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_response_action)
+        self.file_menu.addAction(self.open_package_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -212,6 +227,7 @@ class MainWindow(QMainWindow):
         for action in (view.trash_action, view.restore_action, view.purge_action):
             self.inspection_menu.addAction(action)
         self.inspection_menu.addSeparator()
+        self.inspection_menu.addAction(self.followup_action)
         self.inspection_menu.addAction(view.filter_action)
 
     def _update_recent_menu(self) -> None:
@@ -239,6 +255,37 @@ class MainWindow(QMainWindow):
             if read_only
             else ""
         )
+
+    # the action plan loop ---------------------------------------------------------------------
+    def show_follow_up(self) -> QWidget:
+        """The library's follow-up list in its own window (one; brought forward when open)."""
+        if self._follow_up_window is None:
+            from spurdesk.ui.exchange.followup_view import FollowUpView
+
+            view = FollowUpView(self.session, self)
+            view.setWindowFlag(Qt.WindowType.Window)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.destroyed.connect(self._forget_follow_up)
+            view.resize(1000, 600)
+            self._follow_up_window = view
+        self._follow_up_window.setWindowTitle(self.tr("Uppföljning – spurdesk"))
+        self._follow_up_window.show()
+        self._follow_up_window.raise_()
+        self._follow_up_window.activateWindow()
+        return self._follow_up_window
+
+    def _forget_follow_up(self) -> None:
+        self._follow_up_window = None
+
+    def import_response(self) -> None:
+        from spurdesk.ui.exchange.actions import import_response
+
+        import_response(self, self.session)
+
+    def open_package(self) -> None:
+        from spurdesk.ui.exchange.actions import open_package
+
+        open_package(self)
 
     # inspection windows -----------------------------------------------------------------------
     def open_inspection(self, inspection_id: int) -> QWidget | None:
@@ -422,5 +469,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("&Inställningar…"))
         self.quit_action.setText(self.tr("A&vsluta"))
         self.about_action.setText(self.tr("&Om spurdesk"))
+        self.followup_action.setText(self.tr("&Uppföljning av handlingsplaner…"))
+        self.import_response_action.setText(self.tr("&Importera svar från verksamheten…"))
+        self.open_package_action.setText(self.tr("Öppna &paket från inspektörerna…"))
         self._update_title()
         self.setAccessibleName(self.tr("spurdesk – inspektioner"))

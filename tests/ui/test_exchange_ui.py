@@ -37,6 +37,7 @@ from spurdesk.ui.exchange.review_dialog import open_review
 from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
 from spurdesk.ui.i18n import LanguageManager
 from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.settings import AppSettings
 from tests.ui.conftest import MessageBoxes
 
 
@@ -316,3 +317,53 @@ def test_the_inspection_window_sends_the_plan_and_the_form(
         "export",
         "export",
     ]
+
+
+def test_the_main_window_offers_follow_up_import_and_unit_mode(
+    qtbot: QtBot, demo_library_path: Path, app_settings: AppSettings
+) -> None:
+    """Inspektion → Uppföljning lists the library's action items; Arkiv holds the exchange."""
+    import argparse
+
+    from spurdesk.ui.app import build_main_window
+
+    args = argparse.Namespace(library=str(demo_library_path), demo=False, lang="sv")
+    shell = build_main_window(args, settings=app_settings, install_crash_handler=False)
+    assert shell is not None
+    qtbot.addWidget(shell.window)
+    try:
+        file_actions = shell.window.file_menu.actions()
+        assert shell.window.import_response_action in file_actions
+        assert shell.window.open_package_action in file_actions
+        assert shell.window.followup_action in shell.window.inspection_menu.actions()
+        shell.window.followup_action.trigger()
+        view = shell.window.findChild(FollowUpView, "followUpView")
+        assert view is not None and view.isWindow() and view.isVisible()
+        assert shell.window.show_follow_up() is view  # brought forward, not doubled
+    finally:
+        shell.close()
+
+
+def test_spurdesk_with_a_package_opens_unit_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spurdesk import cli
+    from spurdesk.ui import app
+
+    opened: list[Path] = []
+    monkeypatch.setattr(app, "run_unit_mode", lambda path, _args: opened.append(path) or 0)
+    assert cli.main(["Till enheten.spur", "--lang", "en"]) == 0
+    assert opened == [Path("Till enheten.spur")]
+    with pytest.raises(SystemExit):
+        cli.main(["paket.spur", "list"])
+
+
+def test_unit_mode_refuses_a_damaged_package_with_a_message(
+    tmp_path: Path, message_boxes: MessageBoxes
+) -> None:
+    import argparse
+
+    from spurdesk.ui.app import run_unit_mode
+
+    damaged = tmp_path / "trasig.spur"
+    damaged.write_bytes(b"PK\x03\x04 inte ett helt paket")
+    assert run_unit_mode(damaged, argparse.Namespace(lang="sv")) == 1
+    assert message_boxes.texts and "trasig.spur" in message_boxes.texts[-1]

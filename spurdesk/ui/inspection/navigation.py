@@ -212,7 +212,7 @@ class NavigationModel(QAbstractItemModel):
             return f"{grade_text(self._inspection.section(node.key))} · {assessed}/{total}"
         if node.kind == NodeKind.ACTION_PLAN:
             rows = len(self._inspection.action_items)
-            return QCoreApplication.translate("NavigationModel", "%n rad(er)", "", rows)
+            return self.tr("%n rad(er)", "", rows)
         return ""
 
     def _tooltip(self, node: NavNode) -> str | None:
