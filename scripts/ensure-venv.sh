@@ -22,7 +22,6 @@ stamp=".venv/.install-stamp${extras}"
 if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]]; then
     echo "Installing spurdesk${extras} into .venv ..."
     .venv/bin/python -m pip install --quiet --upgrade pip
-    # compat: a plain path entry instead of an import hook, which costs start-up time
-    .venv/bin/python -m pip install --quiet -e ".${extras}" --config-settings editable_mode=compat
+    .venv/bin/python -m pip install --quiet -e ".${extras}"
     touch "$stamp"
 fi
