@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -28,9 +28,7 @@ from spurdesk import __version__
 from spurdesk.errors import SpurdeskError
 from spurdesk.resources import resource_path
 from spurdesk.ui.i18n import LanguageManager
-from spurdesk.ui.library_opener import open_library
 from spurdesk.ui.main_window import MainWindow
-from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when the library opens, after the window has painted
@@ -71,9 +69,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, created with the app's names (QSettings keys depend on them)."""
     app = QApplication.instance()
     if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+        # High-DPI scale factors pass through unrounded: Qt 6's default (and
+        # QT_SCALE_FACTOR_ROUNDING_POLICY overrides any setting), so nothing is set here.
         app = QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -107,7 +104,10 @@ class AppShell:
         """
         from spurdesk.model.criteria_loader import load_criteria_library
         from spurdesk.ui import dialogs
+        from spurdesk.ui.library_opener import open_library
+        from spurdesk.ui.session import LibrarySession
 
+        self.window.show_opening_view()  # the start view's frame, while the library opens
         criteria = load_criteria_library()
         if criteria.errors:
             dialogs.show_criteria_errors(None, criteria.errors)

@@ -2,9 +2,10 @@
 
 It owns the open `LibrarySession`; switching library closes the inspection windows (each flushes
 its typing), closes the session, and opens the next library through `library_opener`. Made
-without a session, it shows a placeholder start view ("Öppnar biblioteket …") until
-`attach_library` hands it the opened library, so the window can paint before the library (and
-SQLAlchemy) has loaded.
+without a session, it says "Öppnar biblioteket …" until `attach_library` hands it the opened
+library, so the window can paint before the library (and SQLAlchemy) has loaded. That first frame
+needs only a label: the start view, the session and the dialogs (and PySide6's `Qt` namespace,
+some 40 ms to build) are imported after it, when `show_opening_view` or `attach_library` runs.
 """
 
 from __future__ import annotations
@@ -14,24 +15,31 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.ui.i18n import LanguageManager
-from spurdesk.ui.library_opener import open_library
-from spurdesk.ui.session import LibrarySession
-from spurdesk.ui.settings import AppSettings, SettingsDialog
-from spurdesk.ui.start_view import StartView
+from spurdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when used, so the window paints before these load
     from spurdesk.model.criteria_loader import CriteriaLibrary
     from spurdesk.ui.about import AboutDialog
+    from spurdesk.ui.session import LibrarySession
+    from spurdesk.ui.settings_dialog import SettingsDialog
+    from spurdesk.ui.start_view import StartView
 
 log = logging.getLogger(__name__)
 
-WindowFactory = Callable[[LibrarySession, int], QWidget]
+WindowFactory = Callable[["LibrarySession", int], QWidget]
 
 #: How the main window is known in QSettings.
 SETTINGS_NAME = "main"
@@ -67,7 +75,8 @@ class MainWindow(QMainWindow):
         self.inspection_windows: dict[int, QWidget] = {}
         self._closing_all = False
         self._session: LibrarySession | None = None
-        self.start_view: StartView | None = None
+        self.start_view: StartView | None = None  # None until after the first paint
+        self._opening_label: QLabel | None = None
 
         self._saved_label = QLabel(objectName="savedLabel")
         self._mode_label = QLabel(objectName="modeLabel")
@@ -98,7 +107,32 @@ class MainWindow(QMainWindow):
         return self._session is None
 
     def _show_opening(self) -> None:
-        """The placeholder start view, empty and saying the library is being opened."""
+        """The first frame: only "Öppnar biblioteket …", centred (see `show_opening_view`)."""
+        self._opening_label = QLabel(objectName="openingLabel")
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self._opening_label)
+        row.addStretch()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.addStretch()
+        column.addLayout(row)
+        column.addStretch()
+        self.setCentralWidget(central)
+        self.open_library_action.setEnabled(False)
+        self.recent_menu.setEnabled(False)
+
+    def show_opening_view(self) -> None:
+        """The placeholder start view, empty and saying the library is being opened.
+
+        Called after the first paint (the start view's module and Qt's enums load then), before
+        the library opens, so its menus are there while the user answers any question about it.
+        """
+        if not self.opening or self.start_view is not None:
+            return
+        from spurdesk.ui.start_view import StartView
+
+        self._opening_label = None  # deleted with the central widget it sits in
         self.start_view = StartView(None, None, self)
         self.setCentralWidget(self.start_view)
         self.start_view.fit_columns()
@@ -129,6 +163,9 @@ class MainWindow(QMainWindow):
         self._library_path = library_path
         session.saved.connect(self._show_saved)
         session.errorOccurred.connect(self._show_session_error)
+        from spurdesk.ui.start_view import StartView
+
+        self._opening_label = None  # deleted with the central widget it sits in
         old_view = self.start_view
         self.start_view = StartView(session, self._criteria, self)
         self.start_view.openRequested.connect(self.open_inspection)
@@ -170,7 +207,9 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts, not setShortcut: choosing among setShortcut's overloads builds PySide6's
+        # whole Qt namespace (some 40 ms) before the first paint. Qt does the same with either.
+        action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         return action
 
@@ -260,6 +299,8 @@ class MainWindow(QMainWindow):
     def show_follow_up(self) -> QWidget:
         """The library's follow-up list in its own window (one; brought forward when open)."""
         if self._follow_up_window is None:
+            from PySide6.QtCore import Qt
+
             from spurdesk.ui.exchange.followup_view import FollowUpView
 
             view = FollowUpView(self.session, self)
@@ -290,6 +331,8 @@ class MainWindow(QMainWindow):
     # inspection windows -----------------------------------------------------------------------
     def open_inspection(self, inspection_id: int) -> QWidget | None:
         """Opens (or brings forward) the inspection's window and remembers it for next start."""
+        from PySide6.QtCore import Qt
+
         window = self.inspection_windows.get(inspection_id)
         if window is None:
             try:
@@ -360,6 +403,8 @@ class MainWindow(QMainWindow):
         """Arkiv → Öppna bibliotek…: an existing library, or a new file name for a new one."""
         if self.opening:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         folder = str(self._library_path.parent) if self._library_path else ""
         path, _filter = QFileDialog.getSaveFileName(
             self,
@@ -373,6 +418,9 @@ class MainWindow(QMainWindow):
 
     def switch_library(self, path: Path) -> bool:
         """Closes the current library (after its windows) and opens `path` in its place."""
+        from spurdesk.ui.library_opener import open_library
+        from spurdesk.ui.session import LibrarySession
+
         if self.opening:
             return False
         if self._library_path is not None and Path(path).resolve() == self._library_path.resolve():
@@ -403,6 +451,10 @@ class MainWindow(QMainWindow):
 
     # dialogs ----------------------------------------------------------------------------------
     def show_settings(self) -> SettingsDialog:
+        from PySide6.QtCore import Qt
+
+        from spurdesk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self._languages is not None:
@@ -411,6 +463,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> AboutDialog:
+        from PySide6.QtCore import Qt
+
         from spurdesk.model.criteria_loader import CriteriaLibrary
         from spurdesk.ui.about import AboutDialog
 
@@ -472,5 +526,9 @@ class MainWindow(QMainWindow):
         self.followup_action.setText(self.tr("&Uppföljning av handlingsplaner…"))
         self.import_response_action.setText(self.tr("&Importera svar från verksamheten…"))
         self.open_package_action.setText(self.tr("Öppna &paket från inspektörerna…"))
+        if self._opening_label is not None:  # the start view's words, translated there
+            self._opening_label.setText(
+                QCoreApplication.translate("StartView", "Öppnar biblioteket …")
+            )
         self._update_title()
         self.setAccessibleName(self.tr("spurdesk – inspektioner"))

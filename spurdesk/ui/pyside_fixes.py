@@ -16,7 +16,6 @@ defect.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 
@@ -46,6 +45,8 @@ def references_are_lost() -> bool:
 
 
 def _reserve_references(singleton: object) -> None:
+    import ctypes  # only where the defect shows, so the start need not load it
+
     # CPython (not free-threaded) keeps ob_refcnt, a Py_ssize_t, first in every object.
     ctypes.c_ssize_t.from_address(id(singleton)).value += _RESERVE
 

@@ -2,7 +2,8 @@
 
 Everything the app remembers between runs lives here, behind typed accessors, so no other module
 spells a settings key: window geometry and splitters, the last inspection per library, recent
-libraries, the interface language and the backup policy handed to `Library.open`.
+libraries, the interface language and the backup policy handed to `Library.open`. The
+Inställningar dialog is in settings_dialog, imported when opened (the start need not load it).
 """
 
 from __future__ import annotations
@@ -10,18 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT_LIBRARIES = 8
 DEFAULT_BACKUP_INTERVAL_MINUTES = 10
@@ -147,111 +137,3 @@ def _positive_int(value: object, default: int) -> int:
     except (TypeError, ValueError):
         return default
     return number if number > 0 else default
-
-
-class SettingsDialog(QDialog):
-    """Inställningar: the interface language (applied at once) and the backup policy."""
-
-    languageChosen = Signal(str)  # "sv", "en" or "" (system)
-
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._settings = settings
-        self.setObjectName("settingsDialog")
-
-        self._language = QComboBox()
-        self._language.setObjectName("languageCombo")
-        self._interval = QSpinBox()
-        self._interval.setObjectName("backupIntervalSpin")
-        self._interval.setRange(1, 240)
-        self._keep = QSpinBox()
-        self._keep.setObjectName("backupKeepSpin")
-        self._keep.setRange(1, 100)
-        self._backup_note = QLabel()
-        self._backup_note.setWordWrap(True)
-
-        self._language_label = QLabel()
-        self._language_label.setBuddy(self._language)
-        self._interval_label = QLabel()
-        self._interval_label.setBuddy(self._interval)
-        self._keep_label = QLabel()
-        self._keep_label.setBuddy(self._keep)
-
-        self._ui_group = QGroupBox()
-        ui_form = QFormLayout(self._ui_group)
-        ui_form.addRow(self._language_label, self._language)
-        self._backup_group = QGroupBox()
-        backup_form = QFormLayout(self._backup_group)
-        backup_form.addRow(self._interval_label, self._interval)
-        backup_form.addRow(self._keep_label, self._keep)
-        backup_form.addRow(self._backup_note)
-
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._ui_group)
-        layout.addWidget(self._backup_group)
-        layout.addStretch(1)
-        layout.addWidget(self._buttons)
-
-        policy = settings.backup_policy()
-        self._interval.setValue(policy.interval_minutes)
-        self._keep.setValue(policy.keep)
-        self.retranslate()
-        self._select_language(settings.language())
-
-    def _select_language(self, language: str) -> None:
-        index = self._language.findData(language)
-        self._language.setCurrentIndex(max(index, 0))
-
-    def selected_language(self) -> str:
-        return str(self._language.currentData() or "")
-
-    def selected_backup_policy(self) -> BackupPolicy:
-        return BackupPolicy(self._interval.value(), self._keep.value())
-
-    def accept(self) -> None:
-        """Stores the choices; a changed language is announced so the app re-translates now."""
-        old_language = self._settings.language()
-        self._settings.set_language(self.selected_language())
-        self._settings.set_backup_policy(self.selected_backup_policy())
-        self._settings.sync()
-        super().accept()
-        if self.selected_language() != old_language:
-            self.languageChosen.emit(self.selected_language())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Inställningar"))
-        self._ui_group.setTitle(self.tr("Gränssnitt"))
-        self._backup_group.setTitle(self.tr("Säkerhetskopior"))
-        self._language_label.setText(self.tr("&Språk:"))
-        self._interval_label.setText(self.tr("Säkerhetskopiera &var:"))
-        self._keep_label.setText(self.tr("&Behåll:"))
-        self._interval.setSuffix(self.tr(" min"))
-        self._keep.setSuffix(self.tr(" kopior"))
-        self._backup_note.setText(
-            self.tr(
-                "Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan "
-                "du arbetar. Ändringen gäller nästa gång ett bibliotek öppnas."
-            )
-        )
-        current = self._language.currentData()
-        self._language.blockSignals(True)
-        self._language.clear()
-        self._language.addItem(self.tr("Systemets språk"), SYSTEM_LANGUAGE)
-        self._language.addItem("Svenska", "sv")  # language names stay in their own language
-        self._language.addItem("English", "en")
-        self._select_language(str(current) if current is not None else SYSTEM_LANGUAGE)
-        self._language.blockSignals(False)
-        self._language.setAccessibleName(self.tr("Språk"))
-        self._interval.setAccessibleName(self.tr("Intervall för säkerhetskopior i minuter"))
-        self._keep.setAccessibleName(self.tr("Antal säkerhetskopior att behålla"))

@@ -12,7 +12,8 @@ from spurdesk import __version__
 from spurdesk.model.library import Library
 from spurdesk.ui.about import AboutDialog
 from spurdesk.ui.app import AppShell, build_main_window
-from spurdesk.ui.settings import AppSettings, BackupPolicy, SettingsDialog
+from spurdesk.ui.settings import AppSettings, BackupPolicy
+from spurdesk.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import MessageBoxes
 
 

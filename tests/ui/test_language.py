@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from spurdesk.ui.i18n import LanguageManager, system_language
 from spurdesk.ui.main_window import MainWindow
 from spurdesk.ui.session import LibrarySession
-from spurdesk.ui.settings import AppSettings, SettingsDialog
+from spurdesk.ui.settings import AppSettings
+from spurdesk.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
