@@ -1127,7 +1127,6 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Inställningar</source>
-        <extracomment>Language setting values: &quot;&quot; follows the system locale.</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
