@@ -16,7 +16,6 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,17 +83,29 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-@dataclass
 class AppShell:
-    """Everything a running app holds, so tests and scripts can drive and close it."""
+    """Everything a running app holds, so tests and scripts can drive and close it.
 
-    app: QApplication
-    settings: AppSettings
-    languages: LanguageManager
-    criteria: CriteriaLibrary | None  # None until the library has been opened
-    window: MainWindow
-    crash_handler: CrashHandler | None
-    demo_dir: Path | None = None
+    (A plain class, not a dataclass: the dataclasses module need not load before the first paint.)
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: AppSettings,
+        languages: LanguageManager,
+        criteria: CriteriaLibrary | None,  # None until the library has been opened
+        window: MainWindow,
+        crash_handler: CrashHandler | None,
+        demo_dir: Path | None = None,
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.languages = languages
+        self.criteria = criteria
+        self.window = window
+        self.crash_handler = crash_handler
+        self.demo_dir = demo_dir
 
     def open_library(self, args: argparse.Namespace) -> bool:
         """Loads the criteria sets and opens the library into the window; False if none opened.

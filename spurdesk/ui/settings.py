@@ -8,8 +8,8 @@ Inställningar dialog is in settings_dialog, imported when opened (the start nee
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -22,9 +22,12 @@ SYSTEM_LANGUAGE = ""
 LANGUAGES = ("sv", "en")
 
 
-@dataclass(frozen=True)
-class BackupPolicy:
-    """How often the library is backed up while editing, and how many backups are kept."""
+class BackupPolicy(NamedTuple):
+    """How often the library is backed up while editing, and how many backups are kept.
+
+    A NamedTuple (immutable, compared by value) rather than a dataclass: this module is imported
+    before the first paint, and the dataclasses module is not needed until later.
+    """
 
     interval_minutes: int = DEFAULT_BACKUP_INTERVAL_MINUTES
     keep: int = DEFAULT_BACKUP_KEEP
