@@ -229,7 +229,37 @@ class ReviseGradeCommand(ServiceCommand):
 # summary -----------------------------------------------------------------------------------
 
 
-class AddSummaryItemCommand(ServiceCommand):
+class AddRowCommand(ServiceCommand):
+    """Adding a row (summary item, action item): redo after undo creates it again under a new
+    id, which the session maps back to the id first given so other steps keep finding it."""
+
+    id_space: str  # the session's alias namespace: "summary" or "action"
+
+    def __init__(self, session: LibrarySession, inspection_id: int, text: str) -> None:
+        super().__init__(session, inspection_id, text)
+        self.item_id: int | None = None  # the id first given; later ones are session aliases
+
+    def add(self, library: Library) -> int:
+        raise NotImplementedError
+
+    def remove(self, library: Library, item_id: int) -> None:
+        raise NotImplementedError
+
+    def forward(self, library: Library) -> None:
+        new_id = self.add(library)
+        if self.item_id is None:
+            self.item_id = new_id
+        else:
+            self.session.remap(self.id_space, self.item_id, new_id)
+
+    def backward(self, library: Library) -> None:
+        assert self.item_id is not None
+        self.remove(library, self.session.resolve(self.id_space, self.item_id))
+
+
+class AddSummaryItemCommand(AddRowCommand):
+    id_space = "summary"
+
     def __init__(
         self,
         session: LibrarySession,
@@ -246,20 +276,14 @@ class AddSummaryItemCommand(ServiceCommand):
         self.kind = kind
         self.item_text = text
         self.position = position
-        self.item_id: int | None = None  # the id first given; later ones are session aliases
 
-    def forward(self, library: Library) -> None:
-        new_id = library.add_summary_item(
+    def add(self, library: Library) -> int:
+        return library.add_summary_item(
             self.inspection_id, self.kind, self.item_text, self.position
         )
-        if self.item_id is None:
-            self.item_id = new_id
-        else:
-            self.session.remap("summary", self.item_id, new_id)
 
-    def backward(self, library: Library) -> None:
-        assert self.item_id is not None
-        library.remove_summary_item(self.session.resolve("summary", self.item_id))
+    def remove(self, library: Library, item_id: int) -> None:
+        library.remove_summary_item(item_id)
 
 
 class MoveSummaryItemCommand(ServiceCommand):
@@ -325,7 +349,9 @@ def _recreate_action_item(library: Library, inspection_id: int, item: ActionItem
     return new_id
 
 
-class AddActionItemCommand(ServiceCommand):
+class AddActionItemCommand(AddRowCommand):
+    id_space = "action"
+
     def __init__(
         self, session: LibrarySession, inspection_id: int, fields: Mapping[str, Any]
     ) -> None:
@@ -335,18 +361,12 @@ class AddActionItemCommand(ServiceCommand):
             QCoreApplication.translate("commands", "Ny rad i handlingsplanen"),
         )
         self.fields = dict(fields)
-        self.item_id: int | None = None
 
-    def forward(self, library: Library) -> None:
-        new_id = library.add_action_item(self.inspection_id, **self.fields)
-        if self.item_id is None:
-            self.item_id = new_id
-        else:
-            self.session.remap("action", self.item_id, new_id)
+    def add(self, library: Library) -> int:
+        return library.add_action_item(self.inspection_id, **self.fields)
 
-    def backward(self, library: Library) -> None:
-        assert self.item_id is not None
-        library.remove_action_item(self.session.resolve("action", self.item_id))
+    def remove(self, library: Library, item_id: int) -> None:
+        library.remove_action_item(item_id)
 
 
 class EditActionItemCommand(ServiceCommand):
