@@ -367,3 +367,11 @@ def test_unit_mode_refuses_a_damaged_package_with_a_message(
     damaged.write_bytes(b"PK\x03\x04 inte ett helt paket")
     assert run_unit_mode(damaged, argparse.Namespace(lang="sv")) == 1
     assert message_boxes.texts and "trasig.spur" in message_boxes.texts[-1]
+
+
+def test_the_unit_windows_translatable_labels_are_the_plans_field_labels() -> None:
+    """lupdate needs the labels spelled out in unit_window; they must not drift from the core's."""
+    from spurdesk.exchange.action_plan import FIELD_LABELS
+    from spurdesk.ui.exchange.unit_window import _FIELD_LABELS_FOR_LUPDATE
+
+    assert list(_FIELD_LABELS_FOR_LUPDATE) == list(FIELD_LABELS.values())
