@@ -3,6 +3,12 @@
 When the first QMainWindow has painted and the paint pass has finished, the probe writes a JSON
 line to its file — the monotonic clock (the same system-wide clock the parent read before
 spawning), the heavy modules already imported and the peak RSS — and quits the application.
+
+The probe filters the events of that one window, never the application's: an application-wide
+Python event filter makes PySide6 wrap every object that receives an event in a Python object,
+which costs more the more widgets a window has (some 70 ms for spurdesk's first frame) and would
+be measured as the app's start-up. `watch_shown_main_windows` attaches it to the first main
+window shown, so the bare script and the app are watched the same way.
 """
 
 from __future__ import annotations
@@ -11,10 +17,11 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow
 
 #: Modules that only exporting or migrating needs; the start-up path must not import them.
 HEAVY_MODULES = ("docx", "docxtpl", "reportlab", "alembic")
@@ -22,6 +29,13 @@ HEAVY_MODULES = ("docx", "docxtpl", "reportlab", "alembic")
 PROBE_FILE_ENV = "SPURDESK_BENCH_PROBE_FILE"
 #: How long after the first paint the probe waits for the populated view before giving up.
 POPULATED_TIMEOUT_MS = 30_000
+
+#: Finds the item view whose rows count as "populated" in a main window (None while it has none).
+ViewFinder = Callable[[QMainWindow], "QAbstractItemView | None"]
+
+#: The events of a top-level window that end a paint pass: its own Paint (the first, exposed
+#: frame) and UpdateRequest (every later repaint of anything in it).
+_PASS_EVENTS = (QEvent.Type.Paint, QEvent.Type.UpdateRequest)
 
 
 def peak_rss_mb() -> float:
@@ -44,52 +58,54 @@ def heavy_modules_loaded() -> list[str]:
 
 
 class FirstPaintProbe(QObject):
-    """An application-wide event filter that reports the first main-window paint and quits.
+    """Reports the first paint of the main window it watches, then quits the application.
 
-    With `populated_view` (an item view's objectName) it also waits until that view has painted
-    with rows, so a start that paints an empty window first and fills it later is timed to both.
+    With `find_view` it also waits until that view has painted with rows, so a start that paints
+    an empty window first and fills it later is timed to both.
     """
 
     def __init__(
-        self, app: QApplication, out_file: Path, populated_view: str | None = None
+        self, app: QApplication, out_file: Path, find_view: ViewFinder | None = None
     ) -> None:
         super().__init__(app)
         self._app = app
         self._out_file = out_file
-        self._populated_view = populated_view
+        self._find_view = find_view
+        self._window: QMainWindow | None = None
         self._record: dict[str, object] = {}
         self._finished = False
-        app.installEventFilter(self)
+
+    def watch(self, window: QMainWindow) -> None:
+        """Watches `window` (before it is shown); any later window is ignored."""
+        if self._window is None:
+            self._window = window
+            window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+        kind = event.type()
+        if kind not in _PASS_EVENTS:
             return False
-        if "painted_at" not in self._record and isinstance(watched.window(), QMainWindow):
+        if kind == QEvent.Type.Paint and "painted_at" not in self._record:
             self._record["painted_at"] = -1.0  # claimed; the time is read after the pass
             QTimer.singleShot(0, self._first_paint_done)
-        if (
-            self._populated_view is not None
-            and "populated_at" not in self._record
-            and self._is_populated(watched)
-        ):
+        waiting_for_rows = "painted_at" in self._record and "populated_at" not in self._record
+        if waiting_for_rows and self._shows_rows():  # then this pass paints them
             self._record["populated_at"] = -1.0
             QTimer.singleShot(0, self._populated_done)
         return False
 
-    def _is_populated(self, widget: QWidget) -> bool:
-        view = widget.parent()
-        if not isinstance(view, QAbstractItemView) or widget is not view.viewport():
+    def _shows_rows(self) -> bool:
+        if self._find_view is None or self._window is None:
+            return False
+        view = self._find_view(self._window)
+        if view is None or not view.isVisible():
             return False
         model = view.model()
-        return (
-            view.objectName() == self._populated_view
-            and model is not None
-            and (model.rowCount() > 0)
-        )
+        return model is not None and model.rowCount() > 0
 
     def _first_paint_done(self) -> None:
         self._record["painted_at"] = time.monotonic()
-        if self._populated_view is None or self._record.get("populated_at", 0) > 0:
+        if self._find_view is None or self._record.get("populated_at", 0) > 0:
             self._finish()
         else:  # a view that never shows rows must not hang the benchmark
             QTimer.singleShot(POPULATED_TIMEOUT_MS, self._finish)
@@ -114,6 +130,21 @@ class FirstPaintProbe(QObject):
         self._out_file.write_text(json.dumps(self._record) + "\n", encoding="utf-8")
         self._app.closeAllWindows()
         self._app.quit()
+
+
+def watch_shown_main_windows(probe: FirstPaintProbe) -> None:
+    """Makes `probe` watch the first QMainWindow that `show()` is called on.
+
+    The start-up scripts install this before any window exists, so the app's own code runs
+    unchanged and the bare script's window is watched in exactly the same way.
+    """
+    show = QMainWindow.show
+
+    def show_watched(window: QMainWindow) -> None:
+        probe.watch(window)
+        show(window)
+
+    QMainWindow.show = show_watched  # type: ignore[method-assign]
 
 
 def probe_file() -> Path:

@@ -100,7 +100,7 @@ def measure_startup(
     if any(record.populated_seconds is None for record in app):
         raise ProbeError(
             f"{APP_SCRIPT.name} painted its window but never showed the demo inspection in the "
-            f"start view's table ({POPULATED_VIEW!r})"
+            f"{POPULATED_VIEW}"
         )
     value = statistics.median(record.seconds for record in app)
     floor = statistics.median(record.seconds for record in bare)

@@ -4,7 +4,8 @@
 
 The arguments go to `spurdesk.cli.main`, the `spurdesk` command itself (which runs `run_app`).
 The probe is attached by replacing PySide6's QApplication with a subclass before spurdesk imports
-it, as packaging/launcher.py does, so the app's own code runs unchanged.
+it, as packaging/launcher.py does, and watches the first main window shown, so the app's own code
+runs unchanged.
 """
 
 from __future__ import annotations
@@ -15,11 +16,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6 import QtWidgets
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow
 
-from bench.probe import FirstPaintProbe, probe_file
+from bench.probe import FirstPaintProbe, probe_file, watch_shown_main_windows
 
-#: The start view's table (spurdesk.ui.start_view): start-up ends when it shows the inspections.
-POPULATED_VIEW = "inspectionsTable"
+#: What start-up waits for at the end: the start view's table (spurdesk.ui.start_view) with rows.
+POPULATED_VIEW = "the start view's inspections table"
+
+
+def start_view_table(window: QMainWindow) -> QAbstractItemView | None:
+    """The main window's inspections table once its start view exists (plain attributes: asking
+    Qt for a child by name would wrap every widget of the window as a Python object)."""
+    return getattr(getattr(window, "start_view", None), "table", None)
 
 
 def install_probe(out_file: Path) -> None:
@@ -28,7 +36,8 @@ def install_probe(out_file: Path) -> None:
     class ProbedApplication(QtWidgets.QApplication):
         def __init__(self, *args: object) -> None:
             super().__init__(*args)
-            self._bench_probe = FirstPaintProbe(self, out_file, POPULATED_VIEW)
+            self._bench_probe = FirstPaintProbe(self, out_file, start_view_table)
+            watch_shown_main_windows(self._bench_probe)
 
     QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
 

@@ -12,12 +12,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from bench.probe import FirstPaintProbe, probe_file
+from bench.probe import FirstPaintProbe, probe_file, watch_shown_main_windows
 
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
-    FirstPaintProbe(app, probe_file())
+    watch_shown_main_windows(FirstPaintProbe(app, probe_file()))
     window = QMainWindow()
     window.resize(1100, 680)
     window.show()

@@ -65,26 +65,21 @@ def enable_crash_traces() -> None:
 
 
 def install_first_paint_probe(out_file: Path) -> None:
-    """Makes every QApplication created from now on record its first main-window paint and quit.
+    """Makes the first QMainWindow shown record its first paint and quit the app.
 
-    The PySide6 name `QApplication` is replaced by a subclass before spurdesk.ui imports it, so the
-    app's own code is measured unchanged.
+    `QMainWindow.show` is wrapped before spurdesk.ui imports it, so the app's own code is
+    measured unchanged. The filter watches that one window: an application-wide Python filter
+    would make PySide6 wrap every object receiving an event, and time that as start-up.
     """
     from PySide6 import QtCore, QtWidgets
 
     class FirstPaintFilter(QtCore.QObject):
-        def __init__(self, app: QtWidgets.QApplication) -> None:
-            super().__init__(app)
-            self._app = app
+        def __init__(self, window: QtWidgets.QMainWindow) -> None:
+            super().__init__(window)
             self._seen = False
 
         def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-            if (
-                not self._seen
-                and event.type() == QtCore.QEvent.Type.Paint
-                and isinstance(watched, QtWidgets.QWidget)
-                and isinstance(watched.window(), QtWidgets.QMainWindow)
-            ):
+            if not self._seen and event.type() == QtCore.QEvent.Type.Paint:
                 self._seen = True
                 # Record once this paint pass has finished and the frame is flushed.
                 QtCore.QTimer.singleShot(0, self._record_and_quit)
@@ -94,16 +89,21 @@ def install_first_paint_probe(out_file: Path) -> None:
             out_file.write_text(
                 f"{time.monotonic():.6f} {time.process_time():.6f}\n", encoding="utf-8"
             )
-            self._app.closeAllWindows()
-            self._app.quit()
+            app = QtWidgets.QApplication.instance()
+            assert isinstance(app, QtWidgets.QApplication)
+            app.closeAllWindows()
+            app.quit()
 
-    class ProbedApplication(QtWidgets.QApplication):
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)
-            self._first_paint_filter = FirstPaintFilter(self)
-            self.installEventFilter(self._first_paint_filter)
+    show = QtWidgets.QMainWindow.show
+    watching: list[FirstPaintFilter] = []
 
-    QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
+    def show_watched(window: QtWidgets.QMainWindow) -> None:
+        if not watching:
+            watching.append(FirstPaintFilter(window))
+            window.installEventFilter(watching[0])
+        show(window)
+
+    QtWidgets.QMainWindow.show = show_watched  # type: ignore[method-assign]
 
 
 def main() -> int:

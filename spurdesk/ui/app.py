@@ -231,25 +231,23 @@ class AfterFirstPaint(QObject):
 
     A timer started right after `show()` could fire before the paint event is delivered; this
     waits for the paint, so the user sees the window before the library (and SQLAlchemy) loads.
+    The filter sits on the window alone, not on the application: an application-wide Python
+    filter makes PySide6 wrap every object that receives an event as a Python object, which
+    cost some 70 ms before the first paint. A top-level window paints its own background, so it
+    gets a Paint event of its own in the first paint pass.
     """
 
-    def __init__(self, app: QApplication, window: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(app)
-        self._app = app
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
         self._window = window
         self._callback = callback
         self._done = False
-        app.installEventFilter(self)
+        window.installEventFilter(self)
         QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._done
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            self._app.removeEventFilter(self)
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
             # Two turns of the loop: the paint pass, and what else it queued, finish first.
             QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._run))
         return False
@@ -258,7 +256,7 @@ class AfterFirstPaint(QObject):
         if self._done:
             return
         self._done = True
-        self._app.removeEventFilter(self)
+        self._window.removeEventFilter(self)
         self._callback()
 
 
@@ -289,7 +287,7 @@ def run_app(args: argparse.Namespace) -> int:
         if shell.demo_dir is None:
             shell.window.restore_last_inspection()
 
-    AfterFirstPaint(app, shell.window, open_library_and_fill)
+    AfterFirstPaint(shell.window, open_library_and_fill)
     try:
         status = int(app.exec())
         return 1 if failed else status
