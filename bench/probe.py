@@ -21,17 +21,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 #: Modules that only exporting or migrating needs; the start-up path must not import them.
 HEAVY_MODULES = ("docx", "docxtpl", "reportlab", "alembic")
 
 PROBE_FILE_ENV = "SPURDESK_BENCH_PROBE_FILE"
-#: How long after the first paint the probe waits for the populated view before giving up.
-POPULATED_TIMEOUT_MS = 30_000
+#: How long after the first paint the probe waits for its milestones before giving up.
+MILESTONE_TIMEOUT_MS = 30_000
 
-#: Finds the item view whose rows count as "populated" in a main window (None while it has none).
-ViewFinder = Callable[[QMainWindow], "QAbstractItemView | None"]
+#: A step of the start a probe times: true of the main window once the step is reached.
+Milestone = Callable[[QMainWindow], bool]
 
 #: The events of a top-level window that end a paint pass: its own Paint (the first, exposed
 #: frame) and UpdateRequest (every later repaint of anything in it).
@@ -60,19 +60,26 @@ def heavy_modules_loaded() -> list[str]:
 class FirstPaintProbe(QObject):
     """Reports the first paint of the main window it watches, then quits the application.
 
-    With `find_view` it also waits until that view has painted with rows, so a start that paints
-    an empty window first and fills it later is timed to both.
+    Each of `milestones` (name → a test of the window) is timed to the end of the first paint
+    pass in which its test holds, so a start that paints an empty window first and fills it
+    later is timed to each step; the probe quits when all are timed (or after a timeout). The
+    record holds `painted_at` and `<name>_at` per milestone, the modules imported by the first
+    paint, and the peak RSS at the end.
     """
 
     def __init__(
-        self, app: QApplication, out_file: Path, find_view: ViewFinder | None = None
+        self,
+        app: QApplication,
+        out_file: Path,
+        milestones: dict[str, Milestone] | None = None,
     ) -> None:
         super().__init__(app)
         self._app = app
         self._out_file = out_file
-        self._find_view = find_view
+        self._milestones = dict(milestones or {})
         self._window: QMainWindow | None = None
         self._record: dict[str, object] = {}
+        self._claimed: set[str] = set()  # reached; the time is read after the pass
         self._finished = False
 
     def watch(self, window: QMainWindow) -> None:
@@ -83,50 +90,39 @@ class FirstPaintProbe(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in _PASS_EVENTS:
+        if kind not in _PASS_EVENTS or self._window is None:
             return False
-        if kind == QEvent.Type.Paint and "painted_at" not in self._record:
-            self._record["painted_at"] = -1.0  # claimed; the time is read after the pass
-            QTimer.singleShot(0, self._first_paint_done)
-        waiting_for_rows = "painted_at" in self._record and "populated_at" not in self._record
-        if waiting_for_rows and self._shows_rows():  # then this pass paints them
-            self._record["populated_at"] = -1.0
-            QTimer.singleShot(0, self._populated_done)
+        reached = []
+        if kind == QEvent.Type.Paint and "painted" not in self._claimed:
+            reached.append("painted")
+        if "painted" in self._claimed or reached:
+            reached += [
+                name
+                for name, test in self._milestones.items()
+                if name not in self._claimed and test(self._window)
+            ]
+        if reached:
+            self._claimed.update(reached)
+            QTimer.singleShot(0, lambda: self._pass_done(reached))
         return False
 
-    def _shows_rows(self) -> bool:
-        if self._find_view is None or self._window is None:
-            return False
-        view = self._find_view(self._window)
-        if view is None or not view.isVisible():
-            return False
-        model = view.model()
-        return model is not None and model.rowCount() > 0
-
-    def _first_paint_done(self) -> None:
-        self._record["painted_at"] = time.monotonic()
-        if self._find_view is None or self._record.get("populated_at", 0) > 0:
-            self._finish()
-        else:  # a view that never shows rows must not hang the benchmark
-            QTimer.singleShot(POPULATED_TIMEOUT_MS, self._finish)
-
-    def _populated_done(self) -> None:
-        self._record["populated_at"] = time.monotonic()
-        if self._record.get("painted_at", 0) > 0:
+    def _pass_done(self, reached: list[str]) -> None:
+        now = time.monotonic()
+        for name in reached:
+            self._record[f"{name}_at"] = now
+        if "painted" in reached:
+            self._record.update(heavy_modules=heavy_modules_loaded(), modules=len(sys.modules))
+            if self._milestones:  # a milestone never reached must not hang the benchmark
+                QTimer.singleShot(MILESTONE_TIMEOUT_MS, self._finish)
+        if self._claimed >= {"painted", *self._milestones}:
             self._finish()
 
     def _finish(self) -> None:
-        """Writes the record (after every paint asked for, or the timeout) and quits."""
+        """Writes the record (once every milestone is timed, or at the timeout) and quits."""
         if self._finished:
             return
         self._finished = True
-        if self._record.get("populated_at", 0) <= 0:
-            self._record.pop("populated_at", None)
-        self._record.update(
-            heavy_modules=heavy_modules_loaded(),
-            modules=len(sys.modules),
-            peak_rss_mb=peak_rss_mb(),
-        )
+        self._record.update(peak_rss_mb=peak_rss_mb())
         self._out_file.write_text(json.dumps(self._record) + "\n", encoding="utf-8")
         self._app.closeAllWindows()
         self._app.quit()

@@ -20,7 +20,7 @@ from pathlib import Path
 from bench.environment import child_environment
 from bench.probe import HEAVY_MODULES, PROBE_FILE_ENV
 from bench.results import Row
-from bench.startup_app import POPULATED_VIEW
+from bench.startup_app import MILESTONES
 
 BENCH_DIR = Path(__file__).resolve().parent
 BARE_SCRIPT = BENCH_DIR / "startup_bare.py"
@@ -36,7 +36,7 @@ class ProbeError(RuntimeError):
 @dataclass(frozen=True)
 class ProbeRecord:
     seconds: float  # process spawn to first paint
-    populated_seconds: float | None  # spawn to the start view painted with rows (app only)
+    milestones: dict[str, float]  # spawn to each milestone of the start (app only), by name
     cpu_seconds: float  # user + system CPU of the whole child: little affected by machine load
     heavy_modules: tuple[str, ...]
     modules: int
@@ -70,15 +70,20 @@ def run_probe(script: Path, args: Sequence[str], work: Path) -> ProbeRecord:
         )
     cpu = _children_cpu() - cpu_before
     record = json.loads(out.read_text(encoding="utf-8"))
-    populated = record.get("populated_at")
     return ProbeRecord(
         seconds=record["painted_at"] - started,
-        populated_seconds=None if populated is None else populated - started,
+        milestones={
+            name: record[f"{name}_at"] - started for name in MILESTONES if f"{name}_at" in record
+        },
         cpu_seconds=cpu,
         heavy_modules=tuple(record["heavy_modules"]),
         modules=int(record["modules"]),
         peak_rss_mb=float(record["peak_rss_mb"]),
     )
+
+
+def _reached_by_all(records: Sequence[ProbeRecord]) -> set[str]:
+    return set.intersection(*(set(record.milestones) for record in records))
 
 
 def measure_startup(
@@ -97,14 +102,13 @@ def measure_startup(
     for _ in range(runs):
         bare.append(run_probe(BARE_SCRIPT, [], work))
         app.append(run_probe(APP_SCRIPT, app_args, work))
-    if any(record.populated_seconds is None for record in app):
-        raise ProbeError(
-            f"{APP_SCRIPT.name} painted its window but never showed the demo inspection in the "
-            f"{POPULATED_VIEW}"
-        )
+    missed = sorted({name for record in app for name in MILESTONES} - _reached_by_all(app))
+    if missed:
+        raise ProbeError(f"{APP_SCRIPT.name} painted its window but never reached {missed}")
     value = statistics.median(record.seconds for record in app)
     floor = statistics.median(record.seconds for record in bare)
-    populated = statistics.median(record.populated_seconds or 0.0 for record in app)
+    populated = statistics.median(record.milestones["populated"] for record in app)
+    opened = statistics.median(record.milestones["opened"] for record in app)
     heavy = sorted({name for record in app for name in record.heavy_modules})
     cpu_app = statistics.median(record.cpu_seconds for record in app)
     cpu_bare = statistics.median(record.cpu_seconds for record in bare)
@@ -124,14 +128,30 @@ def measure_startup(
             note=f"{note}; app imports {app[-1].modules} modules, bare {bare[-1].modules}",
         ),
         Row(
-            figure="Start-up to start view with rows",
+            figure="Start-up to inspections shown",
             value=populated,
             unit="s",
             floor=floor,
             floor_name="bare PySide6 script showing an empty QMainWindow",
             target=f"≤ {TARGET_RATIO}× floor",
             passed=populated <= TARGET_RATIO * floor,
-            note=f"{note}; until the inspections table has painted the demo inspection",
+            note=(
+                f"{note}; until the start view has painted the demo inspection, read from the "
+                "file before the library opens"
+            ),
+        ),
+        Row(
+            figure="Start-up to library open",
+            value=opened,
+            unit="s",
+            floor=floor,
+            floor_name="bare PySide6 script showing an empty QMainWindow",
+            target="reported",
+            passed=None,
+            note=(
+                f"{note}; until the opened library's start view has painted: every action "
+                "available (SQLAlchemy's import alone is about 0.4 s)"
+            ),
         ),
         Row(
             figure="Heavy imports at start-up",

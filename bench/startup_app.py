@@ -20,14 +20,27 @@ from PySide6.QtWidgets import QAbstractItemView, QMainWindow
 
 from bench.probe import FirstPaintProbe, probe_file, watch_shown_main_windows
 
-#: What start-up waits for at the end: the start view's table (spurdesk.ui.start_view) with rows.
-POPULATED_VIEW = "the start view's inspections table"
+
+def shows_inspections(window: QMainWindow) -> bool:
+    """The start view's table is on screen with rows (the preview's or the opened library's).
+
+    Read through plain attributes: asking Qt for a child by name would wrap every widget of the
+    window as a Python object.
+    """
+    table = getattr(getattr(window, "start_view", None), "table", None)
+    if not isinstance(table, QAbstractItemView) or not table.isVisible():
+        return False
+    model = table.model()
+    return model is not None and model.rowCount() > 0
 
 
-def start_view_table(window: QMainWindow) -> QAbstractItemView | None:
-    """The main window's inspections table once its start view exists (plain attributes: asking
-    Qt for a child by name would wrap every widget of the window as a Python object)."""
-    return getattr(getattr(window, "start_view", None), "table", None)
+def library_open(window: QMainWindow) -> bool:
+    """The library has opened and its start view took over: the user can act on it."""
+    return getattr(window, "opening", True) is False
+
+
+#: The steps of spurdesk's start timed after its first paint (bench/startup.py reads them).
+MILESTONES = {"populated": shows_inspections, "opened": library_open}
 
 
 def install_probe(out_file: Path) -> None:
@@ -36,7 +49,7 @@ def install_probe(out_file: Path) -> None:
     class ProbedApplication(QtWidgets.QApplication):
         def __init__(self, *args: object) -> None:
             super().__init__(*args)
-            self._bench_probe = FirstPaintProbe(self, out_file, start_view_table)
+            self._bench_probe = FirstPaintProbe(self, out_file, MILESTONES)
             watch_shown_main_windows(self._bench_probe)
 
     QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]

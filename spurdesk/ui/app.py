@@ -1,11 +1,13 @@
 """Starting the desktop app: `spurdesk`, `spurdesk --library PATH`, `--demo`, `--lang sv|en`.
 
-`run_app` sets up logging, the QApplication, the language and the crash handler, shows the main
-window at once (its start view saying the library is being opened), and then, from a zero-delay
-timer inside the event loop, loads the criteria sets and opens the library (asking the user
-through any failure) and fills the view. SQLAlchemy, the schema, PyYAML and the dialogs are
-imported only then, so the first paint does not wait for them. `build_main_window` is the same
-start without the event loop, for tests and the screenshots script.
+`run_app` creates the QApplication, sets the language and shows the main window at once, saying
+the library is being opened. After that first paint the start view appears with the library's
+inspections as read straight from the file (`spurdesk.model.preview`, the sqlite3 module alone);
+after that paint, logging and the crash handler are set up, the criteria sets load and the
+library opens (asking the user through any failure) and takes over the view. SQLAlchemy, the
+schema, PyYAML and the dialogs are imported only then, so neither paint waits for them.
+`build_main_window` is the same start without the event loop, for tests and the screenshots
+script.
 """
 
 from __future__ import annotations
@@ -143,6 +145,23 @@ class AppShell:
         session.setParent(self.window)
         return True
 
+    def show_preview(self, args: argparse.Namespace) -> bool:
+        """The start view with the library file's inspections, before the library opens.
+
+        False (and nothing shown) when there is nothing to preview: the demo, which is created
+        when it opens, or a file the preview cannot read (missing, older, damaged), which the
+        opening then explains.
+        """
+        if getattr(args, "demo", False):
+            return False
+        from spurdesk.model.preview import preview_inspections
+
+        rows = preview_inspections(_library_location(args))
+        if rows is None:
+            return False
+        self.window.show_opening_view(rows)
+        return True
+
     def install_crash_handler(self) -> None:
         from spurdesk.ui.crash import CrashHandler
 
@@ -160,7 +179,7 @@ class AppShell:
 def _library_location(args: argparse.Namespace) -> Path:
     if getattr(args, "library", None):
         return Path(args.library).expanduser()
-    from spurdesk.model.library import default_library_path
+    from spurdesk.model.storage.files import default_library_path
 
     return default_library_path()
 
@@ -221,20 +240,20 @@ def _flush_all(window: MainWindow) -> None:
         window.session.flush()
 
 
-#: If the window system never paints the main window (e.g. it starts minimised), the library
-#: opens after this long anyway.
+#: If the window system never paints the main window (e.g. it starts minimised), the start goes
+#: on after this long anyway.
 OPEN_WITHOUT_PAINT_MS = 1000
 
 
-class AfterFirstPaint(QObject):
-    """Runs `callback` once, from a zero-delay timer after `window` has first painted.
+class AfterNextPaint(QObject):
+    """Runs `callback` once, from a zero-delay timer after `window` has next painted.
 
     A timer started right after `show()` could fire before the paint event is delivered; this
     waits for the paint, so the user sees the window before the library (and SQLAlchemy) loads.
     The filter sits on the window alone, not on the application: an application-wide Python
     filter makes PySide6 wrap every object that receives an event as a Python object, which
     cost some 70 ms before the first paint. A top-level window paints its own background, so it
-    gets a Paint event of its own in the first paint pass.
+    gets a Paint event of its own in each paint pass that repaints its whole area.
     """
 
     def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
@@ -263,9 +282,9 @@ class AfterFirstPaint(QObject):
 def run_app(args: argparse.Namespace) -> int:
     """The `spurdesk` GUI: returns the process exit code.
 
-    The window paints first; logging, the crash handler and the library follow from a timer
-    after that paint. If no library can be opened (the user declined every way out), the app
-    ends with status 1.
+    The window paints first, then the preview of the inspections; logging, the crash handler and
+    the library follow from a timer after that paint. If no library can be opened (the user
+    declined every way out), the app ends with status 1.
     """
     shell = build_shell(args, install_crash_handler=False)
     app = shell.app
@@ -287,7 +306,15 @@ def run_app(args: argparse.Namespace) -> int:
         if shell.demo_dir is None:
             shell.window.restore_last_inspection()
 
-    AfterFirstPaint(shell.window, open_library_and_fill)
+    def preview_then_open() -> None:
+        # After the first paint: the inspections as the file holds them, painted before the
+        # library (and SQLAlchemy) loads; the opening follows that paint.
+        if shell.show_preview(args):
+            AfterNextPaint(shell.window, open_library_and_fill)
+        else:
+            open_library_and_fill()
+
+    AfterNextPaint(shell.window, preview_then_open)
     try:
         status = int(app.exec())
         return 1 if failed else status

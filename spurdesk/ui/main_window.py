@@ -11,7 +11,7 @@ some 40 ms to build) are imported after it, when `show_opening_view` or `attach_
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from spurdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when used, so the window paints before these load
     from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.model.inspection import InspectionSummary
     from spurdesk.ui.about import AboutDialog
     from spurdesk.ui.session import LibrarySession
     from spurdesk.ui.settings_dialog import SettingsDialog
@@ -122,11 +123,13 @@ class MainWindow(QMainWindow):
         self.open_library_action.setEnabled(False)
         self.recent_menu.setEnabled(False)
 
-    def show_opening_view(self) -> None:
-        """The placeholder start view, empty and saying the library is being opened.
+    def show_opening_view(self, preview: Sequence[InspectionSummary] | None = None) -> None:
+        """The placeholder start view, saying the library is being opened.
 
         Called after the first paint (the start view's module and Qt's enums load then), before
         the library opens, so its menus are there while the user answers any question about it.
+        `preview` holds the inspections as read from the file before opening it: shown in the
+        table, but not acted on until the library has opened.
         """
         if not self.opening or self.start_view is not None:
             return
@@ -135,10 +138,20 @@ class MainWindow(QMainWindow):
         self._opening_label = None  # deleted with the central widget it sits in
         self.start_view = StartView(None, None, self)
         self.setCentralWidget(self.start_view)
-        self.start_view.fit_columns()
+        self._lay_out_columns()
+        if preview is not None:
+            self.start_view.show_preview(preview)
+            self.statusBar().showMessage(self.tr("Öppnar biblioteket …"))
         self._rebuild_inspection_menu()
         self.open_library_action.setEnabled(False)
         self.recent_menu.setEnabled(False)
+
+    def _lay_out_columns(self) -> None:
+        """The table's columns as the user left them, or fitted to the font the first time."""
+        assert self.start_view is not None
+        header = self._settings.header_state("inspections")
+        if header is None or not self.start_view.table.horizontalHeader().restoreState(header):
+            self.start_view.fit_columns()
 
     def attach_library(
         self,
@@ -175,10 +188,9 @@ class MainWindow(QMainWindow):
         self.start_view.table.setFocus()  # keyboard first: arrows choose, Enter opens
         if old_view is not None:
             old_view.deleteLater()
-        header = self._settings.header_state("inspections")
-        if header is None or not self.start_view.table.horizontalHeader().restoreState(header):
-            self.start_view.fit_columns()
+        self._lay_out_columns()
         self._rebuild_inspection_menu()
+        self.statusBar().clearMessage()  # "Öppnar biblioteket …" while a preview was shown
         self._saved_label.clear()
         if self._remember and library_path is not None:
             self._settings.add_recent_library(library_path)

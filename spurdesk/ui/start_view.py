@@ -7,7 +7,7 @@ session's signals make the view re-read. A Papperskorg mode lists deleted inspec
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
@@ -293,7 +293,21 @@ class StartView(QWidget):
             self.table.selectRow(0)
         self._update_actions()
 
-    def _show_overdue(self, rows: list[InspectionSummary]) -> None:
+    def show_preview(self, rows: Sequence[InspectionSummary]) -> None:
+        """The placeholder's rows, read from the file before the library opened.
+
+        Shown as the opened library will show them (same sort, first row selected), so nothing
+        moves when it takes over; every action waits for the library.
+        """
+        assert self.opening, "a preview is for the placeholder shown while the library opens"
+        self.model.set_rows(rows)
+        self._show_overdue(rows)
+        self._update_empty_state()
+        if self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        self._update_actions()
+
+    def _show_overdue(self, rows: Sequence[InspectionSummary]) -> None:
         self.overdue_count = sum(row.overdue_action_items for row in rows)
         self._show_overdue_count(self.overdue_count)
 
@@ -315,7 +329,7 @@ class StartView(QWidget):
         writable = not self._read_only()
         trash = self.in_trash
         self.new_action.setEnabled(writable and not trash)
-        self.open_action.setEnabled(has_selection and not trash)
+        self.open_action.setEnabled(has_selection and not trash and not self.opening)
         self.duplicate_action.setEnabled(writable and has_selection and not trash)
         self.delete_action.setEnabled(writable and has_selection and not trash)
         self.restore_action.setEnabled(writable and has_selection and trash)

@@ -20,7 +20,8 @@ from spurdesk.model.inspection import InspectionStatus
 from spurdesk.model.library import Library, LibraryError, NewerLibraryVersionError
 from spurdesk.model.schema import Base
 from spurdesk.model.storage.backups import list_backups
-from spurdesk.model.storage.migrate import HEAD_REVISION, head_revision, script_directory
+from spurdesk.model.storage.migrate import head_revision, script_directory
+from spurdesk.model.storage.probe import HEAD_REVISION
 from tests.storage.conftest import FIXTURES, fixture_copy, new_inspection
 
 

@@ -315,6 +315,55 @@ def test_the_window_paints_before_the_library_opens_and_a_refused_library_ends_w
     assert message_boxes.boxes and str(path) in message_boxes.boxes[0].text()
 
 
+def test_the_files_inspections_show_before_the_library_opens(
+    demo_library_path: Path, isolated_user_folders: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`run_app` paints the inspections read straight from the file (the preview) first; they
+    cannot be acted on until the library has opened and its start view has taken over."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from spurdesk.ui import app as app_module
+
+    behind_the_opening: list[tuple[object, ...]] = []
+    after_it: list[tuple[object, ...]] = []
+    open_library = AppShell.open_library
+
+    def observed_open_library(shell: AppShell, args: argparse.Namespace) -> bool:
+        view = shell.window.start_view
+        assert view is not None
+        behind_the_opening.append(
+            (
+                shell.window.opening,
+                view.model.summary(0).unit if view.model.rowCount() else None,
+                view.selected_id(),
+                view.open_action.isEnabled() or view.new_action.isEnabled(),
+                shell.window.statusBar().currentMessage(),
+            )
+        )
+        opened = open_library(shell, args)
+        view = shell.window.start_view
+        assert view is not None
+        after_it.append(
+            (
+                shell.window.opening,
+                view.model.rowCount(),
+                view.open_action.isEnabled(),
+                shell.window.statusBar().currentMessage(),
+            )
+        )
+        QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
+        return opened
+
+    monkeypatch.setattr(AppShell, "open_library", observed_open_library)
+    monkeypatch.setattr(app_module, "configure_logging", lambda: None)
+    assert app_module.run_app(_args(library=str(demo_library_path))) == 0
+    with Library.open(demo_library_path, read_only=True) as library:
+        demo_id = library.list_inspections()[0].id
+    assert behind_the_opening == [(True, "Röntgenkliniken", demo_id, False, "Öppnar biblioteket …")]
+    assert after_it == [(False, 1, True, "")]
+
+
 def test_the_start_path_imports_neither_the_library_nor_heavy_modules() -> None:
     """SQLAlchemy, the schema, PyYAML and the exporters load after the first paint."""
     import subprocess

@@ -13,18 +13,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from spurdesk.model.storage.errors import LibraryError
-from spurdesk.model.storage.probe import VERSION_TABLE
+from spurdesk.model.storage.probe import HEAD_REVISION, VERSION_TABLE
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-
-#: The newest revision in migrations/versions. A test checks it against Alembic's own view, so a
-#: new revision cannot be forgotten here.
-HEAD_REVISION = "0004"
-
 
 class SchemaState(Enum):
     EMPTY = "empty"  # a new database: create everything

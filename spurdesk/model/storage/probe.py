@@ -14,6 +14,11 @@ from pathlib import Path
 #: Alembic's bookkeeping table.
 VERSION_TABLE = "alembic_version"
 
+#: The newest revision in migrations/versions (here, not in `migrate`, so a check of a file needs
+#: neither Alembic nor SQLAlchemy). A test checks it against Alembic's own view, so a new revision
+#: cannot be forgotten here.
+HEAD_REVISION = "0004"
+
 
 class DamagedDatabase(Exception):
     """The file is no SQLite database, or SQLite reports damage; the text says what SQLite saw."""

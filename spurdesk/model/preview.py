@@ -1,0 +1,62 @@
+"""A look at a library file's inspections before the library is opened.
+
+Opening a library loads SQLAlchemy (about half a second on a laptop), takes the lock, checks the
+file and makes a backup. The start view need not wait for all that to show the user's
+inspections: `preview_inspections` reads the same rows as `Library.list_inspections` with the
+sqlite3 module alone, read-only, from a file at this version's schema revision. It is only a
+look: it never writes, holds nothing open, and says None rather than raise for anything it
+cannot read, so the real opening (which explains every problem to the user) always follows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+from spurdesk.model.inspection import InspectionSummary
+from spurdesk.model.storage.files import SQLITE_HEADER
+from spurdesk.model.storage.probe import HEAD_REVISION, VERSION_TABLE
+from spurdesk.model.storage.summary_rows import (
+    OVERDUE_SQL,
+    heads_sql,
+    overdue_parameters,
+    summaries_from,
+)
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def preview_inspections(path: Path, *, today: date | None = None) -> list[InspectionSummary] | None:
+    """The start-view rows of the library file at `path` (not in the trash), in id order.
+
+    None when they cannot be read that way: no such file, not an SQLite database, a schema
+    revision other than this version's (the opening will migrate it or refuse it), or any error
+    SQLite reports. Never creates the file: sqlite3 would create an empty database for a missing
+    path, so the file's header is checked first and the connection is read-only.
+    """
+    if not _is_sqlite_file(path):
+        return None
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
+            stamp = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
+            if stamp != [(HEAD_REVISION,)]:
+                return None
+            heads = connection.execute(heads_sql(include_deleted=False, deleted_only=False))
+            head_rows = heads.fetchall()
+            overdue = connection.execute(OVERDUE_SQL, overdue_parameters(today or date.today()))
+            overdue_rows = overdue.fetchall()
+    except sqlite3.Error:
+        return None
+    try:
+        return summaries_from(head_rows, overdue_rows)
+    except (ValueError, KeyError, TypeError, AttributeError):  # a value the schema cannot hold
+        return None
