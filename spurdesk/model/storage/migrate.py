@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
+
 class SchemaState(Enum):
     EMPTY = "empty"  # a new database: create everything
     CURRENT = "current"
