@@ -164,13 +164,14 @@ def mark_done(store: ActionPlanStore, entry: FollowUpEntry, on: date, note: str 
     fields: dict[str, object] = {"status": ActionItemStatus.DONE, "done_on": on}
     if note:
         fields["verification_note"] = note
-    store.update_action_item(entry.item.id, **fields)
-    store.record_event(
-        entry.inspection_id,
-        "follow-up",
-        f"Åtgärden för {_label(entry)} markerad som genomförd {on.isoformat()}."
-        + (f" {note}" if note else ""),
-    )
+    with store.batch():  # the status and its audit event, together or not at all
+        store.update_action_item(entry.item.id, **fields)
+        store.record_event(
+            entry.inspection_id,
+            "follow-up",
+            f"Åtgärden för {_label(entry)} markerad som genomförd {on.isoformat()}."
+            + (f" {note}" if note else ""),
+        )
 
 
 def mark_verified(store: ActionPlanStore, entry: FollowUpEntry, on: date, note: str) -> None:
@@ -187,18 +188,19 @@ def mark_verified(store: ActionPlanStore, entry: FollowUpEntry, on: date, note: 
             f"Åtgärden för {_label(entry)}: verifieringsdatumet {on.isoformat()} ligger före "
             f"datumet då den genomfördes ({done_on.isoformat()})."
         )
-    store.update_action_item(
-        entry.item.id,
-        status=ActionItemStatus.VERIFIED,
-        done_on=done_on,
-        verified_on=on,
-        verification_note=note,
-    )
-    store.record_event(
-        entry.inspection_id,
-        "follow-up",
-        f"Åtgärden för {_label(entry)} verifierad {on.isoformat()}: {note}",
-    )
+    with store.batch():  # the status and its audit event, together or not at all
+        store.update_action_item(
+            entry.item.id,
+            status=ActionItemStatus.VERIFIED,
+            done_on=done_on,
+            verified_on=on,
+            verification_note=note,
+        )
+        store.record_event(
+            entry.inspection_id,
+            "follow-up",
+            f"Åtgärden för {_label(entry)} verifierad {on.isoformat()}: {note}",
+        )
 
 
 # export -------------------------------------------------------------------------------------

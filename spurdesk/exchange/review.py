@@ -193,7 +193,8 @@ def apply_review(store: ActionPlanStore, review: Review, accepted: Collection[st
     """Write the accepted rows (by key) and one "import" event, all or nothing.
 
     The review is recomputed against the library first, so a stale review cannot overwrite rows
-    changed since. Should a write fail midway, the rows already written are restored.
+    changed since. Every write is part of one transaction (`store.batch()`): should one fail,
+    none of them is kept.
     """
     fresh = review_response(store, review.response)
     pending = {diff.row.key: diff for diff in fresh.pending}
@@ -204,10 +205,9 @@ def apply_review(store: ActionPlanStore, review: Review, accepted: Collection[st
             "Öppna svaret igen och granska på nytt."
         )
     inspection_id = fresh.inspection.id
-    originals = {item.id: item for item in fresh.inspection.action_items}
     added: list[int] = []
     updated: list[int] = []
-    try:
+    with store.batch():
         for key, diff in pending.items():
             if key not in accepted:
                 continue
@@ -227,13 +227,4 @@ def apply_review(store: ActionPlanStore, review: Review, accepted: Collection[st
         rejected = len(pending) - len(added) - len(updated)
         detail = _import_detail(fresh, len(added), len(updated), rejected)
         store.record_event(inspection_id, "import", detail)
-    except BaseException:
-        for item_id in reversed(updated):
-            original = originals[item_id]
-            store.update_action_item(
-                item_id, **{name: getattr(original, name) for name in EDITABLE_FIELDS}
-            )
-        for item_id in reversed(added):
-            store.remove_action_item(item_id)
-        raise
     return ImportResult(tuple(added), tuple(updated), rejected, detail)

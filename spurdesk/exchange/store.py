@@ -6,12 +6,17 @@ Library satisfies it structurally.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from spurdesk.model.inspection import AuditEvent, Inspection, InspectionSummary
 
 
 class ActionPlanStore(Protocol):
+    def batch(self) -> AbstractContextManager[None]:
+        """The commands inside as one transaction: all written, or none if the block raises."""
+        ...
+
     def get_inspection(self, inspection_id: int) -> Inspection: ...
 
     def list_inspections(

@@ -124,6 +124,8 @@ class Library:
         #: The backup identical to the library's content, while nothing has been written since.
         self._identical_backup: Path | None = None
         self._closed = False
+        #: The session of the `batch()` in progress: every command joins its transaction.
+        self._batch_session: Session | None = None
         self.actor: str = _default_actor()
         #: The last automatic backup's failure (None when it worked), for the UI to show.
         self.backup_problem: str | None = None
@@ -218,27 +220,61 @@ class Library:
     # ------------------------------------------------------------------ transactions
 
     @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several commands as one transaction: durable together when the block ends, and none of
+        them written if it raises (e.g. a unit's reviewed action plan, applied row by row).
+
+        Queries inside the block see the block's changes. Text staged meanwhile stays staged and
+        is written after the block. A command that fails inside the block must end it: let its
+        error propagate, and everything the block wrote is undone.
+        """
+        if self._batch_session is not None:
+            raise LibraryError("En sammanhållen ändring pågår redan; den kan inte påbörjas igen.")
+        with self._write() as session:
+            self._batch_session = session
+            try:
+                yield
+            finally:
+                self._batch_session = None
+
+    @contextmanager
     def _write(self) -> Iterator[Session]:
-        """One command: staged text and the command's changes in one durable commit."""
+        """One command: staged text and the command's changes in one durable commit (or, inside
+        a `batch()`, part of the batch's commit)."""
         self._require_open()
         if self.read_only:
             raise ReadOnlyLibraryError(
                 f"Biblioteket {self.location} är öppnat skrivskyddat; ändringen sparades inte."
             )
+        if self._batch_session is not None:
+            yield self._batch_session
+            return
         self._changing()
+        written = dict(self._staged)
         with self._database_errors():
             with self._sessions.begin() as session:
-                if self._staged:
-                    rows.write_staged(session.connection(), self._staged, _now())
+                if written:
+                    rows.write_staged(session.connection(), written, _now())
                 yield session
-            self._staged.clear()
+            self._forget_written(written)
         self._after_commit()
+
+    def _forget_written(self, written: dict[TextKey, str]) -> None:
+        """Unstage what a commit wrote, keeping any text typed since."""
+        for key, text in written.items():
+            if self._staged.get(key) == text:
+                del self._staged[key]
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
         """A query; staged text is written first so the answer includes it. If it cannot be
-        written now (a full disk) the text stays staged and the query still answers."""
+        written now (a full disk) the text stays staged and the query still answers. Inside a
+        `batch()` the query reads through the batch's session, and so sees its changes."""
         self._require_open()
+        if self._batch_session is not None:
+            with self._database_errors():
+                yield self._batch_session
+            return
         if self._staged and not self.read_only:
             try:
                 self.flush()
@@ -979,13 +1015,16 @@ class Library:
             raise ReadOnlyLibraryError(
                 f"Biblioteket {self.location} är öppnat skrivskyddat; ändringen sparades inte."
             )
+        if self._batch_session is not None:
+            return  # written after the batch, so a batch that fails cannot take the text along
         # The autosave path: no ORM session, just the UPDATEs and modified_at in one short
         # transaction (BEGIN IMMEDIATE … COMMIT with synchronous=FULL, as every command).
         self._changing()
+        written = dict(self._staged)
         with self._database_errors():
             with self._store.engine.begin() as connection:
-                rows.write_staged(connection, self._staged, _now())
-            self._staged.clear()
+                rows.write_staged(connection, written, _now())
+            self._forget_written(written)
         self._after_commit()
 
     def _check_text_key(self, session: Session, key: TextKey) -> None:

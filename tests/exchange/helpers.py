@@ -2,7 +2,7 @@
 
 `FakeStore` is an in-memory stand-in with the same contract as the action-plan methods of
 spurdesk.model.library.Library (ids assigned on insert, unknown ids refused with a
-SpurdeskError, every change visible through get_inspection).
+SpurdeskError, every change visible through get_inspection, `batch()` all or nothing).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -40,13 +41,18 @@ class FakeStore:
         self.events: dict[int, list[AuditEvent]] = {}
         self._next_inspection = 1
         self._next_item = 1
-        self.fail_on_call: int | None = None  # raise on the n-th write, to test all-or-nothing
-        self._writes = 0
 
-    def _write(self) -> None:
-        self._writes += 1
-        if self.fail_on_call is not None and self._writes == self.fail_on_call:
-            raise FakeStoreError("Skrivningen misslyckades (test).")
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """All or nothing, as Library.batch: the state before the block comes back if it raises."""
+        inspections = dict(self._inspections)
+        events = {key: list(value) for key, value in self.events.items()}
+        next_item = self._next_item
+        try:
+            yield
+        except BaseException:
+            self._inspections, self.events, self._next_item = inspections, events, next_item
+            raise
 
     def import_inspection(self, record: Inspection) -> int:
         inspection_id = self._next_inspection
@@ -98,7 +104,6 @@ class FakeStore:
 
     def add_action_item(self, inspection_id: int, **fields: Any) -> int:
         inspection = self.get_inspection(inspection_id)
-        self._write()
         fields.pop("position", None)
         item = ActionItem(id=self._next_item, position=len(inspection.action_items), **fields)
         self._next_item += 1
@@ -112,7 +117,6 @@ class FakeStore:
         allowed = {f.name for f in dataclasses.fields(ActionItem)} - {"id"}
         if set(fields) - allowed:
             raise FakeStoreError(f"Okända fält {sorted(set(fields) - allowed)}.")
-        self._write()
         self._inspections[inspection.id] = dataclasses.replace(
             inspection,
             action_items=tuple(
@@ -130,7 +134,6 @@ class FakeStore:
 
     def record_event(self, inspection_id: int, action: str, detail: str) -> None:
         self.get_inspection(inspection_id)
-        self._write()
         self.events[inspection_id].append(AuditEvent(datetime.now(), "test", action, detail))
 
     def audit_events(self, inspection_id: int) -> list[AuditEvent]:

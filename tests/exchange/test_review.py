@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.package import (
     Package,
@@ -26,7 +28,6 @@ from spurdesk.model.inspection import Inspection
 from tests.exchange.helpers import (
     UNANSWERED_FORESKRIFT,
     FakeStore,
-    FakeStoreError,
     Store,
     events_since,
     fill_plan_values,
@@ -115,20 +116,44 @@ def test_stale_keys_are_refused_and_nothing_written(
     assert store.audit_events(stored.id) == before
 
 
+class WriteFailed(SpurdeskError):
+    """Raised by a write the test makes fail (as a full disk would)."""
+
+
+def _fail_on_write(store: Store, monkeypatch: pytest.MonkeyPatch, fail_on: int) -> None:
+    """Makes the `fail_on`-th write through `store` (a row added or changed, or the event) fail."""
+    calls = 0
+    for name in ("add_action_item", "update_action_item", "record_event"):
+        write = getattr(store, name)
+
+        def failing(*args: Any, _write: Any = write, **fields: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            if calls == fail_on:
+                raise WriteFailed("Skrivningen misslyckades (test).")
+            return _write(*args, **fields)
+
+        monkeypatch.setattr(store, name, failing)
+
+
 @pytest.mark.parametrize("fail_on", [1, 2, 3, 4])
 def test_a_failing_write_leaves_the_inspection_as_it_was(
-    fake_store: FakeStore, tmp_path: Path, fail_on: int
+    store: Store, stored: Inspection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_on: int
 ) -> None:
-    stored = fake_store.get_inspection(1)
+    """In the fake and in a real library: the rows written before the failure are not kept."""
     unit = UnitPackage.open(write_package(tmp_path / "ut.spur", outgoing_package(stored)))
-    review = review_response(fake_store, read_response(completed_response(unit, tmp_path)))
+    review = review_response(store, read_response(completed_response(unit, tmp_path)))
     accepted = {d.row.key for d in review.pending[:3]}
-    fake_store.fail_on_call = fail_on
-    with pytest.raises(FakeStoreError):
-        apply_review(fake_store, review, accepted)
-    fake_store.fail_on_call = None
-    assert fake_store.get_inspection(stored.id).action_items == stored.action_items
-    assert fake_store.audit_events(stored.id) == []
+    assert any(d.row.item_id is None for d in review.pending[:3])  # an added row among them
+    events = len(store.audit_events(stored.id))
+    with monkeypatch.context() as patch:
+        _fail_on_write(store, patch, fail_on)
+        with pytest.raises(WriteFailed):
+            apply_review(store, review, accepted)
+    assert store.get_inspection(stored.id).action_items == stored.action_items
+    assert len(store.audit_events(stored.id)) == events
+    apply_review(store, review_response(store, review.response), accepted)  # still usable
+    assert len(store.get_inspection(stored.id).action_items) > len(stored.action_items)
 
 
 def _tampered(unit: UnitPackage, tmp_path: Path, change) -> Path:
