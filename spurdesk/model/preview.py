@@ -11,27 +11,16 @@ cannot read, so the real opening (which explains every problem to the user) alwa
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping, Sequence
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from spurdesk.model.inspection import InspectionSummary
-from spurdesk.model.storage.files import SQLITE_HEADER
-from spurdesk.model.storage.probe import HEAD_REVISION, VERSION_TABLE
-from spurdesk.model.storage.summary_rows import (
-    OVERDUE_SQL,
-    heads_sql,
-    overdue_parameters,
-    summaries_from,
-)
-
-
-def _is_sqlite_file(path: Path) -> bool:
-    try:
-        with path.open("rb") as file:
-            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
+from spurdesk.model.storage.files import has_sqlite_header
+from spurdesk.model.storage.probe import HEAD_REVISION, VERSION_TABLE, read_only_connection
+from spurdesk.model.storage.summary_rows import read_summaries
 
 
 def preview_inspections(path: Path, *, today: date | None = None) -> list[InspectionSummary] | None:
@@ -42,21 +31,24 @@ def preview_inspections(path: Path, *, today: date | None = None) -> list[Inspec
     SQLite reports. Never creates the file: sqlite3 would create an empty database for a missing
     path, so the file's header is checked first and the connection is read-only.
     """
-    if not _is_sqlite_file(path):
-        return None
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as connection:
+        if not has_sqlite_header(path):
+            return None
+    except OSError:  # missing, a folder, unreadable
+        return None
+    try:
+        with closing(read_only_connection(path)) as connection:
             stamp = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
             if stamp != [(HEAD_REVISION,)]:
                 return None
-            heads = connection.execute(heads_sql(include_deleted=False, deleted_only=False))
-            head_rows = heads.fetchall()
-            overdue = connection.execute(OVERDUE_SQL, overdue_parameters(today or date.today()))
-            overdue_rows = overdue.fetchall()
+
+            def run(sql: str, parameters: Mapping[str, str]) -> Sequence[Sequence[Any]]:
+                return connection.execute(sql, parameters).fetchall()
+
+            return read_summaries(
+                run, include_deleted=False, deleted_only=False, today=today or date.today()
+            )
     except sqlite3.Error:
         return None
-    try:
-        return summaries_from(head_rows, overdue_rows)
     except (ValueError, KeyError, TypeError, AttributeError):  # a value the schema cannot hold
         return None

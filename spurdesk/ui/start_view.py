@@ -282,16 +282,7 @@ class StartView(QWidget):
             dialogs.show_error(self, error)
             return
         self._dirty = False
-        self.model.set_rows(active)
-        if self.in_trash:
-            self.trash_model.set_rows(trash)
-        self._show_overdue(active)
-        self._update_empty_state()
-        if selected is not None:
-            self.select(selected)
-        if self.selected_id() is None and self.proxy.rowCount() > 0:
-            self.table.selectRow(0)
-        self._update_actions()
+        self._show_rows(active, trash if self.in_trash else None, selected)
 
     def show_preview(self, rows: Sequence[InspectionSummary]) -> None:
         """The placeholder's rows, read from the file before the library opened.
@@ -300,10 +291,24 @@ class StartView(QWidget):
         moves when it takes over; every action waits for the library.
         """
         assert self.opening, "a preview is for the placeholder shown while the library opens"
-        self.model.set_rows(rows)
-        self._show_overdue(rows)
+        self._show_rows(rows)
+
+    def _show_rows(
+        self,
+        active: Sequence[InspectionSummary],
+        trash: Sequence[InspectionSummary] | None = None,
+        selected: int | None = None,
+    ) -> None:
+        """Shows the rows read (and the trash's, when given), selecting `selected` or else the
+        first row."""
+        self.model.set_rows(active)
+        if trash is not None:
+            self.trash_model.set_rows(trash)
+        self._show_overdue(active)
         self._update_empty_state()
-        if self.proxy.rowCount() > 0:
+        if selected is not None:
+            self.select(selected)
+        if self.selected_id() is None and self.proxy.rowCount() > 0:
             self.table.selectRow(0)
         self._update_actions()
 

@@ -79,6 +79,7 @@ def test_a_missing_file_is_not_created(tmp_path: Path) -> None:
     path = tmp_path / "inte-här.sqlite"
     assert preview_inspections(path, today=TODAY) is None
     assert not path.exists()
+    assert preview_inspections(tmp_path, today=TODAY) is None  # a folder, not a file
 
 
 def test_files_it_cannot_read_give_none_and_stay_as_they_were(
@@ -98,8 +99,10 @@ def test_files_it_cannot_read_give_none_and_stay_as_they_were(
     connection.close()
     truncated = tmp_path / "avklippt.sqlite"
     truncated.write_bytes(empty_library_template.read_bytes()[:200])
+    empty = tmp_path / "tom.sqlite"
+    empty.touch()
 
-    for path in (text_file, older, newer, foreign, truncated):
+    for path in (text_file, older, newer, foreign, truncated, empty):
         before = _digest(path)
         assert preview_inspections(path, today=TODAY) is None, path.name
         assert _digest(path) == before, path.name

@@ -28,7 +28,7 @@ from spurdesk.model.storage.files import (
     sidecar_files,
 )
 from spurdesk.model.storage.lock import LibraryLock
-from spurdesk.model.storage.probe import DamagedDatabase, probe_sqlite
+from spurdesk.model.storage.probe import DamagedDatabase, probe_sqlite, read_only_connection
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def copy_database(source: Path, destination: Path) -> None:
     create_private_file(temporary)
     try:
         with (
-            closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src,
+            closing(read_only_connection(source)) as src,
             closing(sqlite3.connect(temporary)) as dst,
         ):
             src.backup(dst)

@@ -3,18 +3,15 @@ inspections, through the library's own session (and so inside its transaction)."
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from spurdesk.model.inspection import InspectionSummary
-from spurdesk.model.storage.summary_rows import (
-    OVERDUE_SQL,
-    heads_sql,
-    overdue_parameters,
-    summaries_from,
-)
+from spurdesk.model.storage.summary_rows import read_summaries
 
 
 def inspection_summaries(
@@ -22,8 +19,10 @@ def inspection_summaries(
 ) -> list[InspectionSummary]:
     """Every (or every trashed) inspection as a start-view row, in id order."""
     connection = session.connection()
-    heads = connection.execute(
-        text(heads_sql(include_deleted=include_deleted, deleted_only=deleted_only))
+
+    def run(sql: str, parameters: Mapping[str, str]) -> Sequence[Sequence[Any]]:
+        return connection.execute(text(sql), parameters).all()
+
+    return read_summaries(
+        run, include_deleted=include_deleted, deleted_only=deleted_only, today=today
     )
-    overdue = connection.execute(text(OVERDUE_SQL), overdue_parameters(today))
-    return summaries_from(heads.all(), overdue.all())

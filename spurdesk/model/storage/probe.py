@@ -39,10 +39,15 @@ class Probe:
         return bool(self.tables) and self.revision is None
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change `path` (SQLite's mode=ro) and never creates it."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 def probe_sqlite(path: Path, *, check_integrity: bool = True) -> Probe:
     """Open `path` read-only, run SQLite's quick check and read the schema revision."""
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        with closing(read_only_connection(path)) as conn:
             if check_integrity:
                 problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
                 if problems != ["ok"]:

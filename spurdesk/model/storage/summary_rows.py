@@ -13,7 +13,7 @@ overdue items alone. Dates are compared and read as the ISO text the schema stor
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -27,6 +27,9 @@ _HEAD_COLUMNS = (
     "id, unit, site, care_provider, specialty, visit_start, status, effective_grades,"
     " next_follow_up, modified_at, deleted_at"
 )
+
+#: Runs one query with its named parameters and returns all its rows (SQLAlchemy or sqlite3).
+QueryRunner = Callable[[str, Mapping[str, str]], Sequence[Sequence[Any]]]
 
 OVERDUE_SQL = (
     f"SELECT inspection_id, count(*) FROM {ACTION_ITEMS_TABLE}"
@@ -109,3 +112,13 @@ def summaries_from(
             deleted_at,
         ) in heads
     ]
+
+
+def read_summaries(
+    run: QueryRunner, *, include_deleted: bool, deleted_only: bool, today: date
+) -> list[InspectionSummary]:
+    """Every (or every trashed) inspection as a start-view row, in id order: the two queries,
+    run by `run`, and their rows turned into summaries (see `summaries_from` for its errors)."""
+    heads = run(heads_sql(include_deleted=include_deleted, deleted_only=deleted_only), {})
+    overdue = run(OVERDUE_SQL, overdue_parameters(today))
+    return summaries_from(heads, overdue)
