@@ -512,7 +512,6 @@
     <name>MainWindow</name>
     <message>
         <source>Sparat {time}</source>
-        <extracomment>How the main window is known in QSettings.</extracomment>
         <translation>Saved {time}</translation>
     </message>
     <message>
@@ -1306,6 +1305,7 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     </message>
     <message>
         <source>Öppnar biblioteket …</source>
+        <extracomment>How the main window is known in QSettings.</extracomment>
         <translation>Opening the library …</translation>
     </message>
     <message>

@@ -46,6 +46,11 @@ WindowFactory = Callable[["LibrarySession", int], QWidget]
 SETTINGS_NAME = "main"
 
 
+def _opening_text() -> str:
+    """ "Öppnar biblioteket …": the start view's words, translated there."""
+    return QCoreApplication.translate("StartView", "Öppnar biblioteket …")
+
+
 def _inspection_window(session: LibrarySession, inspection_id: int) -> QWidget:
     """The inspection window, imported when first needed so the start view appears sooner."""
     from spurdesk.ui.inspection.window import InspectionWindow
@@ -141,7 +146,7 @@ class MainWindow(QMainWindow):
         self._lay_out_columns()
         if preview is not None:
             self.start_view.show_preview(preview)
-            self.statusBar().showMessage(self.tr("Öppnar biblioteket …"))
+            self.statusBar().showMessage(_opening_text())
         self._rebuild_inspection_menu()
         self.open_library_action.setEnabled(False)
         self.recent_menu.setEnabled(False)
@@ -538,9 +543,7 @@ class MainWindow(QMainWindow):
         self.followup_action.setText(self.tr("&Uppföljning av handlingsplaner…"))
         self.import_response_action.setText(self.tr("&Importera svar från verksamheten…"))
         self.open_package_action.setText(self.tr("Öppna &paket från inspektörerna…"))
-        if self._opening_label is not None:  # the start view's words, translated there
-            self._opening_label.setText(
-                QCoreApplication.translate("StartView", "Öppnar biblioteket …")
-            )
+        if self._opening_label is not None:
+            self._opening_label.setText(_opening_text())
         self._update_title()
         self.setAccessibleName(self.tr("spurdesk – inspektioner"))

@@ -121,3 +121,17 @@ def test_every_english_string_in_the_translation_file_is_translated() -> None:
     ]
     assert unfinished == []
     assert resource_path("i18n", "spurdesk_en.qm").stat().st_size > 1000
+
+
+def test_the_translation_files_hold_every_string_of_the_code() -> None:
+    """A string added to the code without running scripts/update_translations.py would show in
+    Swedish in the English interface: the script's check must find nothing to update."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "update_translations.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
