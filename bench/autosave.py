@@ -56,7 +56,7 @@ def _bare_commit_ms(path: Path, inspection_id: int, samples: int) -> list[float]
 
 def measure_commit(demo_library: Path, work: Path, samples: int = 50) -> Row:
     """Median `flush()` of one staged edit vs a bare sqlite3 commit of the same change."""
-    from spurdesk.model.library import Library
+    from spurdesk.library import Library
 
     library_copy = work / "commit.sqlite"
     floor_copy = work / "commit-floor.sqlite"
@@ -159,7 +159,7 @@ def typed_text(characters: int) -> str:
 
 def measure_typing(demo_library: Path, work: Path, characters: int = 1000) -> Row:
     """Worst event-loop block while typing into the findings editor with autosave on."""
-    from spurdesk.model.library import Library
+    from spurdesk.library import Library
     from spurdesk.ui.inspection.navigation import NodeKind
     from spurdesk.ui.inspection.section_page import SectionPage
     from spurdesk.ui.inspection.window import InspectionWindow

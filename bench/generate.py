@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from spurdesk.library import Library
+from spurdesk.library.schema import Base
 from spurdesk.model.demo import demo_inspection
 from spurdesk.model.inspection import Inspection, InspectionStatus
-from spurdesk.model.library import Library
-from spurdesk.model.schema import Base
 
 DEFAULT_COUNT = 10_000
 DEFAULT_TEMPLATES = 40

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from bench.qt import application, dispose, show_until_painted, type_key
 from bench.results import Row
-from spurdesk.model.storage.summary_rows import OVERDUE_SQL, heads_sql, overdue_parameters
+from spurdesk.library.storage.summary_rows import OVERDUE_SQL, heads_sql, overdue_parameters
 
 if TYPE_CHECKING:
     from spurdesk.model.criteria_loader import CriteriaLibrary
@@ -63,8 +63,8 @@ def bare_list_read(path: Path) -> float:
 
 def measure_large_library(path: Path, repeat: int = 3, typed: str = DEFAULT_TYPED) -> list[Row]:
     """The three large-library figures on the generated library at `path`."""
+    from spurdesk.library import Library
     from spurdesk.model.criteria_loader import load_criteria_library
-    from spurdesk.model.library import Library
     from spurdesk.ui.session import LibrarySession
 
     application()

@@ -56,7 +56,7 @@ def run_suite(
     large_library: Path | None = None,
 ) -> list[Row]:
     """Every chosen group's rows; `work` is a scratch folder that the caller removes."""
-    from spurdesk.model.library import Library
+    from spurdesk.library import Library
 
     isolate_this_process(work / "user")
     demo = work / "demo.sqlite"

@@ -94,8 +94,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
+    from spurdesk.library import Library
     from spurdesk.model.criteria_loader import load_criteria_library
-    from spurdesk.model.library import Library
     from spurdesk.ui.i18n import LanguageManager
     from spurdesk.ui.inspection.navigation import NodeKind
     from spurdesk.ui.main_window import MainWindow

@@ -1,4 +1,4 @@
-"""The part of the library's service API the exchange uses (spurdesk.model.library.Library).
+"""The part of the library's service API the exchange uses (spurdesk.library.Library).
 
 A Protocol rather than an import keeps the exchange independent of the storage layer; the real
 Library satisfies it structurally.

@@ -2,7 +2,7 @@
 
 `run_app` creates the QApplication, sets the language and shows the main window at once, saying
 the library is being opened. After that first paint the start view appears with the library's
-inspections as read straight from the file (`spurdesk.model.preview`, the sqlite3 module alone);
+inspections as read straight from the file (`spurdesk.library.preview`, the sqlite3 module alone);
 after that paint, logging and the crash handler are set up, the criteria sets load and the
 library opens (asking the user through any failure) and takes over the view. SQLAlchemy, the
 schema, PyYAML and the dialogs are imported only then, so neither paint waits for them.
@@ -33,8 +33,8 @@ from spurdesk.ui.main_window import MainWindow
 from spurdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when the library opens, after the window has painted
+    from spurdesk.library import Library
     from spurdesk.model.criteria_loader import CriteriaLibrary
-    from spurdesk.model.library import Library
     from spurdesk.ui.crash import CrashHandler
 
 log = logging.getLogger(__name__)
@@ -154,7 +154,7 @@ class AppShell:
         """
         if getattr(args, "demo", False):
             return False
-        from spurdesk.model.preview import preview_inspections
+        from spurdesk.library.preview import preview_inspections
 
         rows = preview_inspections(_library_location(args))
         if rows is None:
@@ -179,7 +179,7 @@ class AppShell:
 def _library_location(args: argparse.Namespace) -> Path:
     if getattr(args, "library", None):
         return Path(args.library).expanduser()
-    from spurdesk.model.storage.files import default_library_path
+    from spurdesk.library.storage.files import default_library_path
 
     return default_library_path()
 
@@ -188,7 +188,7 @@ def _demo_library() -> tuple[Library, Path]:
     """A fresh temporary copy of the demo library; the folder goes when the app closes."""
     import tempfile
 
-    from spurdesk.model.library import Library
+    from spurdesk.library import Library
 
     folder = Path(tempfile.mkdtemp(prefix="spurdesk-demo-"))
     try:

@@ -12,13 +12,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.model.criteria_loader import CriteriaFileError
-from spurdesk.model.library import (
+from spurdesk.library import (
     CorruptLibraryError,
     LibraryLockedError,
     NewerLibraryVersionError,
     ReadOnlyLibraryError,
 )
+from spurdesk.model.criteria_loader import CriteriaFileError
 
 
 def run_box(box: QMessageBox) -> QAbstractButton | None:

@@ -21,13 +21,13 @@ from spurdesk.errors import SpurdeskError
 from spurdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from spurdesk.model.library import BackupSettings, Library
+    from spurdesk.library import BackupSettings, Library
 
 log = logging.getLogger(__name__)
 
 
 def backup_settings_from(settings: AppSettings) -> BackupSettings:
-    from spurdesk.model.library import BackupSettings
+    from spurdesk.library import BackupSettings
 
     policy = settings.backup_policy()
     return BackupSettings(interval_minutes=policy.interval_minutes, keep=policy.keep)
@@ -40,7 +40,7 @@ def open_library(
 
     Returns None when the user gives up or the failure has no way out (the dialog said why).
     """
-    from spurdesk.model.library import CorruptLibraryError, Library, LibraryLockedError
+    from spurdesk.library import CorruptLibraryError, Library, LibraryLockedError
     from spurdesk.ui import dialogs
 
     backup = backup_settings_from(settings) if settings is not None else None
@@ -82,7 +82,7 @@ def _open_plainly(
     parent: QWidget | None, path: Path, *, read_only: bool, backup: BackupSettings | None
 ) -> Library | None:
     """A second attempt after the user chose a way out; any failure now is just reported."""
-    from spurdesk.model.library import Library
+    from spurdesk.library import Library
     from spurdesk.ui import dialogs
 
     try:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from spurdesk.errors import SpurdeskError
 
 if TYPE_CHECKING:
-    from spurdesk.model.library import Library
+    from spurdesk.library import Library
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ MAX_LATENCY_MS = 900
 
 
 class SessionCommand(Protocol):
-    """What `LibrarySession.push` needs of a command (see spurdesk.ui.commands)."""
+    """What `LibrarySession.push` needs of a command (see spurdesk.ui.undo)."""
 
     def apply_first(self) -> None: ...
 

@@ -30,9 +30,9 @@ from spurdesk.ui.inspections_model import InspectionsFilterModel, InspectionsMod
 from spurdesk.ui.session import LibrarySession
 
 if TYPE_CHECKING:  # imported when used: the start view must appear before the library opens
+    from spurdesk.library import Library
     from spurdesk.model.criteria_loader import CriteriaLibrary
     from spurdesk.model.inspection import InspectionSummary
-    from spurdesk.model.library import Library
     from spurdesk.ui.new_inspection_dialog import NewInspection, NewInspectionDialog
 
 T = TypeVar("T")

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 from bench.environment import user_environment
 from bench.generate import generate_library
 from bench.results import Row, format_markdown, format_table
-from spurdesk.model.library import Library
+from spurdesk.library import Library
 
 
 @pytest.fixture(autouse=True)

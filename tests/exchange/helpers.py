@@ -1,7 +1,7 @@
 """Test helpers: a library-like store, complete plan entries, and raw package surgery.
 
 `FakeStore` is an in-memory stand-in with the same contract as the action-plan methods of
-spurdesk.model.library.Library (ids assigned on insert, unknown ids refused with a
+spurdesk.library.Library (ids assigned on insert, unknown ids refused with a
 SpurdeskError, every change visible through get_inspection, `batch()` all or nothing).
 """
 
@@ -203,6 +203,6 @@ def open_store(kind: str, folder: Path) -> Store:
     """An empty store: the in-memory fake ("fake") or a real Library file in `folder`."""
     if kind == "fake":
         return FakeStore()
-    from spurdesk.model.library import Library
+    from spurdesk.library import Library
 
     return Library.open(folder / "bibliotek.spurdesk")

@@ -19,8 +19,8 @@ from spurdesk.exchange.package import (
 from spurdesk.exchange.response import read_response
 from spurdesk.exchange.review import review_response
 from spurdesk.exchange.unit_package import UnitPackage
+from spurdesk.library import Library
 from spurdesk.model.inspection import Inspection
-from spurdesk.model.library import Library
 from tests.exchange.helpers import Store, fill_plan_values
 
 

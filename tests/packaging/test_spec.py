@@ -10,7 +10,7 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from spurdesk.commands.selfcheck import RESOURCE_FOLDERS as SELF_CHECKED_FOLDERS
+from spurdesk.cli.selfcheck import RESOURCE_FOLDERS as SELF_CHECKED_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "spurdesk.spec"

@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
+from spurdesk.library import Library
 from spurdesk.model.criteria_loader import CriteriaLibrary, load_criteria_library
-from spurdesk.model.library import Library
 from spurdesk.ui import dialogs
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.settings import AppSettings

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from spurdesk import __version__
-from spurdesk.model.library import Library
+from spurdesk.library import Library
 from spurdesk.ui.about import AboutDialog
 from spurdesk.ui.app import AppShell, build_main_window
 from spurdesk.ui.settings import AppSettings, BackupPolicy
@@ -371,7 +371,7 @@ def test_the_start_path_imports_neither_the_library_nor_heavy_modules() -> None:
 
     code = (
         "import sys; import spurdesk.ui.app; "
-        "print(' '.join(m for m in ('sqlalchemy', 'spurdesk.model.library', 'yaml', 'docx', "
+        "print(' '.join(m for m in ('sqlalchemy', 'spurdesk.library', 'yaml', 'docx', "
         "'docxtpl', 'reportlab', 'alembic') if m in sys.modules))"
     )
     result = subprocess.run(

@@ -15,8 +15,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
+from spurdesk.library import Library
 from spurdesk.model.inspection import Inspection, SummaryKind
-from spurdesk.model.library import Library
 from spurdesk.ui.inspection.navigation import NodeKind
 from spurdesk.ui.inspection.overview_page import OverviewPage
 from spurdesk.ui.inspection.result_page import ResultPage

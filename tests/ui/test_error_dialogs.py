@@ -8,8 +8,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.library import Library, NewerLibraryVersionError
 from spurdesk.model.criteria_loader import load_criteria_library
-from spurdesk.model.library import Library, NewerLibraryVersionError
 from spurdesk.ui import dialogs
 from spurdesk.ui.library_opener import open_library
 from spurdesk.ui.settings import AppSettings

@@ -27,9 +27,9 @@ from pytestqt.qtbot import QtBot
 from spurdesk.exchange.package import read_package, response_package, write_package
 from spurdesk.exchange.review import RowState
 from spurdesk.exchange.unit_package import UnitPackage
+from spurdesk.library import Library
 from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import CriterionStatus
-from spurdesk.model.library import Library
 from spurdesk.report import export_docx
 from spurdesk.ui.exchange.actions import export_fillable_form, send_to_unit
 from spurdesk.ui.exchange.followup_view import FollowUpView

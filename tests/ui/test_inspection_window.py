@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
+from spurdesk.library import Library
 from spurdesk.model.criteria import Grade
 from spurdesk.model.criteria_loader import CriteriaLibrary
 from spurdesk.model.inspection import CriterionStatus, Inspector, SummaryKind
-from spurdesk.model.library import Library
 from spurdesk.ui.inspection.action_plan_page import ActionPlanPage
 from spurdesk.ui.inspection.navigation import NodeKind
 from spurdesk.ui.inspection.overview_page import OverviewPage

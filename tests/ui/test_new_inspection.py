@@ -108,7 +108,7 @@ def test_creating_through_the_dialog_stores_every_field_and_opens_it(
 def test_a_refusal_from_the_core_is_shown_and_keeps_the_dialog_open(
     qtbot: QtBot, criteria_library: CriteriaLibrary, message_boxes: MessageBoxes
 ) -> None:
-    from spurdesk.model.library import ReadOnlyLibraryError
+    from spurdesk.library import ReadOnlyLibraryError
 
     def refuse(values: object) -> int:
         raise ReadOnlyLibraryError("Biblioteket är öppnat skrivskyddat.")

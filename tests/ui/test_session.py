@@ -10,17 +10,17 @@ from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.library import Library
 from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import CriterionStatus, SummaryKind
-from spurdesk.model.library import Library
-from spurdesk.ui.commands import (
+from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.undo import (
     AddSummaryItemCommand,
     RemoveSummaryItemCommand,
     SetCriterionStatusCommand,
     SetGradeCommand,
     TextCommand,
 )
-from spurdesk.ui.session import LibrarySession
 
 
 def test_push_performs_the_edit_and_tells_the_views(

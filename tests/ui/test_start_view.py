@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from spurdesk.library import Library
 from spurdesk.model.criteria_loader import CriteriaLibrary
-from spurdesk.model.library import Library
 from spurdesk.ui.inspections_model import InspectionsModel
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.start_view import StartView

@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
 from spurdesk.model.criteria import CriterionKind
 from spurdesk.model.grading import inspection_deficiencies
 from spurdesk.model.inspection import ActionItemStatus, Inspection
-from spurdesk.ui.commands import (
-    AddActionItemCommand,
-    EditActionItemCommand,
-    RemoveActionItemCommand,
-    SyncActionItemsCommand,
-)
 from spurdesk.ui.inspection.action_plan_model import COLUMNS, ActionPlanModel
 from spurdesk.ui.inspection.delegates import ChoiceDelegate, DateDelegate, StagingDelegate
 from spurdesk.ui.inspection.labels import action_status_label
 from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, wrapped
 from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.undo import (
+    AddActionItemCommand,
+    EditActionItemCommand,
+    RemoveActionItemCommand,
+    SyncActionItemsCommand,
+)
 
 _PLANNED_ACTION_COLUMN = next(n for n, c in enumerate(COLUMNS) if c.field == "planned_action")
 _COLUMN_WIDTHS = {

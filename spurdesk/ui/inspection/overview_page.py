@@ -31,18 +31,18 @@ from PySide6.QtWidgets import (
 from spurdesk.errors import SpurdeskError
 from spurdesk.model.inspection import Inspection, InspectionStatus, Inspector, ParticipantGroup
 from spurdesk.model.lifecycle import allowed_transitions, can_transition
-from spurdesk.ui.commands import (
-    SetInspectorsCommand,
-    SetParticipantsCommand,
-    SetStatusCommand,
-    UpdateInspectionCommand,
-)
 from spurdesk.ui.dialogs import confirm, show_error
 from spurdesk.ui.inspection.labels import inspection_status_label
 from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, scrolling, wrapped
 from spurdesk.ui.inspection.people_model import RecordColumn, RecordTableModel
 from spurdesk.ui.inspection.widgets import DateTextEdit, StagedLineEdit
 from spurdesk.ui.session import DEBOUNCE_MS, MAX_LATENCY_MS, LibrarySession
+from spurdesk.ui.undo import (
+    SetInspectorsCommand,
+    SetParticipantsCommand,
+    SetStatusCommand,
+    UpdateInspectionCommand,
+)
 
 TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
 DATE_FIELDS = ("visit_start", "visit_end", "report_date")

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.model.inspection import Inspection
-from spurdesk.ui.commands import TextCommand
 from spurdesk.ui.dialogs import show_error
 from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.undo import TextCommand
 
 
 class InspectionPage(QWidget):

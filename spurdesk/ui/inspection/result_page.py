@@ -22,11 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.model.inspection import Inspection, SummaryKind
-from spurdesk.ui.commands import (
-    AddSummaryItemCommand,
-    MoveSummaryItemCommand,
-    RemoveSummaryItemCommand,
-)
 from spurdesk.ui.inspection.delegates import StagingDelegate
 from spurdesk.ui.inspection.labels import summary_kind_heading
 from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, scrolling, wrapped
@@ -37,6 +32,11 @@ from spurdesk.ui.inspection.summary_model import (
     overview_warnings,
 )
 from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.undo import (
+    AddSummaryItemCommand,
+    MoveSummaryItemCommand,
+    RemoveSummaryItemCommand,
+)
 
 
 class SummaryList(QWidget):

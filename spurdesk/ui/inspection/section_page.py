@@ -33,11 +33,6 @@ from PySide6.QtWidgets import (
 from spurdesk.model.criteria import Grade, Section
 from spurdesk.model.grading import GradeSuggestion, suggest_grade
 from spurdesk.model.inspection import CriterionStatus, Inspection, SectionAssessment
-from spurdesk.ui.commands import (
-    ReviseGradeCommand,
-    SetCriterionStatusCommand,
-    SetGradeCommand,
-)
 from spurdesk.ui.inspection.criteria_model import (
     COLUMN_CRITERION,
     COLUMN_NOTE,
@@ -49,6 +44,11 @@ from spurdesk.ui.inspection.labels import CRITERION_STATUS_ORDER, criterion_stat
 from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, scrolling, wrapped
 from spurdesk.ui.inspection.widgets import StagedLineEdit, StagedTextEdit
 from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.undo import (
+    ReviseGradeCommand,
+    SetCriterionStatusCommand,
+    SetGradeCommand,
+)
 
 _STATUS_KEYS = {
     Qt.Key.Key_1: CriterionStatus.MET,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spurdesk.model.criteria import CriteriaSet
-from spurdesk.ui import commands
+from spurdesk.ui import undo
 from spurdesk.ui.inspection.navigation import PAGE_KEYS, NodeKind
 
 _TEXT_PAGES = {"summary": NodeKind.RESULT, "action": NodeKind.ACTION_PLAN}
@@ -11,27 +11,27 @@ _COMMAND_PAGES: tuple[tuple[NodeKind, tuple[type, ...]], ...] = (
     (
         NodeKind.RESULT,
         (
-            commands.AddSummaryItemCommand,
-            commands.MoveSummaryItemCommand,
-            commands.RemoveSummaryItemCommand,
+            undo.AddSummaryItemCommand,
+            undo.MoveSummaryItemCommand,
+            undo.RemoveSummaryItemCommand,
         ),
     ),
     (
         NodeKind.ACTION_PLAN,
         (
-            commands.AddActionItemCommand,
-            commands.EditActionItemCommand,
-            commands.RemoveActionItemCommand,
-            commands.SyncActionItemsCommand,
+            undo.AddActionItemCommand,
+            undo.EditActionItemCommand,
+            undo.RemoveActionItemCommand,
+            undo.SyncActionItemsCommand,
         ),
     ),
     (
         NodeKind.OVERVIEW,
         (
-            commands.UpdateInspectionCommand,
-            commands.SetInspectorsCommand,
-            commands.SetParticipantsCommand,
-            commands.SetStatusCommand,
+            undo.UpdateInspectionCommand,
+            undo.SetInspectorsCommand,
+            undo.SetParticipantsCommand,
+            undo.SetStatusCommand,
         ),
     ),
 )
@@ -39,16 +39,16 @@ _COMMAND_PAGES: tuple[tuple[NodeKind, tuple[type, ...]], ...] = (
 
 def step_location(command: object, criteria: CriteriaSet) -> tuple[NodeKind, str] | None:
     """The navigation node whose page shows what `command` changes (None if unknown)."""
-    if isinstance(command, commands.TextCommand):
+    if isinstance(command, undo.TextCommand):
         kind = command.key[0]
         if kind in _TEXT_PAGES:
             return _TEXT_PAGES[kind], PAGE_KEYS[_TEXT_PAGES[kind]]
         if kind == "criterion_note":
             return NodeKind.SECTION, criteria.section_of(command.key[2]).id
         return NodeKind.SECTION, command.key[2]  # findings, justification
-    if isinstance(command, commands.SetCriterionStatusCommand):
+    if isinstance(command, undo.SetCriterionStatusCommand):
         return NodeKind.SECTION, criteria.section_of(command.criterion_id).id
-    if isinstance(command, (commands.SetGradeCommand, commands.ReviseGradeCommand)):
+    if isinstance(command, (undo.SetGradeCommand, undo.ReviseGradeCommand)):
         return NodeKind.SECTION, command.section_id
     for node, types in _COMMAND_PAGES:
         if isinstance(command, types):

@@ -1,0 +1,107 @@
+"""The `spurdesk` command: bare, it opens the desktop app; subcommands work headless.
+
+Each subcommand's handler lives in its own module under spurdesk/commands and is imported only when
+that subcommand runs, so `spurdesk --version` and the GUI start stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from spurdesk import __version__
+from spurdesk.errors import SpurdeskError
+
+# subcommand → module in spurdesk.commands providing `run(args) -> int`
+_HANDLERS = {
+    "criteria": "spurdesk.cli.criteria",
+    "demo": "spurdesk.cli.demo",
+    "list": "spurdesk.cli.listing",
+    "export": "spurdesk.cli.export",
+    "self-check": "spurdesk.cli.selfcheck",
+}
+
+
+def _add_library_option(parser: argparse.ArgumentParser, *, inherited: bool = False) -> None:
+    # A subcommand's own --library must not reset one given before the subcommand.
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS if inherited else None,
+        help="the library database to use (default: $SPURDESK_LIBRARY or the user's data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spurdesk",
+        usage="%(prog)s [FILE.spur | options] [COMMAND ...]",
+        description=(
+            "SPUR inspections of ST training units. Without a command: open the app; "
+            "with a .spur package from the inspectors: complete its action plan (unit mode)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"spurdesk {__version__}")
+    _add_library_option(parser)
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a fresh temporary demo library"
+    )
+    parser.add_argument(
+        "--lang", choices=["sv", "en"], help="interface language (default: system or settings)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser(
+        "criteria", help="list the criteria sets found and any file that could not be loaded"
+    )
+
+    demo = commands.add_parser("demo", help="write a library holding the demo inspection")
+    demo.add_argument("--out", required=True, metavar="PATH", help="the library file to create")
+
+    listing = commands.add_parser("list", help="one line per inspection: id, unit, specialty, …")
+    _add_library_option(listing, inherited=True)
+
+    export = commands.add_parser("export", help="export reports as Word or PDF")
+    _add_library_option(export, inherited=True)
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--inspection", type=int, metavar="ID", help="the inspection's id")
+    which.add_argument("--all", action="store_true", help="every inspection of the library")
+    export.add_argument(
+        "--format", choices=["docx", "pdf", "actionplan"], default="docx", help="default: docx"
+    )
+    export.add_argument("--out", metavar="FILE", help="the file to write (with --inspection)")
+    export.add_argument("--out-dir", metavar="DIR", help="the folder to write into (with --all)")
+
+    commands.add_parser(
+        "self-check", help="load criteria, build the demo, export and verify it; exit 0 when sound"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # A package opened from the file manager or an e-mail comes as the first argument.
+    package = arguments.pop(0) if arguments and arguments[0].lower().endswith(".spur") else None
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    try:
+        if package is not None:
+            if args.command is not None:
+                parser.error("a .spur package opens the app; it cannot go with a command")
+            from spurdesk.ui.app import run_unit_mode
+
+            return run_unit_mode(Path(package), args)
+        if args.command is None:
+            from spurdesk.ui.app import run_app
+
+            return run_app(args)
+        handler = importlib.import_module(_HANDLERS[args.command])
+        return int(handler.run(args))
+    except SpurdeskError as error:
+        print(f"spurdesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,120 @@
+"""`spurdesk export`: write reports from a library without opening the app.
+
+    spurdesk export --inspection ID --format docx|pdf|actionplan --out FILE
+    spurdesk export --all --format pdf --out-dir DIR
+
+The library is opened read-only, so exporting works while the app has it open. Each file written
+is printed on its own line. Bad arguments and unknown ids end with a message and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from spurdesk.cli.listing import library_location
+from spurdesk.errors import SpurdeskError
+from spurdesk.library.storage.files import is_url
+from spurdesk.model.inspection import Inspection
+
+Writer = Callable[[Inspection, Path], Path]
+
+#: --format → (file suffix, file name prefix)
+FORMATS = {
+    "docx": (".docx", "SPUR-rapport"),
+    "pdf": (".pdf", "SPUR-rapport"),
+    "actionplan": (".docx", "Handlingsplan"),
+}
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class ExportCommandError(SpurdeskError):
+    """The export command's arguments do not fit together or name something missing."""
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = args.format
+    suffix = FORMATS[fmt][0]
+    if args.inspection is not None:
+        target = _single_target(args, suffix)
+    else:
+        folder = _folder_target(args)
+    location = library_location(args)
+    if not is_url(location) and not Path(location).exists():
+        raise ExportCommandError(
+            f"Det finns inget bibliotek {location}. Ange ett med --library SÖKVÄG "
+            "(eller skapa ett med spurdesk demo --out SÖKVÄG)."
+        )
+    from spurdesk.library import Library
+
+    writer = _writer(fmt)
+    with Library.open(location, read_only=True) as library:
+        if args.inspection is not None:
+            print(writer(library.get_inspection(args.inspection), target))
+            return 0
+        summaries = library.list_inspections()
+        if not summaries:
+            raise ExportCommandError(f"Biblioteket {location} innehåller inga granskningar.")
+        folder.mkdir(parents=True, exist_ok=True)
+        for summary in summaries:
+            inspection = library.get_inspection(summary.id)
+            print(writer(inspection, folder / file_name(inspection, fmt)))
+    return 0
+
+
+def _single_target(args: argparse.Namespace, suffix: str) -> Path:
+    if args.out_dir:
+        raise ExportCommandError(
+            "--out-dir hör ihop med --all. Ange filen med --out FIL när du exporterar en "
+            "granskning (--inspection ID)."
+        )
+    if not args.out:
+        raise ExportCommandError(
+            f"Ange filen att skriva med --out FIL, t.ex. --out rapport{suffix}."
+        )
+    target = Path(args.out).expanduser()
+    if target.suffix.lower() != suffix:
+        raise ExportCommandError(
+            f"Filen {target} passar inte formatet {args.format}: filnamnet ska sluta på {suffix}."
+        )
+    if target.is_dir():
+        raise ExportCommandError(f"{target} är en mapp. Ange ett filnamn med --out FIL.")
+    return target
+
+
+def _folder_target(args: argparse.Namespace) -> Path:
+    if args.out:
+        raise ExportCommandError(
+            "--out hör ihop med --inspection ID. Ange en mapp med --out-dir MAPP när du "
+            "exporterar alla granskningar (--all)."
+        )
+    if not args.out_dir:
+        raise ExportCommandError("Ange mappen att skriva till med --out-dir MAPP.")
+    folder = Path(args.out_dir).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ExportCommandError(f"{folder} är en fil, inte en mapp. Ange en mapp med --out-dir.")
+    return folder
+
+
+def file_name(inspection: Inspection, fmt: str) -> str:
+    """E.g. "12 SPUR-rapport Röntgenkliniken, Strandviks lasarett 2025-01-20.pdf".
+
+    The id keeps two inspections of the same unit and day from overwriting each other.
+    """
+    suffix, prefix = FORMATS[fmt]
+    when = inspection.report_date or inspection.visit_start
+    parts = [str(inspection.id), prefix, inspection.title, when.isoformat() if when else ""]
+    name = " ".join(_UNSAFE_IN_NAMES.sub(" ", " ".join(p for p in parts if p)).split())
+    return name.strip(" .")[:150] + suffix
+
+
+def _writer(fmt: str) -> Writer:
+    from spurdesk import report
+
+    return {
+        "docx": report.export_docx,
+        "pdf": report.export_pdf,
+        "actionplan": report.export_action_plan_docx,
+    }[fmt]

@@ -1,0 +1,42 @@
+"""The inspection library: the `Library` facade every change goes through, and its storage.
+
+The names below load on first use (PEP 562), not with the package: the start view's preview
+(`spurdesk.library.preview`) lives here too and must not pay for SQLAlchemy before the first paint.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spurdesk.library.core import BackupSettings, Library, TextKey
+    from spurdesk.library.errors import (
+        CorruptLibraryError,
+        LibraryError,
+        LibraryLockedError,
+        NewerLibraryVersionError,
+        ReadOnlyLibraryError,
+    )
+    from spurdesk.library.storage.files import default_library_path
+
+_HOMES = {
+    "Library": "spurdesk.library.core",
+    "TextKey": "spurdesk.library.core",
+    "BackupSettings": "spurdesk.library.storage.backups",
+    "CorruptLibraryError": "spurdesk.library.errors",
+    "LibraryError": "spurdesk.library.errors",
+    "LibraryLockedError": "spurdesk.library.errors",
+    "NewerLibraryVersionError": "spurdesk.library.errors",
+    "ReadOnlyLibraryError": "spurdesk.library.errors",
+    "default_library_path": "spurdesk.library.storage.files",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)

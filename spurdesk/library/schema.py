@@ -1,0 +1,224 @@
+"""The library's tables (SQLAlchemy 2, typed declarative). Portable SQL only.
+
+Rows never leave `spurdesk.library`; it maps them to the frozen records of
+`spurdesk.model.inspection`. Enumerations are stored as their Swedish values, dates and times as
+ISO 8601 text, the criteria snapshot as JSON — readable with any SQLite tool, and the same on
+PostgreSQL. Every change to these classes needs an Alembic revision in `migrations/versions`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints, so migrations can address them on every database (and batch-alter on SQLite).
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class IsoDate(TypeDecorator[date]):
+    """A calendar date stored as "YYYY-MM-DD" text: sortable, readable, the same everywhere."""
+
+    impl = String(10)
+    cache_ok = True
+
+    def process_bind_param(self, value: date | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.isoformat()
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> date | None:
+        return None if value is None else date.fromisoformat(value)
+
+
+class IsoDateTime(TypeDecorator[datetime]):
+    """A moment stored as ISO 8601 text in UTC ("2026-03-01T09:30:00.000000+00:00")."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _inspection_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"), index=True)
+
+
+# Ids handed to the UI (undo stacks, open windows) must never be reused after a purge, so SQLite
+# gets AUTOINCREMENT on those tables (other databases' sequences never reuse anyway).
+_NO_ID_REUSE = {"sqlite_autoincrement": True}
+
+
+class CriteriaSnapshotRow(Base):
+    """A criteria set exactly as some inspections were made with it (`CriteriaSet.to_dict()`).
+
+    Content-addressed by `digest` (SHA-256 of the canonical JSON), so identical snapshots are
+    stored once and a row never changes once written.
+    """
+
+    __tablename__ = "criteria_snapshots"
+    __table_args__ = _NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    set_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class InspectionRow(Base):
+    __tablename__ = "inspections"
+    __table_args__ = _NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit: Mapped[str] = mapped_column(Text)
+    site: Mapped[str] = mapped_column(Text, default="")
+    care_provider: Mapped[str] = mapped_column(Text, default="")
+    specialty: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(40))
+    visit_start: Mapped[date | None] = mapped_column(IsoDate)
+    visit_end: Mapped[date | None] = mapped_column(IsoDate)
+    report_date: Mapped[date | None] = mapped_column(IsoDate)
+    # Revision 3: the snapshot the inspection was made with, shared with identical ones.
+    criteria_snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("criteria_snapshots.id"), index=True
+    )
+    previous_inspection_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inspections.id", ondelete="SET NULL")
+    )
+    previous_grades: Mapped[dict[str, str]] = mapped_column(JSON)  # section id → grade
+    created_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    modified_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(IsoDateTime, index=True)
+    # Revision 4: what the start view shows, kept by every command that changes it (see
+    # storage/listing.py): section id → effective grade (revised if revised), and the earliest
+    # follow-up date among action items not yet verified.
+    effective_grades: Mapped[dict[str, str]] = mapped_column(JSON, server_default="{}")
+    next_follow_up: Mapped[date | None] = mapped_column(IsoDate)
+
+
+class InspectorRow(Base):
+    __tablename__ = "inspectors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = _inspection_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text)
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participant_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = _inspection_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(Integer)
+    names: Mapped[str] = mapped_column(Text, default="")
+
+
+class SectionRow(Base):
+    __tablename__ = "section_assessments"
+    __table_args__ = (UniqueConstraint("inspection_id", "section_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    section_id: Mapped[str] = mapped_column(String(20))
+    findings: Mapped[str] = mapped_column(Text, default="")
+    grade: Mapped[str | None] = mapped_column(String(1))
+    justification: Mapped[str] = mapped_column(Text, default="")
+    revised_grade: Mapped[str | None] = mapped_column(String(1))
+    revised_on: Mapped[date | None] = mapped_column(IsoDate)
+    revision_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class CriterionRow(Base):
+    __tablename__ = "criterion_assessments"
+    __table_args__ = (UniqueConstraint("inspection_id", "criterion_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    criterion_id: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SummaryRow(Base):
+    __tablename__ = "summary_items"
+    __table_args__ = _NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = _inspection_fk()
+    kind: Mapped[str] = mapped_column(String(30))
+    text: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ActionRow(Base):
+    __tablename__ = "action_items"
+    # Revision 4: the start view counts overdue open items without reading the rows' texts.
+    __table_args__ = (
+        Index("ix_action_items_overdue", "status", "due_on", "inspection_id"),
+        _NO_ID_REUSE,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = _inspection_fk()
+    section_id: Mapped[str | None] = mapped_column(String(20))
+    criterion_id: Mapped[str | None] = mapped_column(String(20))
+    planned_action: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[str] = mapped_column(Text, default="")
+    responsible: Mapped[str] = mapped_column(Text, default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    follow_up_responsible: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(30))
+    unit_comment: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer)
+    done_on: Mapped[date | None] = mapped_column(IsoDate)
+    verified_on: Mapped[date | None] = mapped_column(IsoDate)
+    verification_note: Mapped[str] = mapped_column(Text, default="")
+    # Revision 2: the first ISO date in the free-text `due` / `follow_up`, kept by the library so
+    # the start view can sort and count overdue items in SQL instead of parsing text per row.
+    due_on: Mapped[date | None] = mapped_column(IsoDate)
+    follow_up_on: Mapped[date | None] = mapped_column(IsoDate)
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = _inspection_fk()
+    at: Mapped[datetime] = mapped_column(IsoDateTime)
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")

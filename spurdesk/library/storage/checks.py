@@ -1,0 +1,223 @@
+"""Input checks of the service API: each returns the normalised value or raises a LibraryError
+whose message names the field (in Swedish) and what to do. Pure: no database, no side effects,
+so every command checks everything before it writes anything."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from spurdesk.library.errors import LibraryError
+from spurdesk.model.criteria import CriteriaSet, Grade, Section
+from spurdesk.model.inspection import (
+    ActionItem,
+    ActionItemStatus,
+    CriterionStatus,
+    InspectionStatus,
+    Inspector,
+    ParticipantGroup,
+    SummaryKind,
+    first_date_in,
+)
+
+#: ActionItem fields holding free text, which the editors autosave through stage_text.
+ACTION_TEXT_FIELDS = (
+    "planned_action",
+    "due",
+    "responsible",
+    "follow_up",
+    "follow_up_responsible",
+    "unit_comment",
+    "verification_note",
+)
+_ACTION_LABELS = {
+    "planned_action": "Planerad åtgärd",
+    "due": "Datum när åtgärden ska vara genomförd",
+    "responsible": "Ansvarig för genomförandet",
+    "follow_up": "Datum för uppföljning",
+    "follow_up_responsible": "Ansvarig för uppföljningen",
+    "unit_comment": "Verksamhetens kommentar",
+    "verification_note": "Anteckning om verifiering",
+}
+_INSPECTION_LABELS = {
+    "unit": "Verksamhet",
+    "site": "Sjukhus eller vårdcentral",
+    "care_provider": "Vårdgivare",
+    "specialty": "Specialitet",
+    "visit_start": "Besöksdatum (start)",
+    "visit_end": "Besöksdatum (slut)",
+    "report_date": "Rapportdatum",
+}
+_INSPECTION_TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
+
+_E = TypeVar("_E", Grade, CriterionStatus, InspectionStatus, SummaryKind, ActionItemStatus)
+
+
+def text(value: object, what: str) -> str:
+    """A text as given; refused when it is not text or cannot be stored (lone surrogates,
+    which no UTF-8 database holds)."""
+    if not isinstance(value, str):
+        raise LibraryError(f"{what} måste vara text, inte {type(value).__name__}.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise LibraryError(
+            f"{what} innehåller ett tecken som inte kan sparas (position {error.start}). "
+            "Ta bort det och försök igen."
+        ) from error
+    return value
+
+
+def optional_date(value: object, what: str) -> date | None:
+    """None, a date, a datetime (its date) or ISO text "YYYY-MM-DD"."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise LibraryError(f"{what}: {value!r} är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD.")
+
+
+def member(kind: type[_E], value: object, what: str) -> _E:
+    """A member of one of the record enumerations, from itself or its stored value."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise LibraryError(f"{what}: {value!r} är inget giltigt värde (välj {allowed}).") from None
+
+
+def insertion_index(position: int | None, count: int, what: str) -> int:
+    """Where a row goes among `count` others: `position`, or last when None."""
+    if position is None:
+        return count
+    if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position <= count:
+        raise LibraryError(f"{what}: plats {position!r} finns inte (välj 0–{count}).")
+    return position
+
+
+def visit_dates(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise LibraryError(
+            f"Besöket kan inte sluta ({end.isoformat()}) före det börjar "
+            f"({start.isoformat()}). Rätta datumen."
+        )
+
+
+def inspection_fields(given: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """Inspection metadata checked and normalised; unknown names refused. Unless `partial`,
+    the four text fields are required."""
+    unknown = sorted(set(given) - set(_INSPECTION_LABELS))
+    if unknown:
+        raise LibraryError(
+            f"Okända uppgifter för en inspektion: {', '.join(unknown)}. "
+            f"Möjliga är {', '.join(_INSPECTION_LABELS)}."
+        )
+    values: dict[str, Any] = {}
+    for name, value in given.items():
+        if name in _INSPECTION_TEXT_FIELDS:
+            values[name] = text(value, _INSPECTION_LABELS[name]).strip()
+        else:
+            values[name] = optional_date(value, _INSPECTION_LABELS[name])
+    if "unit" in values and not values["unit"]:
+        raise LibraryError("Ange verksamhetens namn; det får inte vara tomt.")
+    if not partial:
+        missing = [_INSPECTION_LABELS[n] for n in _INSPECTION_TEXT_FIELDS if n not in values]
+        if missing:
+            raise LibraryError(f"Uppgifter saknas: {', '.join(missing)}.")
+        visit_dates(values.get("visit_start"), values.get("visit_end"))
+    return values
+
+
+def inspectors(given: Sequence[Inspector]) -> list[Inspector]:
+    checked = []
+    for number, inspector in enumerate(given, start=1):
+        if not isinstance(inspector, Inspector):
+            raise LibraryError(f"Inspektör {number} är ingen inspektörsuppgift.")
+        name = text(inspector.name, f"Inspektör {number}s namn").strip()
+        if not name:
+            raise LibraryError(f"Inspektör {number} saknar namn.")
+        checked.append(Inspector(name, text(inspector.role, "Inspektörens roll").strip()))
+    return checked
+
+
+def participant_groups(given: Sequence[ParticipantGroup]) -> list[ParticipantGroup]:
+    checked = []
+    for number, group in enumerate(given, start=1):
+        if not isinstance(group, ParticipantGroup):
+            raise LibraryError(f"Deltagargrupp {number} är ingen deltagaruppgift.")
+        role = text(group.role, f"Deltagargrupp {number}s roll").strip()
+        if not role:
+            raise LibraryError(f"Deltagargrupp {number} saknar roll (t.ex. ST-läkare).")
+        count = group.count
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise LibraryError(
+                f"Antalet i gruppen {role} måste vara ett heltal 0 eller större, inte {count!r}."
+            )
+        checked.append(ParticipantGroup(role, count, text(group.names, "Namn")))
+    return checked
+
+
+def grade_on_scale(section: Section, grade: object) -> Grade | None:
+    """None, or a grade the section's scale offers."""
+    if grade is None:
+        return None
+    checked = member(Grade, grade, f"Gradering för avsnitt {section.id}")
+    if checked not in section.grades:
+        allowed = ", ".join(g.value for g in section.grades)
+        raise LibraryError(
+            f"Avsnitt {section.label} har ingen gradering {checked.value} (välj {allowed})."
+        )
+    return checked
+
+
+def action_link(
+    criteria: CriteriaSet, section_id: str | None, criterion_id: str | None
+) -> tuple[str | None, str | None]:
+    """The section and criterion an action answers; the section follows from the criterion."""
+    if criterion_id is not None:
+        try:
+            owner = criteria.section_of(criterion_id)
+        except KeyError:
+            raise LibraryError(
+                f"Kriterium {criterion_id!r} finns inte i kriterieuppsättningen."
+            ) from None
+        if section_id is not None and section_id != owner.id:
+            raise LibraryError(
+                f"Kriterium {criterion_id} hör till avsnitt {owner.id}, inte {section_id}."
+            )
+        return owner.id, criterion_id
+    if section_id is not None:
+        try:
+            criteria.section(section_id)
+        except KeyError:
+            raise LibraryError(
+                f"Avsnitt {section_id!r} finns inte i kriterieuppsättningen."
+            ) from None
+    return section_id, None
+
+
+def action_values(criteria: CriteriaSet, item: ActionItem) -> dict[str, Any]:
+    """An ActionItem's stored columns (positions aside), checked against the criteria; the dates
+    found in the free-text `due` and `follow_up` go along for sorting and overdue counts."""
+    section_id, criterion_id = action_link(criteria, item.section_id, item.criterion_id)
+    values: dict[str, Any] = {
+        name: text(getattr(item, name), _ACTION_LABELS[name]) for name in ACTION_TEXT_FIELDS
+    }
+    values.update(
+        section_id=section_id,
+        criterion_id=criterion_id,
+        status=member(ActionItemStatus, item.status, "Åtgärdens status").value,
+        done_on=optional_date(item.done_on, "Genomförd datum"),
+        verified_on=optional_date(item.verified_on, "Verifierad datum"),
+        due_on=first_date_in(values["due"]),
+        follow_up_on=first_date_in(values["follow_up"]),
+    )
+    return values

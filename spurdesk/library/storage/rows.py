@@ -1,0 +1,262 @@
+"""Row-level writing shared by the service commands: get-or-create assessment rows, ordered
+lists kept contiguous, whole lists replaced, and staged editor text applied.
+
+Everything here runs inside the caller's transaction and checks nothing: the library has
+validated its input before it gets here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from spurdesk.library.schema import (
+    ActionRow,
+    CriterionRow,
+    InspectionRow,
+    InspectorRow,
+    ParticipantRow,
+    SectionRow,
+    SummaryRow,
+)
+from spurdesk.model.inspection import (
+    ActionItemStatus,
+    CriterionStatus,
+    Inspector,
+    ParticipantGroup,
+    first_date_in,
+)
+
+_INSPECTIONS = InspectionRow.__table__
+_SECTIONS = SectionRow.__table__
+_CRITERIA = CriterionRow.__table__
+_SUMMARIES = SummaryRow.__table__
+_ACTIONS = ActionRow.__table__
+
+
+def section_row(session: Session, inspection_id: int, section_id: str) -> SectionRow:
+    """The section's assessment row, created empty on first use."""
+    row = session.scalars(
+        select(SectionRow).where(
+            SectionRow.inspection_id == inspection_id, SectionRow.section_id == section_id
+        )
+    ).one_or_none()
+    if row is None:
+        row = SectionRow(
+            inspection_id=inspection_id,
+            section_id=section_id,
+            findings="",
+            justification="",
+            revision_reason="",
+        )
+        session.add(row)
+    return row
+
+
+def criterion_row(session: Session, inspection_id: int, criterion_id: str) -> CriterionRow:
+    """The criterion's assessment row, created "ej bedömt" on first use."""
+    row = session.scalars(
+        select(CriterionRow).where(
+            CriterionRow.inspection_id == inspection_id,
+            CriterionRow.criterion_id == criterion_id,
+        )
+    ).one_or_none()
+    if row is None:
+        row = CriterionRow(
+            inspection_id=inspection_id,
+            criterion_id=criterion_id,
+            status=CriterionStatus.NOT_ASSESSED.value,
+            note="",
+        )
+        session.add(row)
+    return row
+
+
+def replace_people(
+    session: Session,
+    inspection_id: int,
+    inspectors: Sequence[Inspector] | None,
+    groups: Sequence[ParticipantGroup] | None,
+) -> None:
+    """Replace the inspectors and/or participant groups (None leaves that list alone)."""
+    if inspectors is not None:
+        session.execute(delete(InspectorRow).where(InspectorRow.inspection_id == inspection_id))
+        session.add_all(
+            InspectorRow(inspection_id=inspection_id, position=i, name=p.name, role=p.role)
+            for i, p in enumerate(inspectors)
+        )
+    if groups is not None:
+        session.execute(delete(ParticipantRow).where(ParticipantRow.inspection_id == inspection_id))
+        session.add_all(
+            ParticipantRow(
+                inspection_id=inspection_id, position=i, role=g.role, count=g.count, names=g.names
+            )
+            for i, g in enumerate(groups)
+        )
+
+
+def summary_siblings(session: Session, row: SummaryRow) -> list[SummaryRow]:
+    """The items of the same list (Styrkor, Svagheter or Förbättringspotential), in order."""
+    return list(
+        session.scalars(
+            select(SummaryRow)
+            .where(SummaryRow.inspection_id == row.inspection_id, SummaryRow.kind == row.kind)
+            .order_by(SummaryRow.position, SummaryRow.id)
+        )
+    )
+
+
+def action_siblings(session: Session, inspection_id: int) -> list[ActionRow]:
+    """The rows of the inspection's action plan, in order."""
+    return list(
+        session.scalars(
+            select(ActionRow)
+            .where(ActionRow.inspection_id == inspection_id)
+            .order_by(ActionRow.position, ActionRow.id)
+        )
+    )
+
+
+def renumber(rows: Sequence[SummaryRow] | Sequence[ActionRow]) -> None:
+    """Positions 0, 1, 2 … in list order, so positions stay contiguous after every change."""
+    for index, row in enumerate(rows):
+        row.position = index
+
+
+def write_staged(
+    connection: Connection, staged: Mapping[tuple[Any, ...], str], now: datetime
+) -> None:
+    """Apply staged editor text with plain UPDATE statements (SQLAlchemy Core, no ORM unit of
+    work), then set `modified_at` of every inspection changed, once, to `now`.
+
+    An autosave of one text is two short statements in the caller's transaction. A section or
+    criterion row that does not exist yet is created (the rare first edit). A target deleted
+    since its text was staged is skipped: the deletion was the later decision.
+    """
+    touched: set[int] = set()
+    summary_ids: list[int] = []
+    action_ids: list[int] = []
+    for key, text in staged.items():
+        kind = key[0]
+        if kind in ("findings", "justification", "criterion_note"):
+            if _write_assessment_text(connection, kind, key[1], key[2], text):
+                touched.add(key[1])
+        elif kind == "summary":
+            connection.execute(
+                update(_SUMMARIES).where(_SUMMARIES.c.id == key[1]).values(text=text)
+            )
+            summary_ids.append(key[1])
+        else:
+            values: dict[str, Any] = {key[2]: text}
+            if key[2] in ("due", "follow_up"):
+                values[f"{key[2]}_on"] = first_date_in(text)
+            connection.execute(update(_ACTIONS).where(_ACTIONS.c.id == key[1]).values(values))
+            action_ids.append(key[1])
+    if not summary_ids and not action_ids:
+        if touched:  # the usual autosave: a prepared statement, nothing built per flush
+            connection.execute(_TOUCH, {"b_ids": sorted(touched), "b_now": now})
+        return
+    changed = []
+    if touched:
+        changed.append(_INSPECTIONS.c.id.in_(sorted(touched)))
+    if summary_ids:
+        changed.append(
+            _INSPECTIONS.c.id.in_(
+                select(_SUMMARIES.c.inspection_id).where(_SUMMARIES.c.id.in_(summary_ids))
+            )
+        )
+    if action_ids:
+        changed.append(
+            _INSPECTIONS.c.id.in_(
+                select(_ACTIONS.c.inspection_id).where(_ACTIONS.c.id.in_(action_ids))
+            )
+        )
+    if changed:
+        values: dict[str, Any] = {"modified_at": now}
+        if any(key[0] == "action" and key[2] == "follow_up" for key in staged):
+            values["next_follow_up"] = _next_follow_up(_INSPECTIONS.c.id)
+        connection.execute(update(_INSPECTIONS).where(or_(*changed)).values(values))
+
+
+def _next_follow_up(inspection_id: Any) -> Any:
+    """The earliest follow-up among the inspection's action items not yet verified."""
+    return (
+        select(func.min(_ACTIONS.c.follow_up_on))
+        .where(
+            _ACTIONS.c.inspection_id == inspection_id,
+            _ACTIONS.c.status != ActionItemStatus.VERIFIED.value,
+        )
+        .scalar_subquery()
+    )
+
+
+def refresh_listing(session: Session, inspection: InspectionRow) -> None:
+    """Recompute what the start view reads from the inspection row (`effective_grades`,
+    `next_follow_up`) from its sections and action plan, after the command's own changes."""
+    session.flush()
+    effective = func.coalesce(SectionRow.revised_grade, SectionRow.grade)
+    grades = session.execute(
+        select(SectionRow.section_id, effective)
+        .where(SectionRow.inspection_id == inspection.id, effective.is_not(None))
+        .order_by(SectionRow.section_id)
+    )
+    inspection.effective_grades = {section_id: grade for section_id, grade in grades}
+    inspection.next_follow_up = session.scalar(
+        select(func.min(ActionRow.follow_up_on)).where(
+            ActionRow.inspection_id == inspection.id,
+            ActionRow.status != ActionItemStatus.VERIFIED.value,
+        )
+    )
+
+
+def _text_update(table: Any, target: Any, column: str) -> Any:
+    return (
+        update(table)
+        .where(table.c.inspection_id == bindparam("b_inspection"), target == bindparam("b_target"))
+        .values({column: bindparam("b_text", type_=table.c[column].type)})
+    )
+
+
+# Built once: an autosave then only binds values to cached, compiled statements.
+_ASSESSMENT_TEXT_UPDATES = {
+    "findings": _text_update(_SECTIONS, _SECTIONS.c.section_id, "findings"),
+    "justification": _text_update(_SECTIONS, _SECTIONS.c.section_id, "justification"),
+    "criterion_note": _text_update(_CRITERIA, _CRITERIA.c.criterion_id, "note"),
+}
+_TOUCH = (
+    update(_INSPECTIONS)
+    .where(_INSPECTIONS.c.id.in_(bindparam("b_ids", expanding=True)))
+    .values(modified_at=bindparam("b_now", type_=_INSPECTIONS.c.modified_at.type))
+)
+
+
+def _write_assessment_text(
+    connection: Connection, kind: str, inspection_id: int, target_id: str, text: str
+) -> bool:
+    """Findings / justification of a section or the note of a criterion; False when the
+    inspection no longer exists."""
+    statement = _ASSESSMENT_TEXT_UPDATES[kind]
+    bound = {"b_inspection": inspection_id, "b_target": target_id, "b_text": text}
+    if connection.execute(statement, bound).rowcount:
+        return True
+    table = _CRITERIA if kind == "criterion_note" else _SECTIONS
+    values = {"note" if kind == "criterion_note" else kind: text}
+    exists = connection.execute(
+        select(_INSPECTIONS.c.id).where(_INSPECTIONS.c.id == inspection_id)
+    ).first()
+    if exists is None:
+        return False
+    if kind == "criterion_note":
+        row = {
+            "criterion_id": target_id,
+            "status": CriterionStatus.NOT_ASSESSED.value,
+            "note": "",
+        }
+    else:
+        row = {"section_id": target_id, "findings": "", "justification": "", "revision_reason": ""}
+    connection.execute(insert(table).values(inspection_id=inspection_id, **{**row, **values}))
+    return True

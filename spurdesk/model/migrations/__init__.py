@@ -1,1 +1,0 @@
-"""Alembic migrations of the library schema; run by `spurdesk.model.storage.migrate`."""

@@ -1,4 +1,0 @@
-"""The library's storage machinery: engine set-up, locking, backups, migrations, record mapping.
-
-Nothing here is called from outside `spurdesk.model.library`; the service API is the only way in.
-"""

@@ -1,0 +1,98 @@
+"""The crash test: a child process edits the library through the service API and reports each
+edit once the call has returned; it is SIGKILLed at a random moment, again and again. Afterwards
+the file must pass SQLite's integrity check and hold every edit that was acknowledged.
+
+The child is forked from the test process (already imported, so 50 trials fit in well under
+half a minute); it opens the library itself, so every trial also takes over the lock the previous
+child left behind and runs the open-time backup, either of which may be what the kill hits.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from spurdesk.library import Library
+from spurdesk.model.criteria import CriteriaSet
+from spurdesk.model.inspection import SummaryKind
+from tests.library.conftest import new_inspection
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
+
+TRIALS = 50
+
+
+def edit_until_killed(path: Path, inspection_id: int, trial: int, acknowledge: int) -> None:
+    """The child: alternate a committed command and a staged-then-flushed text, forever."""
+    library = Library.open(path)
+    number = 0
+    while True:
+        number += 1
+        if number % 2:
+            library.add_summary_item(inspection_id, SummaryKind.STRENGTH, f"t{trial} e{number}")
+        else:
+            library.stage_text(("findings", inspection_id, "A"), f"t{trial} f{number}")
+            library.flush()
+        os.write(acknowledge, f"{number}\n".encode())
+
+
+def run_trial(path: Path, inspection_id: int, trial: int, rng: random.Random) -> list[int]:
+    """Fork a child, kill it after a random delay, return the edit numbers it acknowledged."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child never returns into pytest
+        status = 1
+        try:
+            os.close(read_end)
+            edit_until_killed(path, inspection_id, trial, write_end)
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    time.sleep(rng.uniform(0.05, 0.45))
+    os.kill(pid, signal.SIGKILL)
+    _, wait_status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(wait_status), "the child stopped before it was killed"
+    received = b""
+    while chunk := os.read(read_end, 65536):
+        received += chunk
+    os.close(read_end)
+    complete = received.decode()[: received.decode().rfind("\n") + 1]
+    return [int(line) for line in complete.split()]
+
+
+def check_trial(path: Path, trial: int, acknowledged: list[int]) -> None:
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        texts = {row[0] for row in db.execute("SELECT text FROM summary_items")}
+        findings_row = db.execute(
+            "SELECT findings FROM section_assessments WHERE section_id = 'A'"
+        ).fetchone()
+    missing = [n for n in acknowledged if n % 2 and f"t{trial} e{n}" not in texts]
+    assert missing == [], f"trial {trial}: acknowledged edits lost: {missing}"
+    flushed = [n for n in acknowledged if not n % 2]
+    if flushed:
+        assert findings_row is not None
+        stored_trial, stored_number = findings_row[0].split(" f")
+        assert stored_trial == f"t{trial}" and int(stored_number) >= flushed[-1]
+
+
+def test_acknowledged_edits_survive_sigkill_at_random_moments(
+    library_path: Path, criteria: CriteriaSet
+) -> None:
+    with Library.open(library_path) as library:
+        inspection_id = new_inspection(library, criteria)
+    rng = random.Random(20261123)
+    total = 0
+    for trial in range(TRIALS):
+        acknowledged = run_trial(library_path, inspection_id, trial, rng)
+        check_trial(library_path, trial, acknowledged)
+        total += len(acknowledged)
+    assert total > TRIALS  # the kills did land in the middle of editing
+    with Library.open(library_path) as library:
+        assert library.get_inspection(inspection_id).summary

@@ -1,0 +1,231 @@
+"""Schema revisions: a new library is migrated from empty to exactly schema.py; libraries of every
+released revision (tests/fixtures/storage) open with their data, after a backup of the old file;
+a library from a newer spurdesk is refused and left byte for byte unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from spurdesk.library import Library, LibraryError, NewerLibraryVersionError
+from spurdesk.library.schema import Base
+from spurdesk.library.storage.backups import list_backups
+from spurdesk.library.storage.migrate import head_revision, script_directory
+from spurdesk.library.storage.probe import HEAD_REVISION
+from spurdesk.model.criteria import CriteriaSet, Grade
+from spurdesk.model.inspection import InspectionStatus
+from tests.library.conftest import FIXTURES, fixture_copy, new_inspection
+
+
+def revision_of(path: Path) -> str:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_library_is_migrated_from_empty_to_exactly_the_declared_schema(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ny.sqlite"
+    Library.open(path).close()
+    assert revision_of(path) == head_revision()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_tables_that_must_not_reuse_ids_keep_autoincrement_through_every_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ny.sqlite"
+    Library.open(path).close()
+    with sqlite3.connect(path) as db:
+        sql = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    expected = {
+        t.name for t in Base.metadata.tables.values() if t.kwargs.get("sqlite_autoincrement")
+    }
+    assert expected >= {"inspections", "summary_items", "action_items"}
+    assert {name for name in expected if "AUTOINCREMENT" in sql[name]} == expected
+
+
+def test_the_cached_head_revision_is_the_newest_migration() -> None:
+    assert head_revision() == HEAD_REVISION
+
+
+def test_every_released_revision_has_a_fixture_library() -> None:
+    revisions = {script.revision for script in script_directory().walk_revisions()}
+    assert {f"library-rev{r}.sqlite" for r in revisions} <= {p.name for p in FIXTURES.iterdir()}
+
+
+def test_a_revision_1_library_is_backed_up_then_migrated_with_its_data(tmp_path: Path) -> None:
+    path = fixture_copy("library-rev0001.sqlite", tmp_path)
+    original = digest(path)
+    with Library.open(path) as library:
+        summaries = library.list_inspections(include_deleted=True)
+        demo = library.get_inspection(1)
+    assert revision_of(path) == head_revision()
+    [before_upgrade] = [b for b in list_backups(path) if b.name.endswith("-pre-upgrade.sqlite")]
+    assert revision_of(before_upgrade) == "0001"
+    with sqlite3.connect(before_upgrade) as db:
+        assert db.execute("SELECT count(*) FROM action_items").fetchone() == (2,)
+
+    assert [(s.id, s.unit, s.deleted_at is not None) for s in summaries] == [
+        (1, "Röntgenkliniken", False),
+        (2, "Kirurgkliniken", True),
+    ]
+    assert demo.status is InspectionStatus.ACTION_PLAN_RECEIVED
+    assert (demo.section("E").grade, demo.section("E").effective_grade) == (Grade.D, Grade.C)
+    assert demo.section("E").revised_on == date(2025, 3, 1)
+    assert demo.section("E").criterion("E.4").note == "Saknas för två av sex ST-läkare."
+    assert [i.due for i in demo.action_items] == ["2025-05-01 (IUP-utveckling)", "kontinuerligt"]
+    # Revision 2 filled in the dates found in the free text of existing action items.
+    assert summaries[0].next_follow_up == date(2025, 5, 30)
+    assert summaries[0].overdue_action_items == 1
+    assert original != digest(path)
+
+
+CHILD_TABLES = (
+    "inspectors",
+    "participant_groups",
+    "section_assessments",
+    "criterion_assessments",
+    "summary_items",
+    "action_items",
+    "audit_events",
+)
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as db:
+        return {
+            table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("inspections", *CHILD_TABLES)
+        }
+
+
+@pytest.mark.parametrize("name", ["library-rev0001.sqlite", "library-rev0002.sqlite"])
+def test_migrating_keeps_every_row_and_shares_identical_criteria_snapshots(
+    tmp_path: Path, name: str
+) -> None:
+    """Revision 3 rebuilds the inspections table: with foreign keys enforced that would have
+    cascade-deleted every child row, so count them all."""
+    path = fixture_copy(name, tmp_path)
+    before = row_counts(path)
+    with sqlite3.connect(path) as db:
+        old_snapshots = [
+            json.loads(row[0])
+            for row in db.execute("SELECT criteria_snapshot FROM inspections ORDER BY id")
+        ]
+    with Library.open(path) as library:
+        records = [
+            library.get_inspection(s.id) for s in library.list_inspections(include_deleted=True)
+        ]
+    assert row_counts(path) == before
+    assert [r.criteria.to_dict() for r in records] == old_snapshots
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM criteria_snapshots").fetchone() == (1,)
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_a_revision_2_library_opens_with_its_data(tmp_path: Path) -> None:
+    path = fixture_copy("library-rev0002.sqlite", tmp_path)
+    with Library.open(path) as library:
+        summaries = library.list_inspections(include_deleted=True)
+        first = library.get_inspection(summaries[0].id)
+        second = library.get_inspection(summaries[1].id)
+    assert len(summaries) == 2 and summaries[1].deleted_at is not None
+    assert first.unit == "Röntgenkliniken"
+    assert len(first.action_items) == 6  # as the fixture was written
+    assert second.previous_inspection_id == first.id
+    assert second.previous_grades == {s: g for s, g in summaries[0].grades.items()}
+
+
+def test_a_current_library_opens_without_an_upgrade_backup(tmp_path: Path) -> None:
+    path = fixture_copy(f"library-rev{head_revision()}.sqlite", tmp_path)
+    with Library.open(path) as library:
+        [summary] = library.list_inspections()
+        assert library.get_inspection(summary.id).unit == "Röntgenkliniken"
+    assert not [b for b in list_backups(path) if b.name.endswith("-pre-upgrade.sqlite")]
+
+
+def test_a_library_from_a_newer_spurdesk_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = fixture_copy("library-rev0002.sqlite", tmp_path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE alembic_version SET version_num = '0999'")
+    before = digest(path)
+    with pytest.raises(NewerLibraryVersionError, match="nyare version av spurdesk"):
+        Library.open(path)
+    with pytest.raises(NewerLibraryVersionError):
+        Library.open(path, read_only=True)
+    assert digest(path) == before
+    assert list_backups(path) == []
+    assert not Path(f"{path}.lock").exists()
+
+
+def test_an_older_library_cannot_be_upgraded_read_only(tmp_path: Path) -> None:
+    path = fixture_copy("library-rev0001.sqlite", tmp_path)
+    before = digest(path)
+    with pytest.raises(LibraryError, match="skrivskyddat"):
+        Library.open(path, read_only=True)
+    assert digest(path) == before
+
+
+def test_another_programs_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "annat.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE recept (namn TEXT)")
+    before = digest(path)
+    with pytest.raises(LibraryError, match="annat program"):
+        Library.open(path)
+    assert digest(path) == before
+
+
+def test_ids_of_inspections_purged_before_a_migration_are_not_reused_after_it(
+    tmp_path: Path, criteria: CriteriaSet
+) -> None:
+    path = fixture_copy("library-rev0002.sqlite", tmp_path)
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        newest = db.execute("SELECT max(id) FROM inspections").fetchone()[0]
+        db.execute("DELETE FROM inspections WHERE id = ?", (newest,))
+    with Library.open(path) as library:
+        assert new_inspection(library, criteria) == newest + 1
+
+
+def test_every_revision_downgrades_and_upgrades_again_without_losing_rows(
+    tmp_path: Path,
+) -> None:
+    """Downgrades are not used by the app, but a broken one would hide a broken upgrade."""
+    from alembic import command
+
+    from spurdesk.library.storage.migrate import alembic_config
+
+    path = fixture_copy("library-rev0001.sqlite", tmp_path)
+    Library.open(path).close()
+    before = row_counts(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as migrate.py does
+        connection.commit()
+        with connection.begin():
+            command.downgrade(alembic_config(connection), "0001")
+    engine.dispose()
+    assert revision_of(path) == "0001"
+    assert row_counts(path) == before
+    Library.open(path).close()
+    assert revision_of(path) == head_revision()
+    assert row_counts(path) == before
