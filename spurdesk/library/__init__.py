@@ -32,7 +32,17 @@ _HOMES = {
     "default_library_path": "spurdesk.library.storage.files",
 }
 
-__all__ = sorted(_HOMES)
+__all__ = [
+    "BackupSettings",
+    "CorruptLibraryError",
+    "Library",
+    "LibraryError",
+    "LibraryLockedError",
+    "NewerLibraryVersionError",
+    "ReadOnlyLibraryError",
+    "TextKey",
+    "default_library_path",
+]
 
 
 def __getattr__(name: str) -> Any:
