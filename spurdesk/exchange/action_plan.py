@@ -2,7 +2,7 @@
 
 Rows are keyed so that both sides can match them: "item-<id>" for a row of the inspection in the
 inspector's library, "new-<hex>" for a row the unit added.
-Only `EDITABLE_FIELDS` belong to the unit.
+Only the fields the model marks `unit_editable` (`UNIT_FIELDS`) belong to the unit.
 """
 
 from __future__ import annotations
@@ -12,28 +12,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spurdesk.exchange.jsonread import Node
+from spurdesk.model.action_fields import LABELS, UNIT_FIELDS
 from spurdesk.model.grading import inspection_deficiencies
 from spurdesk.model.inspection import ActionItem, Inspection
 
-#: The fields of an action row the unit fills in; everything else is the inspectors'.
-EDITABLE_FIELDS: tuple[str, ...] = (
-    "planned_action",
-    "due",
-    "responsible",
-    "follow_up",
-    "follow_up_responsible",
-    "unit_comment",
-)
-
-#: Swedish labels of the editable fields, as the seed's handlingsplan prints them.
-FIELD_LABELS: dict[str, str] = {
-    "planned_action": "Planerad åtgärd",
-    "due": "Datum när åtgärden ska vara genomförd",
-    "responsible": "Ansvarig för genomförandet",
-    "follow_up": "Datum för uppföljning",
-    "follow_up_responsible": "Ansvarig för uppföljningen",
-    "unit_comment": "Kommentar från verksamheten",
-}
+# Until docx_form.py reads the model's table directly (it is being edited in parallel).
+EDITABLE_FIELDS = UNIT_FIELDS
+FIELD_LABELS: dict[str, str] = {name: LABELS[name] for name in UNIT_FIELDS}
 
 _ITEM_PREFIX = "item-"
 _NEW_PREFIX = "new-"
@@ -103,7 +88,7 @@ class ActionRow:
         return self.item_id is None
 
     def values(self) -> dict[str, str]:
-        return {name: getattr(self, name) for name in EDITABLE_FIELDS}
+        return {name: getattr(self, name) for name in UNIT_FIELDS}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,7 +107,7 @@ class ActionRow:
             key=key,
             section_id=node["section_id"].optional_text(),
             criterion_id=node["criterion_id"].optional_text(),
-            **{name: node[name].text() for name in EDITABLE_FIELDS},
+            **{name: node[name].text() for name in UNIT_FIELDS},
         )
 
     @classmethod
@@ -131,7 +116,7 @@ class ActionRow:
             key=f"{_ITEM_PREFIX}{item.id}",
             section_id=item.section_id,
             criterion_id=item.criterion_id,
-            **{name: getattr(item, name) for name in EDITABLE_FIELDS},
+            **{name: getattr(item, name) for name in UNIT_FIELDS},
         )
 
     @classmethod

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from spurdesk.exchange.jsonread import Node, parse_json
+from spurdesk.model.action_fields import UNIT_FIELDS
 from spurdesk.model.criteria import AreaKind, CriteriaSet, CriterionKind, Grade
 from spurdesk.model.inspection import (
     ActionItem,
@@ -26,15 +27,6 @@ from spurdesk.model.inspection import (
     SummaryKind,
 )
 
-ACTION_TEXT_FIELDS: tuple[str, ...] = (
-    "planned_action",
-    "due",
-    "responsible",
-    "follow_up",
-    "follow_up_responsible",
-    "unit_comment",
-)
-
 
 def _iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
@@ -45,7 +37,7 @@ def action_item_to_dict(item: ActionItem) -> dict[str, Any]:
         "id": item.id,
         "section_id": item.section_id,
         "criterion_id": item.criterion_id,
-        **{name: getattr(item, name) for name in ACTION_TEXT_FIELDS},
+        **{name: getattr(item, name) for name in UNIT_FIELDS},
         "status": item.status.value,
         "position": item.position,
         "done_on": _iso(item.done_on),
@@ -158,7 +150,7 @@ def action_item_from_node(node: Node) -> ActionItem:
         id=node["id"].integer(),
         section_id=node["section_id"].optional_text(),
         criterion_id=node["criterion_id"].optional_text(),
-        **{name: node[name].text() for name in ACTION_TEXT_FIELDS},
+        **{name: node[name].text() for name in UNIT_FIELDS},
         status=node["status"].enum(ActionItemStatus),
         position=node["position"].integer(),
         done_on=node["done_on"].optional_date(),

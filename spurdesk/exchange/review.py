@@ -13,8 +13,6 @@ from enum import StrEnum
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.action_plan import (
-    EDITABLE_FIELDS,
-    FIELD_LABELS,
     ActionPlan,
     ActionRow,
     PlanDeficiency,
@@ -29,6 +27,7 @@ from spurdesk.exchange.package import (
 from spurdesk.exchange.response import Response
 from spurdesk.exchange.store import ActionPlanStore
 from spurdesk.exchange.validation import PlanProblem, row_label, validate_plan
+from spurdesk.model.action_fields import LABELS, UNIT_FIELDS
 from spurdesk.model.inspection import Inspection
 
 
@@ -46,7 +45,7 @@ class FieldChange:
 
     @property
     def label(self) -> str:
-        return FIELD_LABELS[self.field]
+        return LABELS[self.field]
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def _diff_row(
             raise _refuse(response, f"vilken brist {label} gäller")
         changes = tuple(
             FieldChange(name, getattr(item, name), getattr(row, name))
-            for name in EDITABLE_FIELDS
+            for name in UNIT_FIELDS
             if getattr(item, name) != getattr(row, name)
         )
         state = RowState.CHANGED if changes else RowState.UNCHANGED

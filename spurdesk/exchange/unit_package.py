@@ -1,7 +1,7 @@
 """The unit's side: a received package, of which only the action plan rows may change.
 
 The rules are enforced here, not only in the UI: the report and the deficiencies are read-only,
-only `EDITABLE_FIELDS` of a row change, and rows may be added (and removed again) only for a
+only `UNIT_FIELDS` of a row change, and rows may be added (and removed again) only for a
 listed deficiency. The inspector's import enforces the same rules again.
 """
 
@@ -11,8 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from spurdesk.exchange.action_plan import (
-    EDITABLE_FIELDS,
-    FIELD_LABELS,
     ActionPlan,
     ActionRow,
     PlanDeficiency,
@@ -27,6 +25,7 @@ from spurdesk.exchange.package import (
 )
 from spurdesk.exchange.text import checked_field
 from spurdesk.exchange.validation import PlanProblem, row_label, validate_plan
+from spurdesk.model.action_fields import LABELS, UNIT_FIELDS
 from spurdesk.model.inspection import Inspection
 
 
@@ -68,13 +67,13 @@ class UnitPackage:
 
     def set_field(self, key: str, name: str, value: str) -> None:
         """Change one editable field of one row; any other field is refused."""
-        if name not in EDITABLE_FIELDS:
+        if name not in UNIT_FIELDS:
             raise ExchangeError(
                 f"Fältet {name} hör till inspektörernas rapport och kan inte ändras "
                 "av verksamheten."
             )
         row = self._row(key)
-        label = f"{row_label(self._plan, row)}, {FIELD_LABELS[name]}"
+        label = f"{row_label(self._plan, row)}, {LABELS[name]}"
         self._replace_row(replace(row, **{name: checked_field(value, label)}))
 
     def add_row(self, deficiency: PlanDeficiency) -> ActionRow:

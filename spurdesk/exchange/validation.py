@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spurdesk.exchange.action_plan import FIELD_LABELS, ActionPlan, ActionRow
+from spurdesk.exchange.action_plan import ActionPlan, ActionRow
+from spurdesk.model.action_fields import LABELS
 from spurdesk.model.inspection import first_date_in
 
 _CONTINUOUS = re.compile(r"\bkontinuerlig(t|a)?\b", re.IGNORECASE)
@@ -17,7 +18,7 @@ _CONTINUOUS = re.compile(r"\bkontinuerlig(t|a)?\b", re.IGNORECASE)
 @dataclass(frozen=True)
 class PlanProblem:
     row_key: str | None  # None when a deficiency has no row at all
-    field: str | None  # one of EDITABLE_FIELDS, or None
+    field: str | None  # one of UNIT_FIELDS, or None
     message: str  # Swedish, for the user
 
 
@@ -33,7 +34,7 @@ def has_completion_date(due: str) -> bool:
 
 
 def _missing(plan: ActionPlan, row: ActionRow, name: str, hint: str = "") -> PlanProblem:
-    return PlanProblem(row.key, name, f"{row_label(plan, row)}: {FIELD_LABELS[name]} saknas{hint}.")
+    return PlanProblem(row.key, name, f"{row_label(plan, row)}: {LABELS[name]} saknas{hint}.")
 
 
 def validate_plan(plan: ActionPlan) -> list[PlanProblem]:
@@ -65,7 +66,7 @@ def validate_plan(plan: ActionPlan) -> list[PlanProblem]:
                     PlanProblem(
                         row.key,
                         "due",
-                        f"{row_label(plan, row)}: {FIELD_LABELS['due']}: "
+                        f"{row_label(plan, row)}: {LABELS['due']}: "
                         f"”{row.due[:40]}” är varken ett datum ÅÅÅÅ-MM-DD eller ”kontinuerligt”.",
                     )
                 )
@@ -75,7 +76,7 @@ def validate_plan(plan: ActionPlan) -> list[PlanProblem]:
                 PlanProblem(
                     row.key,
                     "follow_up",
-                    f"{row_label(plan, row)}: {FIELD_LABELS['follow_up']} "
+                    f"{row_label(plan, row)}: {LABELS['follow_up']} "
                     f"({follow_up.isoformat()}) ligger före datumet då åtgärden ska vara "
                     f"genomförd ({due.isoformat()}).",
                 )

@@ -59,6 +59,7 @@ from spurdesk.library.storage.records import (
     snapshot_digest,
 )
 from spurdesk.model import grading, lifecycle
+from spurdesk.model.action_fields import AUTOSAVED_FIELDS
 from spurdesk.model.criteria import CriteriaSet, Grade, Section
 from spurdesk.model.inspection import (
     ActionItem,
@@ -1035,7 +1036,7 @@ class Library:
             self._section_of_criterion(self._inspection_row(session, key[1]), key[2])
         elif kind == "summary" and len(key) == 2:
             self._summary_row(session, key[1])
-        elif kind == "action" and len(key) == 3 and key[2] in checks.ACTION_TEXT_FIELDS:
+        elif kind == "action" and len(key) == 3 and key[2] in AUTOSAVED_FIELDS:
             self._action_row(session, key[1])
         else:
             raise LibraryError(f"Okänd textnyckel {key!r}; texten kan inte sparas.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spurdesk.model.action_fields import REPORT_FIELDS, InReport
 from spurdesk.model.criteria import KIND_ORDER, CriterionKind, Section
 from spurdesk.model.inspection import (
     ActionItem,
@@ -51,14 +52,6 @@ DEFICIENCY_SENTENCE = (
 ACTION_PLAN_INTRO = (
     f"{DEFICIENCY_SENTENCE} Verksamheten har efter granskningen inkommit med följande "
     "handlingsplan."
-)
-#: The action plan's fields in the seed's order: (label, ActionItem attribute).
-ACTION_FIELDS = (
-    ("Planerad åtgärd", "planned_action"),
-    ("Datum när åtgärden ska vara genomförd", "due"),
-    ("Ansvarig för genomförandet", "responsible"),
-    ("Datum för uppföljning", "follow_up"),
-    ("Ansvarig för uppföljningen", "follow_up_responsible"),
 )
 UNGRADED = "Ej graderad"
 NONE = "–"
@@ -318,15 +311,22 @@ def _action_item(inspection: Inspection, item: ActionItem, number: int) -> list[
     out: list[Block] = [Heading(2, heading, f"action-{number}")]
     if criterion_text:
         out.append(Paragraph(TextParagraph((criterion_text,)), Role.CRITERION))
-    fields = [Field(label, blocks(getattr(item, attribute))) for label, attribute in ACTION_FIELDS]
+    fields = [
+        Field(field.label, blocks(getattr(item, field.name)))
+        for field in REPORT_FIELDS
+        if field.in_report is InReport.ALWAYS
+    ]
     if item.status != ActionItemStatus.OPEN:
         status = item.status.value.capitalize()
         day = item.verified_on or item.done_on
         fields.append(Field("Status", blocks(f"{status} {day.isoformat()}" if day else status)))
     if item.verification_note.strip():
         fields.append(Field("Uppföljningens resultat", blocks(item.verification_note)))
-    if item.unit_comment.strip():
-        fields.append(Field("Verksamhetens kommentar", blocks(item.unit_comment)))
+    fields += [
+        Field(field.label, blocks(getattr(item, field.name)))
+        for field in REPORT_FIELDS
+        if field.in_report is InReport.WHEN_FILLED and getattr(item, field.name).strip()
+    ]
     out.append(FieldTable(tuple(fields)))
     return out
 

@@ -370,8 +370,18 @@ def test_unit_mode_refuses_a_damaged_package_with_a_message(
 
 
 def test_the_unit_windows_translatable_labels_are_the_plans_field_labels() -> None:
-    """lupdate needs the labels spelled out in unit_window; they must not drift from the core's."""
-    from spurdesk.exchange.action_plan import FIELD_LABELS
+    """lupdate needs the labels spelled out in unit_window; they must not drift from the model's
+    field table, and the English catalogue must translate them as the table does."""
+    from xml.etree import ElementTree
+
+    from spurdesk.model.action_fields import UNIT_FIELDS, action_field
+    from spurdesk.resources import resource_path
     from spurdesk.ui.exchange.unit_window import _FIELD_LABELS_FOR_LUPDATE
 
-    assert list(_FIELD_LABELS_FOR_LUPDATE) == list(FIELD_LABELS.values())
+    assert list(_FIELD_LABELS_FOR_LUPDATE) == [action_field(n).label for n in UNIT_FIELDS]
+    catalogue = ElementTree.parse(resource_path("i18n", "spurdesk_en.ts")).getroot()
+    [context] = [c for c in catalogue.iter("context") if c.findtext("name") == "UnitWindow"]
+    translations = {m.findtext("source"): m.findtext("translation") for m in context.iter("message")}
+    for name in UNIT_FIELDS:
+        field = action_field(name)
+        assert translations[field.label] == field.english, name

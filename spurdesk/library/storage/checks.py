@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from spurdesk.library.errors import LibraryError
+from spurdesk.model.action_fields import AUTOSAVED_FIELDS, LABELS
 from spurdesk.model.criteria import CriteriaSet, Grade, Section
 from spurdesk.model.inspection import (
     ActionItem,
@@ -21,25 +22,6 @@ from spurdesk.model.inspection import (
     first_date_in,
 )
 
-#: ActionItem fields holding free text, which the editors autosave through stage_text.
-ACTION_TEXT_FIELDS = (
-    "planned_action",
-    "due",
-    "responsible",
-    "follow_up",
-    "follow_up_responsible",
-    "unit_comment",
-    "verification_note",
-)
-_ACTION_LABELS = {
-    "planned_action": "Planerad åtgärd",
-    "due": "Datum när åtgärden ska vara genomförd",
-    "responsible": "Ansvarig för genomförandet",
-    "follow_up": "Datum för uppföljning",
-    "follow_up_responsible": "Ansvarig för uppföljningen",
-    "unit_comment": "Verksamhetens kommentar",
-    "verification_note": "Anteckning om verifiering",
-}
 _INSPECTION_LABELS = {
     "unit": "Verksamhet",
     "site": "Sjukhus eller vårdcentral",
@@ -209,14 +191,14 @@ def action_values(criteria: CriteriaSet, item: ActionItem) -> dict[str, Any]:
     found in the free-text `due` and `follow_up` go along for sorting and overdue counts."""
     section_id, criterion_id = action_link(criteria, item.section_id, item.criterion_id)
     values: dict[str, Any] = {
-        name: text(getattr(item, name), _ACTION_LABELS[name]) for name in ACTION_TEXT_FIELDS
+        name: text(getattr(item, name), LABELS[name]) for name in AUTOSAVED_FIELDS
     }
     values.update(
         section_id=section_id,
         criterion_id=criterion_id,
         status=member(ActionItemStatus, item.status, "Åtgärdens status").value,
-        done_on=optional_date(item.done_on, "Genomförd datum"),
-        verified_on=optional_date(item.verified_on, "Verifierad datum"),
+        done_on=optional_date(item.done_on, LABELS["done_on"]),
+        verified_on=optional_date(item.verified_on, LABELS["verified_on"]),
         due_on=first_date_in(values["due"]),
         follow_up_on=first_date_in(values["follow_up"]),
     )

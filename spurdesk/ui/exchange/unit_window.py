@@ -33,16 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.exchange.action_plan import EDITABLE_FIELDS, FIELD_LABELS, ActionRow
+from spurdesk.exchange.action_plan import ActionRow
 from spurdesk.exchange.unit_package import UnitPackage
+from spurdesk.model.action_fields import UNIT_FIELDS, FieldKind, action_field
 from spurdesk.ui import dialogs
 from spurdesk.ui.exchange.report_view import report_html
 
-_MULTILINE = ("planned_action", "unit_comment")
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
-# The Swedish FIELD_LABELS, marked here so that lupdate extracts them for the form's
-# `self.tr(FIELD_LABELS[name])`; keep in step with spurdesk.exchange.action_plan.
+# The Swedish labels of the model's UNIT_FIELDS, marked here so that lupdate extracts them for
+# the form's `self.tr(field.label)`; a test keeps them in step with spurdesk.model.action_fields.
 _FIELD_LABELS_FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("UnitWindow", "Planerad åtgärd"),
     QT_TRANSLATE_NOOP("UnitWindow", "Datum när åtgärden ska vara genomförd"),
@@ -108,7 +108,7 @@ class UnitWindow(QMainWindow):
             )
         )
         intro.setWordWrap(True)
-        self._table = QTableWidget(0, 1 + len(EDITABLE_FIELDS), objectName="unitPlanTable")
+        self._table = QTableWidget(0, 1 + len(UNIT_FIELDS), objectName="unitPlanTable")
         self._table.setHorizontalHeaderLabels([self.tr("Brist"), *_column_titles()])
         for column, width in enumerate((280, 280, 120, 150, 130, 150, 160)):
             self._table.setColumnWidth(column, width)
@@ -124,19 +124,19 @@ class UnitWindow(QMainWindow):
         form = QFormLayout()
         form.addRow(self.tr("Brist"), self._deficiency)
         self._editors: dict[str, QLineEdit | QPlainTextEdit] = {}
-        for name in EDITABLE_FIELDS:
+        for name in UNIT_FIELDS:
             editor: QLineEdit | QPlainTextEdit
-            if name in _MULTILINE:
+            if action_field(name).kind is FieldKind.TEXT:
                 editor = QPlainTextEdit(objectName=f"edit_{name}")
                 editor.setTabChangesFocus(True)
                 editor.textChanged.connect(lambda n=name: self._edited(n))
             else:
                 editor = QLineEdit(objectName=f"edit_{name}")
                 editor.textEdited.connect(lambda _text, n=name: self._edited(n))
-            if name in ("due", "follow_up"):
+            if action_field(name).kind is FieldKind.DATE_TEXT:
                 editor.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD eller ”kontinuerligt”"))
             self._editors[name] = editor
-            form.addRow(self.tr(FIELD_LABELS[name]), editor)
+            form.addRow(self.tr(action_field(name).label), editor)
 
         add = QPushButton(self.tr("Lägg till rad för samma brist"), objectName="addRow")
         remove = QPushButton(self.tr("Ta bort rad"), objectName="removeRow")
@@ -184,7 +184,7 @@ class UnitWindow(QMainWindow):
         label = row.criterion_id or row.section_id or ""
         if deficiency is not None:
             label = f"{deficiency.criterion_id}: {deficiency.criterion_text}"
-        return [_flat(label)] + [_flat(getattr(row, name)) for name in EDITABLE_FIELDS]
+        return [_flat(label)] + [_flat(getattr(row, name)) for name in UNIT_FIELDS]
 
     def _fill_table(self) -> None:
         rows = self.unit.plan.rows

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -11,27 +9,25 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from spurdesk.model.action_fields import ActionField, action_field
 from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.inspection import ActionItem
 from spurdesk.ui.inspection.indexes import NO_PARENT, ModelIndex
 from spurdesk.ui.inspection.labels import action_status_label
 
-
-@dataclass(frozen=True)
-class Column:
-    field: str  # the ActionItem field shown and edited
-    kind: str  # "choice" (section, criterion, status), "text" or "date"
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("section_id", "choice"),
-    Column("criterion_id", "choice"),
-    Column("planned_action", "text"),
-    Column("due", "date"),
-    Column("responsible", "text"),
-    Column("follow_up", "date"),
-    Column("follow_up_responsible", "text"),
-    Column("status", "choice"),
+#: The editor's columns, in the report's order; each is the model's ActionField (name, kind …).
+COLUMNS: tuple[ActionField, ...] = tuple(
+    action_field(name)
+    for name in (
+        "section_id",
+        "criterion_id",
+        "planned_action",
+        "due",
+        "responsible",
+        "follow_up",
+        "follow_up_responsible",
+        "status",
+    )
 )
 
 
@@ -109,7 +105,7 @@ class ActionPlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column_titles()[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column_tooltips().get(COLUMNS[section].field)
+            return column_tooltips().get(COLUMNS[section].name)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -122,13 +118,13 @@ class ActionPlanModel(QAbstractTableModel):
             return None
         item = self._items[index.row()]
         column = COLUMNS[index.column()]
-        value = getattr(item, column.field)
+        value = getattr(item, column.name)
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(column.field, value)
+            return self._display(column.name, value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(column.field, item)
+            return self._tooltip(column.name, item)
         return None
 
     def _display(self, field: str, value: object) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spurdesk.model.action_fields import FieldKind
 from spurdesk.model.criteria import CriterionKind
 from spurdesk.model.grading import inspection_deficiencies
 from spurdesk.model.inspection import ActionItemStatus, Inspection
@@ -35,7 +36,7 @@ from spurdesk.ui.undo import (
     SyncActionItemsCommand,
 )
 
-_PLANNED_ACTION_COLUMN = next(n for n, c in enumerate(COLUMNS) if c.field == "planned_action")
+_PLANNED_ACTION_COLUMN = next(n for n, c in enumerate(COLUMNS) if c.name == "planned_action")
 _COLUMN_WIDTHS = {
     "section_id": 64,
     "criterion_id": 70,
@@ -87,13 +88,19 @@ class ActionPlanPage(InspectionPage):
         choice = ChoiceDelegate(self._choices, self._chosen, self.view)
         header = self.view.horizontalHeader()
         for number, column in enumerate(COLUMNS):
-            delegate = {"text": text, "date": date, "choice": choice}[column.kind]
+            delegate = {
+                FieldKind.TEXT: text,
+                FieldKind.PERSON: text,
+                FieldKind.DATE_TEXT: date,
+                FieldKind.LINK: choice,
+                FieldKind.STATUS: choice,
+            }[column.kind]
             self.view.setItemDelegateForColumn(number, delegate)
-            if column.field == "planned_action":
+            if column.name == "planned_action":
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(number, _COLUMN_WIDTHS[column.field])
+                header.resizeSection(number, _COLUMN_WIDTHS[column.name])
         header.setMinimumSectionSize(50)
         self._fit_rows = QTimer(self, singleShot=True, interval=50)
         self._fit_rows.timeout.connect(self.view.resizeRowsToContents)
@@ -213,12 +220,12 @@ class ActionPlanPage(InspectionPage):
 
     def _text_edited(self, index: QModelIndex, text: str) -> None:
         item = self.model.item(index.row())
-        field = COLUMNS[index.column()].field
+        field = COLUMNS[index.column()].name
         key = ("action", item.id, field)
         self.stage(key, getattr(item, field), text, self.tr("Ändra rad i handlingsplanen"))
 
     def _choices(self, index: QModelIndex) -> list[tuple[str, object]]:
-        field = COLUMNS[index.column()].field
+        field = COLUMNS[index.column()].name
         criteria = self.inspection.criteria
         if field == "status":
             return [(action_status_label(s), s) for s in ActionItemStatus]
@@ -232,7 +239,7 @@ class ActionPlanPage(InspectionPage):
 
     def _chosen(self, index: QModelIndex, value: object) -> None:
         item = self.model.item(index.row())
-        field = COLUMNS[index.column()].field
+        field = COLUMNS[index.column()].name
         if getattr(item, field) == value:
             return
         old: dict[str, object] = {field: getattr(item, field)}
