@@ -1,7 +1,8 @@
 """The follow-up list across the library: filters, mark done / verified, export.
 
 The list is re-read from the library whenever the session says something changed; marking goes
-through `spurdesk.exchange.followup` via the session, so other views refresh too.
+through `spurdesk.model.followup` via the session, so other views refresh too; the files are
+written by `spurdesk.report.followup`.
 """
 
 from __future__ import annotations
@@ -31,13 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.exchange.followup import (
+from spurdesk.exchange.text import checked_field
+from spurdesk.model.followup import (
     Bucket,
     FollowUpEntry,
     FollowUpFilter,
     all_entries,
-    export_csv,
-    export_docx,
     filtered,
     grouped,
     mark_done,
@@ -45,6 +45,7 @@ from spurdesk.exchange.followup import (
     overdue_count,
     units_of,
 )
+from spurdesk.report.followup import export_csv, export_docx
 from spurdesk.ui import dialogs
 from spurdesk.ui.session import LibrarySession
 
@@ -252,7 +253,8 @@ class FollowUpView(QWidget):
         action = mark_verified if verify else mark_done
         try:
             self._session.call(
-                entry.inspection_id, lambda library: action(library, entry, on, note)
+                entry.inspection_id,
+                lambda library: action(library, entry, on, checked_field(note, "Anteckning")),
             )
         except SpurdeskError as error:
             dialogs.show_error(self, error, self.tr("Åtgärden kan inte markeras"))

@@ -1,26 +1,20 @@
-"""Follow-up across inspections: buckets by date, filters, marking done/verified, CSV and DOCX."""
+"""Follow-up across inspections: buckets by date, filters, marking done/verified."""
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from docx import Document
 
-from spurdesk.exchange.errors import ExchangeError
-from spurdesk.exchange.followup import (
+from spurdesk.model.followup import (
     Bucket,
+    FollowUpError,
     FollowUpFilter,
     all_entries,
     bucket_of,
-    csv_text,
-    export_csv,
-    export_docx,
     filtered,
     grouped,
     mark_done,
@@ -28,55 +22,15 @@ from spurdesk.exchange.followup import (
     overdue_count,
     units_of,
 )
-from spurdesk.model.inspection import ActionItem, ActionItemStatus, Inspection
-from tests.exchange.helpers import Store, events_since, open_store
-
-TODAY = date(2025, 5, 20)
+from spurdesk.model.inspection import ActionItem, ActionItemStatus
+from tests.exchange.helpers import Store, events_since
+from tests.model.followup_store import TODAY, follow_up_store
 
 
 @pytest.fixture(params=["fake", "library"])
-def library(request: pytest.FixtureRequest, demo: Inspection, tmp_path: Path) -> Iterator[Store]:
-    """Two inspections: the demo (follow-ups 2025-05-30) and a fictitious second unit."""
-    store = open_store(request.param, tmp_path)
-    store.import_inspection(demo)
-    items = (
-        ActionItem(
-            0,
-            "E",
-            "E.4",
-            "Gammal åtgärd",
-            "2025-01-01",
-            "Studierektor",
-            "2025-03-01",
-            "Verksamhetschef",
-        ),
-        ActionItem(
-            0,
-            "F",
-            "F.1",
-            "Senare åtgärd",
-            "2025-09-01",
-            "Handledare A. Exempel",
-            "uppföljning 2025-10-01",
-            "Studierektor",
-        ),
-        ActionItem(0, "G", "G.1", "Odaterad", "kontinuerligt", "ST-läkare", "vid behov", ""),
-        ActionItem(
-            0,
-            "H",
-            "H.7",
-            "Klar",
-            "2025-01-01",
-            "Studierektor",
-            "2025-02-01",
-            "Studierektor",
-            status=ActionItemStatus.VERIFIED,
-        ),
-    )
-    store.import_inspection(dataclasses.replace(demo, unit="Barnkliniken", action_items=items))
-    yield store
-    if hasattr(store, "close"):
-        store.close()
+def library(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with follow_up_store(request.param, tmp_path) as store:
+        yield store
 
 
 def test_buckets_by_follow_up_date() -> None:
@@ -123,9 +77,9 @@ def test_mark_done_then_verified(library: Store) -> None:
     item = library.get_inspection(entry.inspection_id).action_items[0]
     assert (item.status, item.done_on) == (ActionItemStatus.DONE, date(2025, 5, 2))
     entry = dataclasses.replace(entry, item=item)
-    with pytest.raises(ExchangeError, match="skriv en anteckning"):
+    with pytest.raises(FollowUpError, match="skriv en anteckning"):
         mark_verified(library, entry, date(2025, 5, 19), "  ")
-    with pytest.raises(ExchangeError, match="ligger före datumet då den genomfördes"):
+    with pytest.raises(FollowUpError, match="ligger före datumet då den genomfördes"):
         mark_verified(library, entry, date(2025, 5, 1), "Kontrollerat.")
     mark_verified(library, entry, date(2025, 5, 19), "Kontrollerat i IUP-granskning.")
     item = library.get_inspection(entry.inspection_id).action_items[0]
@@ -137,41 +91,3 @@ def test_mark_done_then_verified(library: Store) -> None:
     assert "E.4 markerad som genomförd 2025-05-02" in events[0].detail
     assert "E.4 verifierad 2025-05-19" in events[1].detail
     assert overdue_count(filtered(all_entries(library, TODAY), FollowUpFilter())) == 0
-
-
-def test_csv_export(library: Store, tmp_path: Path) -> None:
-    entries = filtered(all_entries(library, TODAY), FollowUpFilter())
-    hostile = dataclasses.replace(
-        entries[0], item=dataclasses.replace(entries[0].item, planned_action="=HYPERLINK(1)")
-    )
-    path = export_csv([hostile, *entries[1:]], tmp_path / "uppföljning.csv")
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Läge", "Datum för uppföljning", "Verksamhet"]
-    assert rows[1][:5] == [
-        "försenad",
-        "2025-03-01",
-        entries[0].inspection_title,
-        "E. Handledning och kompetensbedömning",
-        "E.4",
-    ]
-    assert entries[0].inspection_title.startswith("Barnkliniken")
-    assert rows[1][5] == "'=HYPERLINK(1)"
-    assert len(rows) == len(entries) + 1
-    assert csv_text([]).strip() == ";".join(rows[0])
-
-
-def test_docx_export(library: Store, tmp_path: Path) -> None:
-    entries = filtered(all_entries(library, TODAY), FollowUpFilter())
-    path = export_docx(entries, tmp_path / "uppföljning.docx", TODAY)
-    document = Document(str(path))
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings == [
-        "Uppföljning av handlingsplaner",
-        "Försenade uppföljningar (1)",
-        "Uppföljning inom 30 dagar (6)",
-        "Senare uppföljningar (1)",
-        "Uppföljning utan datum (1)",
-    ]
-    assert document.tables[0].rows[1].cells[3].text == "Gammal åtgärd"

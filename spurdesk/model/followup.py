@@ -1,29 +1,47 @@
 """Follow-up across all inspections of a library: which action items are due, and marking them.
 
 Items are grouped by their follow-up date (the first ISO date in the free-text field): overdue,
-due within 30 days, later, and undated. Marking an item done or verified goes through
-`update_action_item`, with an AuditEvent, so the inspection's history shows who confirmed what.
+due within 30 days, later, and undated. Marking an item done or verified goes through the
+library's `update_action_item`, with an AuditEvent, so the inspection's history shows who
+confirmed what. The library is reached through the `FollowUpStore` protocol, so these rules hold
+no storage code and can be checked against an in-memory store.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from pathlib import Path
+from typing import Any, Protocol
 
-from docx import Document
-
-from spurdesk.exchange.atomic import write_atomically
-from spurdesk.exchange.errors import ExchangeError
-from spurdesk.exchange.store import ActionPlanStore
-from spurdesk.exchange.text import checked_field, clean_text
-from spurdesk.model.inspection import ActionItem, ActionItemStatus, Inspection
+from spurdesk.errors import SpurdeskError
+from spurdesk.model.inspection import ActionItem, ActionItemStatus, Inspection, InspectionSummary
 
 DUE_SOON_DAYS = 30
+
+
+class FollowUpError(SpurdeskError):
+    """A marking the follow-up rules refuse (no note, verified before done); nothing written."""
+
+
+class FollowUpStore(Protocol):
+    """The part of the library's service API the follow-up uses (spurdesk.library.Library)."""
+
+    def batch(self) -> AbstractContextManager[None]:
+        """The commands inside as one transaction: all written, or none if the block raises."""
+        ...
+
+    def list_inspections(
+        self, *, include_deleted: bool = False, deleted_only: bool = False
+    ) -> list[InspectionSummary]: ...
+
+    def get_inspection(self, inspection_id: int) -> Inspection: ...
+
+    def update_action_item(self, item_id: int, **fields: Any) -> None: ...
+
+    def record_event(self, inspection_id: int, action: str, detail: str) -> None: ...
 
 
 class Bucket(StrEnum):
@@ -116,7 +134,7 @@ def _sort_key(entry: FollowUpEntry) -> tuple[int, date, str, int]:
     )
 
 
-def all_entries(store: ActionPlanStore, today: date) -> list[FollowUpEntry]:
+def all_entries(store: FollowUpStore, today: date) -> list[FollowUpEntry]:
     """Every action item of every inspection not in the trash, in follow-up order."""
     entries = [
         entry
@@ -152,15 +170,16 @@ def units_of(entries: Iterable[FollowUpEntry]) -> list[str]:
 
 
 # marking ------------------------------------------------------------------------------------
+# The note arrives as the user typed it; callers taking it from a text field check its length
+# and characters first (the UI uses spurdesk.exchange.text.checked_field).
 
 
 def _label(entry: FollowUpEntry) -> str:
     return entry.item.criterion_id or entry.section_label or f"rad {entry.item.position + 1}"
 
 
-def mark_done(store: ActionPlanStore, entry: FollowUpEntry, on: date, note: str = "") -> None:
+def mark_done(store: FollowUpStore, entry: FollowUpEntry, on: date, note: str = "") -> None:
     """The unit reports the action carried out on `on`."""
-    note = checked_field(note, "Anteckning")
     fields: dict[str, object] = {"status": ActionItemStatus.DONE, "done_on": on}
     if note:
         fields["verification_note"] = note
@@ -174,17 +193,16 @@ def mark_done(store: ActionPlanStore, entry: FollowUpEntry, on: date, note: str 
         )
 
 
-def mark_verified(store: ActionPlanStore, entry: FollowUpEntry, on: date, note: str) -> None:
+def mark_verified(store: FollowUpStore, entry: FollowUpEntry, on: date, note: str) -> None:
     """The follow-up confirmed the action on `on`; a note saying how is required."""
-    note = checked_field(note, "Anteckning")
     if not note.strip():
-        raise ExchangeError(
+        raise FollowUpError(
             f"Åtgärden för {_label(entry)}: skriv en anteckning om hur uppföljningen bekräftade "
             "åtgärden innan den markeras som verifierad."
         )
     done_on = entry.item.done_on or on
     if on < done_on:
-        raise ExchangeError(
+        raise FollowUpError(
             f"Åtgärden för {_label(entry)}: verifieringsdatumet {on.isoformat()} ligger före "
             f"datumet då den genomfördes ({done_on.isoformat()})."
         )
@@ -201,94 +219,3 @@ def mark_verified(store: ActionPlanStore, entry: FollowUpEntry, on: date, note: 
             "follow-up",
             f"Åtgärden för {_label(entry)} verifierad {on.isoformat()}: {note}",
         )
-
-
-# export -------------------------------------------------------------------------------------
-
-CSV_COLUMNS: tuple[str, ...] = (
-    "Läge",
-    "Datum för uppföljning",
-    "Verksamhet",
-    "Avsnitt",
-    "Kriterium",
-    "Planerad åtgärd",
-    "Datum när åtgärden ska vara genomförd",
-    "Ansvarig för genomförandet",
-    "Ansvarig för uppföljningen",
-    "Status",
-    "Genomförd",
-    "Verifierad",
-    "Anteckning",
-)
-
-
-def _row(entry: FollowUpEntry) -> list[str]:
-    item = entry.item
-    return [
-        entry.bucket.value,
-        item.follow_up,
-        entry.inspection_title,
-        entry.section_label,
-        entry.criterion_label,
-        item.planned_action,
-        item.due,
-        item.responsible,
-        item.follow_up_responsible,
-        item.status.value,
-        item.done_on.isoformat() if item.done_on else "",
-        item.verified_on.isoformat() if item.verified_on else "",
-        item.verification_note,
-    ]
-
-
-def _csv_safe(value: str) -> str:
-    """Text from the unit must not run as a formula when the CSV is opened in a spreadsheet."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def csv_text(entries: Sequence[FollowUpEntry]) -> str:
-    """Semicolon-separated, as Excel in a Swedish locale expects."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry in entries:
-        writer.writerow([_csv_safe(value) for value in _row(entry)])
-    return buffer.getvalue()
-
-
-def export_csv(entries: Sequence[FollowUpEntry], path: str | Path) -> Path:
-    data = csv_text(entries).encode("utf-8-sig")  # the BOM makes Excel read UTF-8
-    return write_atomically(path, lambda stream: stream.write(data))
-
-
-def export_docx(entries: Sequence[FollowUpEntry], path: str | Path, today: date) -> Path:
-    """A Word list, one table per bucket, for the region's follow-up report."""
-    document = Document()
-    document.add_heading("Uppföljning av handlingsplaner", level=1)
-    document.add_paragraph(f"Sammanställd {today.isoformat()}. {len(entries)} åtgärder.")
-    columns = ("Uppföljning", "Verksamhet", "Kriterium", "Planerad åtgärd", "Ansvarig", "Status")
-    for bucket, members in grouped(entries).items():
-        if not members:
-            continue
-        document.add_heading(f"{bucket.heading} ({len(members)})", level=2)
-        table = document.add_table(rows=1, cols=len(columns))
-        table.style = "Table Grid"
-        for cell, title in zip(table.rows[0].cells, columns, strict=True):
-            cell.text = title
-            cell.paragraphs[0].runs[0].bold = True
-        for entry in members:
-            item = entry.item
-            values = (
-                item.follow_up,
-                entry.inspection_title,
-                f"{entry.criterion_label} {entry.section_label}".strip(),
-                item.planned_action,
-                item.follow_up_responsible or item.responsible,
-                item.status.value,
-            )
-            for cell, value in zip(table.add_row().cells, values, strict=True):
-                cell.text = clean_text(value)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    data = buffer.getvalue()
-    return write_atomically(path, lambda stream: stream.write(data))
