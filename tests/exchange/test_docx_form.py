@@ -13,7 +13,7 @@ from docx.oxml.ns import nsdecls
 from spurdesk.exchange.action_plan import FIELD_LABELS
 from spurdesk.exchange.docx_form import read_form, write_form
 from spurdesk.exchange.errors import ExchangeError
-from spurdesk.exchange.response import read_response
+from spurdesk.exchange.incoming import read_response
 from spurdesk.exchange.review import RowState, apply_review, review_response
 from spurdesk.model.inspection import Inspection
 from tests.exchange.helpers import FakeStore, Store, fill_plan_values, members_of, zip_bytes

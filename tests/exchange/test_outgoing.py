@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from spurdesk.exchange.errors import ExchangeError
+from spurdesk.exchange.incoming import read_response
 from spurdesk.exchange.outgoing import send_form, send_package, sent_digests
 from spurdesk.exchange.package import (
     inspection_digest,
@@ -16,7 +17,6 @@ from spurdesk.exchange.package import (
     response_package,
     write_package,
 )
-from spurdesk.exchange.response import read_response
 from spurdesk.exchange.review import review_response
 from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.library import Library

@@ -10,13 +10,13 @@ import pytest
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.errors import ExchangeError
+from spurdesk.exchange.incoming import read_response
 from spurdesk.exchange.package import (
     Package,
     outgoing_package,
     response_package,
     write_package,
 )
-from spurdesk.exchange.response import read_response
 from spurdesk.exchange.review import (
     RowState,
     apply_review,

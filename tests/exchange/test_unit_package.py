@@ -9,8 +9,8 @@ import pytest
 
 from spurdesk.exchange.action_plan import EDITABLE_FIELDS
 from spurdesk.exchange.errors import ExchangeError
+from spurdesk.exchange.incoming import read_response
 from spurdesk.exchange.package import Side, outgoing_package, read_package, write_package
-from spurdesk.exchange.response import read_response
 from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.model.inspection import Inspection
 from tests.exchange.helpers import UNANSWERED_FORESKRIFT, fill_plan_values

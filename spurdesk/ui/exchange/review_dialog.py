@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.errors import SpurdeskError
-from spurdesk.exchange.response import read_response
+from spurdesk.exchange.incoming import read_response
 from spurdesk.exchange.review import (
     ImportResult,
     Review,

@@ -1,0 +1,34 @@
+"""Receiving from the unit: whichever file came back, a .spur package or a filled-in Word form.
+
+The counterpart of outgoing.py. It sits above both readers (package.py and docx_form.py), which
+each produce a `Response` (response.py), so neither reader depends on the other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spurdesk.exchange.errors import ExchangeError
+from spurdesk.exchange.package import Side, read_package
+from spurdesk.exchange.response import Response
+
+
+def read_response(path: str | Path) -> Response:
+    """Read a response file: a .spur package from the unit or a filled-in Word form."""
+    path = Path(path)
+    if path.suffix.lower() == ".docx":
+        from spurdesk.exchange.docx_form import read_form  # the form module needs python-docx
+
+        return read_form(path)
+    package = read_package(path)
+    if package.sender is Side.UNIT_DRAFT:
+        raise ExchangeError(
+            f"{path.name}: detta är verksamhetens sparade utkast, inte ett färdigt svar. "
+            "Be verksamheten exportera svaret när handlingsplanen är komplett."
+        )
+    if package.sender is not Side.UNIT:
+        raise ExchangeError(
+            f"{path.name}: detta är paketet som skickades till verksamheten, inte deras svar. "
+            "Importera filen som verksamheten skickade tillbaka."
+        )
+    return Response(package.identity, package.plan, path.name, package.inspection)
