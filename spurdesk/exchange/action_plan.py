@@ -8,7 +8,7 @@ Only the fields the model marks `unit_editable` (`UNIT_FIELDS`) belong to the un
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from spurdesk.exchange.jsonread import Node
@@ -127,9 +127,6 @@ class ActionRow:
             section_id=deficiency.section_id,
             criterion_id=deficiency.criterion_id,
         )
-
-    def with_values(self, **values: str) -> ActionRow:
-        return replace(self, **values)
 
 
 @dataclass(frozen=True)

@@ -529,9 +529,6 @@ class InspectionsFilterModel(QIdentityProxyModel):
         if self._source is not None:
             self._source.set_filter_words(words)
 
-    def filter_text(self) -> str:
-        return " ".join(self._words)
-
     def inspection_id(self, proxy_row: int) -> int | None:
         if self._source is None or not 0 <= proxy_row < self._source.rowCount():
             return None

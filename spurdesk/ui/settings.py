@@ -61,13 +61,6 @@ class AppSettings:
     def set_window_state(self, name: str, state: QByteArray) -> None:
         self._store.setValue(f"windows/{name}/state", state)
 
-    def splitter_state(self, name: str) -> QByteArray | None:
-        value = self._store.value(f"splitters/{name}")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def set_splitter_state(self, name: str, state: QByteArray) -> None:
-        self._store.setValue(f"splitters/{name}", state)
-
     def header_state(self, name: str) -> QByteArray | None:
         value = self._store.value(f"headers/{name}")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -100,18 +100,3 @@ class BackgroundTask(QObject):
             self._dialog.deleteLater()
             self._dialog = None
         self.deleteLater()
-
-
-def run_in_background(
-    work: Work,
-    *,
-    parent: QWidget | None,
-    label: str,
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[Exception], None],
-) -> BackgroundTask:
-    """Starts `work(progress)` off the UI thread; the callbacks run on the UI thread."""
-    task = BackgroundTask(work, parent=parent, label=label)
-    task.signals.succeeded.connect(on_success)
-    task.signals.failed.connect(on_failure)
-    return task.start()

@@ -97,10 +97,6 @@ class LibraryLock:
             with contextlib.suppress(OSError):
                 self.path.unlink(missing_ok=True)
 
-    @property
-    def held(self) -> bool:
-        return self._descriptor is not None
-
     def _locked_error(self) -> LibraryLockedError:
         pid = read_lock_owner(self.path)
         holder = f"process {pid}" if pid is not None else "ett annat program"
