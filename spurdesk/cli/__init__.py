@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spurdesk import __version__
 from spurdesk.errors import SpurdeskError
+from spurdesk.outputs import REPORTS
 
 # subcommand → module in spurdesk.commands providing `run(args) -> int`
 _HANDLERS = {
@@ -69,9 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--inspection", type=int, metavar="ID", help="the inspection's id")
     which.add_argument("--all", action="store_true", help="every inspection of the library")
-    export.add_argument(
-        "--format", choices=["docx", "pdf", "actionplan"], default="docx", help="default: docx"
-    )
+    export.add_argument("--format", choices=list(REPORTS), default="docx", help="default: docx")
     export.add_argument("--out", metavar="FILE", help="the file to write (with --inspection)")
     export.add_argument("--out-dir", metavar="DIR", help="the folder to write into (with --all)")
 

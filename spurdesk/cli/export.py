@@ -10,24 +10,12 @@ is printed on its own line. Bad arguments and unknown ids end with a message and
 from __future__ import annotations
 
 import argparse
-import re
-from collections.abc import Callable
 from pathlib import Path
 
 from spurdesk.cli.listing import library_location
 from spurdesk.errors import SpurdeskError
 from spurdesk.library.storage.files import is_url
-from spurdesk.model.inspection import Inspection
-
-Writer = Callable[[Inspection, Path], Path]
-
-#: --format → (file suffix, file name prefix)
-FORMATS = {
-    "docx": (".docx", "SPUR-rapport"),
-    "pdf": (".pdf", "SPUR-rapport"),
-    "actionplan": (".docx", "Handlingsplan"),
-}
-_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+from spurdesk.outputs import REPORTS
 
 
 class ExportCommandError(SpurdeskError):
@@ -35,8 +23,8 @@ class ExportCommandError(SpurdeskError):
 
 
 def run(args: argparse.Namespace) -> int:
-    fmt = args.format
-    suffix = FORMATS[fmt][0]
+    output = REPORTS[args.format]
+    suffix = output.suffix
     if args.inspection is not None:
         target = _single_target(args, suffix)
     else:
@@ -48,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
             "(eller skapa ett med spurdesk demo --out SÖKVÄG)."
         )
     from spurdesk.library import Library
+    from spurdesk.report.exporters import EXPORTERS
 
-    writer = _writer(fmt)
+    writer = EXPORTERS[output.key]
     with Library.open(location, read_only=True) as library:
         if args.inspection is not None:
             print(writer(library.get_inspection(args.inspection), target))
@@ -60,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for summary in summaries:
             inspection = library.get_inspection(summary.id)
-            print(writer(inspection, folder / file_name(inspection, fmt)))
+            print(writer(inspection, folder / output.file_name(inspection, numbered=True)))
     return 0
 
 
@@ -96,25 +85,3 @@ def _folder_target(args: argparse.Namespace) -> Path:
     if folder.exists() and not folder.is_dir():
         raise ExportCommandError(f"{folder} är en fil, inte en mapp. Ange en mapp med --out-dir.")
     return folder
-
-
-def file_name(inspection: Inspection, fmt: str) -> str:
-    """E.g. "12 SPUR-rapport Röntgenkliniken, Strandviks lasarett 2025-01-20.pdf".
-
-    The id keeps two inspections of the same unit and day from overwriting each other.
-    """
-    suffix, prefix = FORMATS[fmt]
-    when = inspection.report_date or inspection.visit_start
-    parts = [str(inspection.id), prefix, inspection.title, when.isoformat() if when else ""]
-    name = " ".join(_UNSAFE_IN_NAMES.sub(" ", " ".join(p for p in parts if p)).split())
-    return name.strip(" .")[:150] + suffix
-
-
-def _writer(fmt: str) -> Writer:
-    from spurdesk import report
-
-    return {
-        "docx": report.export_docx,
-        "pdf": report.export_pdf,
-        "actionplan": report.export_action_plan_docx,
-    }[fmt]

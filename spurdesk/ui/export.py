@@ -7,58 +7,26 @@ file on the thread pool behind a progress dialog, then offers to open it.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from spurdesk import report
 from spurdesk.errors import SpurdeskError
-from spurdesk.model.inspection import Inspection
+from spurdesk.outputs import REPORTS, OutputFormat
+from spurdesk.report.exporters import EXPORTERS
 from spurdesk.ui import dialogs
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.tasks import BackgroundTask, ProgressCallback
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    key: str  # "docx" | "pdf" | "actionplan"
-    suffix: str
-    name_prefix: str  # the start of the default file name
-    write: Callable[[Inspection, Path, ProgressCallback | None], Path]
-
-    def file_filter(self) -> str:
-        kind = (
-            QCoreApplication.translate("export", "PDF-dokument")
-            if self.suffix == ".pdf"
-            else QCoreApplication.translate("export", "Word-dokument")
-        )
-        return f"{kind} (*{self.suffix})"
-
-
-FORMATS: dict[str, ExportFormat] = {
-    "docx": ExportFormat("docx", ".docx", "SPUR-rapport", report.export_docx),
-    "pdf": ExportFormat("pdf", ".pdf", "SPUR-rapport", report.export_pdf),
-    "actionplan": ExportFormat(
-        "actionplan", ".docx", "Handlingsplan", report.export_action_plan_docx
-    ),
-}
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-def default_file_name(inspection: Inspection, fmt: ExportFormat) -> str:
-    """E.g. "SPUR-rapport Röntgenkliniken, Universitetssjukhuset 2024-10-15.docx"."""
-    parts = [fmt.name_prefix, inspection.title]
-    when = inspection.report_date or inspection.visit_start
-    if when is not None:
-        parts.append(when.isoformat())
-    name = _UNSAFE.sub(" ", " ".join(part for part in parts if part)).strip(" .")
-    return re.sub(r"\s+", " ", name)[:150] + fmt.suffix
+def file_filter(fmt: OutputFormat) -> str:
+    """The save dialog's filter for a report, e.g. "Word-dokument (*.docx)"."""
+    pdf = QCoreApplication.translate("export", "PDF-dokument")
+    word = QCoreApplication.translate("export", "Word-dokument")
+    kind = {"docx": word, "pdf": pdf, "actionplan": word}[fmt.key]
+    return f"{kind} (*{fmt.suffix})"
 
 
 class ExportController(QObject):
@@ -74,12 +42,12 @@ class ExportController(QObject):
         self.task: BackgroundTask | None = None
 
     # injectable for tests: where to save, and what to do when done
-    def ask_path(self, suggested: Path, fmt: ExportFormat) -> Path | None:
+    def ask_path(self, suggested: Path, fmt: OutputFormat) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(
             self._parent,
             QCoreApplication.translate("export", "Exportera"),
             str(suggested),
-            fmt.file_filter(),
+            file_filter(fmt),
         )
         if not path:
             return None
@@ -109,24 +77,22 @@ class ExportController(QObject):
 
     def export(self, inspection_id: int, fmt: str) -> BackgroundTask | None:
         """Asks for a file, then writes it in the background; None when nothing was started."""
-        export_format = FORMATS.get(fmt)
+        export_format = REPORTS.get(fmt)
         if export_format is None:
-            raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(FORMATS)}")
+            raise ValueError(f"unknown export format {fmt!r}; expected one of {sorted(REPORTS)}")
         try:
             self._session.flush()
             inspection = self._session.library.get_inspection(inspection_id)
         except SpurdeskError as error:
             dialogs.show_error(self._parent, error)
             return None
-        target = self.ask_path(
-            self._folder() / default_file_name(inspection, export_format), export_format
-        )
+        target = self.ask_path(self._folder() / export_format.file_name(inspection), export_format)
         if target is None:
             return None
         self._last_folder = target.parent
 
         def work(progress: ProgressCallback) -> Path:
-            return export_format.write(inspection, target, progress)
+            return EXPORTERS[export_format.key](inspection, target, progress)
 
         task = BackgroundTask(
             work,

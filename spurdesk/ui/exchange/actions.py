@@ -6,6 +6,7 @@ shows any refusal as an error dialog, never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -13,8 +14,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.outgoing import send_form, send_package
-from spurdesk.exchange.package import SUFFIX
 from spurdesk.exchange.review import ImportResult
+from spurdesk.exchange.store import ActionPlanStore
+from spurdesk.outputs import OUTPUTS
 from spurdesk.ui import dialogs
 from spurdesk.ui.exchange.review_dialog import open_review
 from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
@@ -33,10 +35,18 @@ def _open_path(parent: QWidget | None, title: str, name_filter: str) -> Path | N
     return Path(chosen) if chosen else None
 
 
-def _file_stem(session: LibrarySession, inspection_id: int) -> str:
-    inspection = session.library.get_inspection(inspection_id)
-    visit = inspection.visit_start.isoformat() if inspection.visit_start else ""
-    return "-".join(part for part in ("handlingsplan", inspection.unit, visit) if part)
+#: What the unit gets, by its key in spurdesk.outputs.OUTPUTS.
+_SENDERS: dict[str, Callable[[ActionPlanStore, int, Path], Path]] = {
+    "package": send_package,
+    "form": send_form,
+}
+
+
+def _name_filter(key: str) -> str:
+    """The save dialog's filter, translated here: the table in spurdesk.outputs holds no UI text."""
+    package = QCoreApplication.translate("exchange", "spurdesk-paket (*.spur)")
+    form = QCoreApplication.translate("exchange", "Word-dokument (*.docx)")
+    return {"package": package, "form": form}[key]
 
 
 def _export(
@@ -44,24 +54,21 @@ def _export(
     session: LibrarySession,
     inspection_id: int,
     path: Path | None,
-    suffix: str,
+    key: str,
 ) -> Path | None:
     try:
         if path is None:
-            name_filter = (
-                QCoreApplication.translate("exchange", "spurdesk-paket (*.spur)")
-                if suffix == SUFFIX
-                else QCoreApplication.translate("exchange", "Word-dokument (*.docx)")
-            )
+            name_filter = _name_filter(key)
+            inspection = session.library.get_inspection(inspection_id)
             path = _save_path(
                 parent,
                 QCoreApplication.translate("exchange", "Spara"),
-                _file_stem(session, inspection_id) + suffix,
+                OUTPUTS[key].file_name(inspection),
                 name_filter,
             )
             if path is None:
                 return None
-        send = send_package if suffix == SUFFIX else send_form
+        send = _SENDERS[key]
         chosen = path
         written = session.call(inspection_id, lambda library: send(library, inspection_id, chosen))
     except SpurdeskError as error:
@@ -76,14 +83,14 @@ def send_to_unit(
     parent: QWidget | None, session: LibrarySession, inspection_id: int, path: Path | None = None
 ) -> Path | None:
     """ "Skicka till verksamheten": the .spur package with the report and the plan to complete."""
-    return _export(parent, session, inspection_id, path, SUFFIX)
+    return _export(parent, session, inspection_id, path, "package")
 
 
 def export_fillable_form(
     parent: QWidget | None, session: LibrarySession, inspection_id: int, path: Path | None = None
 ) -> Path | None:
     """The action plan as a fillable Word form, for units without spurdesk."""
-    return _export(parent, session, inspection_id, path, ".docx")
+    return _export(parent, session, inspection_id, path, "form")
 
 
 def import_response(
