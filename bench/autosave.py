@@ -56,7 +56,7 @@ def _bare_commit_ms(path: Path, inspection_id: int, samples: int) -> list[float]
 
 def measure_commit(demo_library: Path, work: Path, samples: int = 50) -> Row:
     """Median `flush()` of one staged edit vs a bare sqlite3 commit of the same change."""
-    from spurdesk.library import Library
+    from spurdesk.library import FindingsKey, Library
 
     library_copy = work / "commit.sqlite"
     floor_copy = work / "commit-floor.sqlite"
@@ -65,7 +65,7 @@ def measure_commit(demo_library: Path, work: Path, samples: int = 50) -> Row:
     library = Library.open(library_copy)
     try:
         inspection_id = library.list_inspections()[0].id
-        key = ("findings", inspection_id, SECTION)
+        key = FindingsKey(inspection_id, SECTION)
         library.stage_text(key, "uppvärmning")
         library.flush()  # warm-up: first write, statement caches
         timings = []

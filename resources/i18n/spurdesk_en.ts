@@ -47,6 +47,7 @@
     <name>ActionPlanModel</name>
     <message>
         <source>Avsnitt</source>
+        <extracomment>The editor&apos;s columns, in the report&apos;s order; each is the model&apos;s ActionField (name, kind …).</extracomment>
         <translation>Section</translation>
     </message>
     <message>
@@ -1552,7 +1553,7 @@ Create one with New inspection (Ctrl+N).</translation>
     <name>commands</name>
     <message>
         <source>Status för %1</source>
-        <extracomment>A pause longer than this ends a typing burst: the next keystroke starts a new undo step.</extracomment>
+        <extracomment>A pause longer than this ends a typing burst: the next keystroke starts a new undo step. Where the edit is seen (the inspection window&apos;s page key), set by the page pushing it.</extracomment>
         <translation>Status of %1</translation>
     </message>
     <message>
@@ -1577,7 +1578,6 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
     <message>
         <source>Ny rad i handlingsplanen</source>
-        <extracomment>ActionItem fields `add_action_item` accepts; the rest are restored with update_action_item.</extracomment>
         <translation>New action plan row</translation>
     </message>
     <message>
@@ -1684,6 +1684,7 @@ Create one with New inspection (Ctrl+N).</translation>
     <name>exchange</name>
     <message>
         <source>spurdesk-paket (*.spur)</source>
+        <extracomment>What the unit gets, by its key in spurdesk.outputs.OUTPUTS.</extracomment>
         <translation>spurdesk packages (*.spur)</translation>
     </message>
     <message>

@@ -10,7 +10,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spurdesk.library.core import BackupSettings, Library, TextKey
     from spurdesk.library.errors import (
         CorruptLibraryError,
         LibraryError,
@@ -18,11 +17,26 @@ if TYPE_CHECKING:
         NewerLibraryVersionError,
         ReadOnlyLibraryError,
     )
+    from spurdesk.library.facade import Library
+    from spurdesk.library.storage.backups import BackupSettings
     from spurdesk.library.storage.files import default_library_path
+    from spurdesk.library.text_keys import (
+        ActionTextKey,
+        CriterionNoteKey,
+        FindingsKey,
+        JustificationKey,
+        SummaryTextKey,
+        TextKey,
+    )
 
 _HOMES = {
-    "Library": "spurdesk.library.core",
-    "TextKey": "spurdesk.library.core",
+    "Library": "spurdesk.library.facade",
+    "TextKey": "spurdesk.library.text_keys",
+    "FindingsKey": "spurdesk.library.text_keys",
+    "JustificationKey": "spurdesk.library.text_keys",
+    "CriterionNoteKey": "spurdesk.library.text_keys",
+    "SummaryTextKey": "spurdesk.library.text_keys",
+    "ActionTextKey": "spurdesk.library.text_keys",
     "BackupSettings": "spurdesk.library.storage.backups",
     "CorruptLibraryError": "spurdesk.library.errors",
     "LibraryError": "spurdesk.library.errors",
@@ -33,13 +47,18 @@ _HOMES = {
 }
 
 __all__ = [
+    "ActionTextKey",
     "BackupSettings",
     "CorruptLibraryError",
+    "CriterionNoteKey",
+    "FindingsKey",
+    "JustificationKey",
     "Library",
     "LibraryError",
     "LibraryLockedError",
     "NewerLibraryVersionError",
     "ReadOnlyLibraryError",
+    "SummaryTextKey",
     "TextKey",
     "default_library_path",
 ]

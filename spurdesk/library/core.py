@@ -1,14 +1,12 @@
-"""The inspection library: the service API every change goes through.
+"""The library's machinery under every verb: opening and closing, one durable transaction per
+command (`_write`), queries that see staged text (`_read`), `batch()`, the autosave's `flush()`,
+rolling backups, and the row lookups the verb modules share.
 
 Each command method is one transaction that is on disk when it returns (see storage/engine.py for
 why), checks its input first and raises a `SpurdeskError` with nothing written when it is wrong.
-Queries hand out the frozen records of `spurdesk.model.inspection`, never ORM rows. Typing in the
-editors is staged in memory (`stage_text`) and written by `flush()`, which the UI calls at most a
-second after the last keystroke; every command and query flushes staged text first, so nobody
-ever reads older text than was typed.
-
-Opening (lock, integrity check, backup, migration) lives in `storage/opening.py`, backups in
-`storage/backups.py`; the design and its reasons are in docs/storage.md.
+Queries hand out the frozen records of `spurdesk.model.inspection`, never ORM rows. Opening (lock,
+integrity check, backup, migration) lives in `storage/opening.py`, backups in `storage/backups.py`;
+the design and its reasons are in docs/storage.md.
 """
 
 from __future__ import annotations
@@ -16,23 +14,19 @@ from __future__ import annotations
 import getpass
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields as dataclass_fields
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self, TypeVar
+from typing import Self, TypeVar
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library.errors import (
-    CorruptLibraryError,
     LibraryError,
-    LibraryLockedError,
-    NewerLibraryVersionError,
     ReadOnlyLibraryError,
 )
 from spurdesk.library.schema import (
@@ -46,55 +40,23 @@ from spurdesk.library.schema import (
     SectionRow,
     SummaryRow,
 )
-from spurdesk.library.storage import backups, checks, rows
+from spurdesk.library.storage import backups, rows
 from spurdesk.library.storage.backups import BackupSettings
-from spurdesk.library.storage.files import default_library_path, sidecar_files
-from spurdesk.library.storage.listing import inspection_summaries
 from spurdesk.library.storage.opening import Store, corrupt_error, open_store
 from spurdesk.library.storage.records import (
-    assessment_rows,
-    audit_record,
-    grade_or_none,
     inspection_record,
     snapshot_digest,
 )
-from spurdesk.model import grading, lifecycle
-from spurdesk.model.action_fields import AUTOSAVED_FIELDS
-from spurdesk.model.criteria import CriteriaSet, Grade, Section
+from spurdesk.library.text_keys import TextKey
+from spurdesk.model.criteria import CriteriaSet, Section
 from spurdesk.model.inspection import (
-    ActionItem,
-    ActionItemStatus,
-    AuditEvent,
-    CriterionStatus,
     Inspection,
-    InspectionStatus,
-    InspectionSummary,
-    Inspector,
-    ParticipantGroup,
-    SummaryKind,
 )
-
-__all__ = [
-    "BackupSettings",
-    "CorruptLibraryError",
-    "Library",
-    "LibraryError",
-    "LibraryLockedError",
-    "NewerLibraryVersionError",
-    "ReadOnlyLibraryError",
-    "TextKey",
-    "default_library_path",
-]
 
 log = logging.getLogger(__name__)
 
-#: ("findings", inspection_id, section_id) | ("criterion_note", inspection_id, criterion_id) |
-#: ("justification", inspection_id, section_id) | ("summary", item_id) |
-#: ("action", item_id, field_name)
-TextKey = tuple[Any, ...]
 
-
-def _now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
@@ -110,8 +72,8 @@ def _default_actor() -> str:
         return "okänd användare"
 
 
-class Library:
-    """One open inspection library (an SQLite file, or any SQLAlchemy URL)."""
+class LibraryCore:
+    """What every verb module builds on; `spurdesk.library.facade.Library` is the whole API."""
 
     def __init__(self, store: Store, backup_settings: BackupSettings) -> None:
         """Use `Library.open`; this only wires an opened store to the service API."""
@@ -131,8 +93,6 @@ class Library:
         #: The last automatic backup's failure (None when it worked), for the UI to show.
         self.backup_problem: str | None = None
 
-    # ------------------------------------------------------------------ opening and closing
-
     @classmethod
     def open(
         cls,
@@ -140,7 +100,7 @@ class Library:
         *,
         read_only: bool = False,
         backup_settings: BackupSettings | None = None,
-    ) -> Library:
+    ) -> Self:
         """Open (creating if missing) the library at a path or SQLAlchemy URL.
 
         Raises CorruptLibraryError (with `.newest_backup`), NewerLibraryVersionError,
@@ -156,25 +116,6 @@ class Library:
                 library._identical_backup = identical
             else:
                 library._rolling_backup()
-        return library
-
-    @classmethod
-    def create_demo(cls, path: str | Path) -> Library:
-        """A new library at `path` holding the demo inspection; refuses an existing file."""
-        from spurdesk.model.demo import demo_inspection
-
-        target = Path(path).expanduser()
-        if target.exists():
-            raise LibraryError(f"{target} finns redan och skrivs inte över. Välj ett nytt filnamn.")
-        record = demo_inspection()
-        library = cls.open(target)
-        try:
-            library.import_inspection(record)
-        except BaseException:
-            library.close()
-            for created in (target, *sidecar_files(target)):
-                created.unlink(missing_ok=True)
-            raise
         return library
 
     def close(self) -> None:
@@ -218,8 +159,6 @@ class Library:
             return str(self.path)
         return self._store.engine.url.render_as_string(hide_password=True)
 
-    # ------------------------------------------------------------------ transactions
-
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Several commands as one transaction: durable together when the block ends, and none of
@@ -255,10 +194,14 @@ class Library:
         with self._database_errors():
             with self._sessions.begin() as session:
                 if written:
-                    rows.write_staged(session.connection(), written, _now())
+                    rows.write_staged(session.connection(), written, utc_now())
                 yield session
             self._forget_written(written)
         self._after_commit()
+
+    def _unstage(self, dropped: Callable[[TextKey], bool]) -> None:
+        """Forget staged text whose target a command has just removed."""
+        self._staged = {key: text for key, text in self._staged.items() if not dropped(key)}
 
     def _forget_written(self, written: dict[TextKey, str]) -> None:
         """Unstage what a commit wrote, keeping any text typed since."""
@@ -332,8 +275,6 @@ class Library:
             log.warning("automatic backup of %s failed: %s", self.path, error)
         else:
             self.backup_problem = None
-
-    # ------------------------------------------------------------------ lookups
 
     def _inspection_row(
         self, session: Session, inspection_id: int, *, editable: bool = True
@@ -409,11 +350,23 @@ class Library:
         self._inspection_row(session, row.inspection_id)
         return row
 
+    @staticmethod
+    def _free_id(session: Session, table: type[SummaryRow | ActionRow], item_id: int) -> int:
+        """`item_id` for a row being restored; refused while a row still holds it. Ids are never
+        reused (AUTOINCREMENT, see schema.py), so a removed row's id stays free for its undo."""
+        if not isinstance(item_id, int) or isinstance(item_id, bool) or item_id < 1:
+            raise LibraryError(f"Radnummer {item_id!r} kan inte återställas.")
+        if session.get(table, item_id) is not None:
+            raise LibraryError(
+                f"Rad {item_id} finns redan i biblioteket och kan inte återställas en gång till."
+            )
+        return item_id
+
     def _audit(self, session: Session, inspection_id: int, action: str, detail: str) -> None:
         session.add(
             AuditRow(
                 inspection_id=inspection_id,
-                at=_now(),
+                at=utc_now(),
                 actor=self.actor,
                 action=action,
                 detail=detail,
@@ -422,26 +375,7 @@ class Library:
 
     @staticmethod
     def _touch(row: InspectionRow) -> None:
-        row.modified_at = _now()
-
-    # ------------------------------------------------------------------ queries
-
-    def list_inspections(
-        self, *, include_deleted: bool = False, deleted_only: bool = False
-    ) -> list[InspectionSummary]:
-        """Start-view rows, in id order: three queries however many inspections there are."""
-        with self._read() as session:
-            return inspection_summaries(
-                session,
-                include_deleted=include_deleted,
-                deleted_only=deleted_only,
-                today=date.today(),
-            )
-
-    def get_inspection(self, inspection_id: int) -> Inspection:
-        """The whole inspection as a record (also from the trash)."""
-        with self._read() as session:
-            return self._load(session, inspection_id)
+        row.modified_at = utc_now()
 
     def _load(self, session: Session, inspection_id: int) -> Inspection:
         row = self._inspection_row(session, inspection_id, editable=False)
@@ -459,549 +393,6 @@ class Library:
             summary=children(SummaryRow),
             actions=children(ActionRow),
         )
-
-    def audit_events(self, inspection_id: int) -> list[AuditEvent]:
-        """What happened to the inspection, oldest first."""
-        with self._read() as session:
-            self._inspection_row(session, inspection_id, editable=False)
-            events = session.scalars(
-                select(AuditRow)
-                .where(AuditRow.inspection_id == inspection_id)
-                .order_by(AuditRow.at, AuditRow.id)
-            )
-            return [audit_record(row) for row in events]
-
-    def record_event(self, inspection_id: int, action: str, detail: str) -> None:
-        """Add an audit event (e.g. "export") on behalf of another layer."""
-        action = checks.text(action, "Händelsens typ").strip()
-        if not action:
-            raise LibraryError('En händelse i historiken behöver en typ, t.ex. "export".')
-        detail = checks.text(detail, "Händelsens beskrivning")
-        with self._write() as session:
-            self._inspection_row(session, inspection_id, editable=False)
-            self._audit(session, inspection_id, action, detail)
-
-    # ------------------------------------------------------------------ inspections
-
-    def create_inspection(
-        self,
-        *,
-        unit: str,
-        site: str,
-        care_provider: str,
-        specialty: str,
-        criteria: CriteriaSet,
-        visit_start: date | None = None,
-        visit_end: date | None = None,
-        report_date: date | None = None,
-        inspectors: Sequence[Inspector] = (),
-        participants: Sequence[ParticipantGroup] = (),
-    ) -> int:
-        """A new draft inspection made with (a snapshot of) `criteria`; returns its id."""
-        values = checks.inspection_fields(
-            {
-                "unit": unit,
-                "site": site,
-                "care_provider": care_provider,
-                "specialty": specialty,
-                "visit_start": visit_start,
-                "visit_end": visit_end,
-                "report_date": report_date,
-            }
-        )
-        if not isinstance(criteria, CriteriaSet):
-            raise LibraryError("En ny inspektion behöver en kriterieuppsättning.")
-        checked_inspectors = checks.inspectors(inspectors)
-        checked_groups = checks.participant_groups(participants)
-        with self._write() as session:
-            row = self._new_inspection_row(session, values, criteria, InspectionStatus.DRAFT)
-            rows.replace_people(session, row.id, checked_inspectors, checked_groups)
-            self._audit(session, row.id, "create", f"Inspektionen skapad ({criteria.label}).")
-            return row.id
-
-    def _new_inspection_row(
-        self,
-        session: Session,
-        values: dict[str, Any],
-        criteria: CriteriaSet,
-        status: InspectionStatus,
-        *,
-        previous_inspection_id: int | None = None,
-        previous_grades: dict[str, str] | None = None,
-        created_at: datetime | None = None,
-    ) -> InspectionRow:
-        now = _now()
-        row = InspectionRow(
-            **values,
-            status=status.value,
-            criteria_snapshot_id=self._snapshot_id(session, criteria),
-            previous_inspection_id=previous_inspection_id,
-            previous_grades=previous_grades or {},
-            effective_grades={},
-            created_at=created_at or now,
-            modified_at=now,
-        )
-        session.add(row)
-        session.flush()
-        return row
-
-    def update_inspection(self, inspection_id: int, **fields: Any) -> None:
-        """Change metadata: unit, site, care_provider, specialty, visit_start/end, report_date."""
-        values = checks.inspection_fields(fields, partial=True)
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            checks.visit_dates(
-                values.get("visit_start", row.visit_start), values.get("visit_end", row.visit_end)
-            )
-            for name, value in values.items():
-                setattr(row, name, value)
-            self._touch(row)
-
-    def set_inspectors(self, inspection_id: int, inspectors: Sequence[Inspector]) -> None:
-        checked = checks.inspectors(inspectors)
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            rows.replace_people(session, row.id, checked, None)
-            self._touch(row)
-
-    def set_participants(self, inspection_id: int, groups: Sequence[ParticipantGroup]) -> None:
-        checked = checks.participant_groups(groups)
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            rows.replace_people(session, row.id, None, checked)
-            self._touch(row)
-
-    def set_status(self, inspection_id: int, status: InspectionStatus) -> None:
-        """Move the report along its life cycle (checked by `lifecycle`), recorded in the audit."""
-        new = checks.member(InspectionStatus, status, "Status")
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            current = InspectionStatus(row.status)
-            lifecycle.check_transition(current, new)
-            row.status = new.value
-            self._touch(row)
-            self._audit(session, row.id, "status", f"{current.value} → {new.value}")
-
-    def import_inspection(self, record: Inspection) -> int:
-        """Store a whole record (the demo, an exchange package) as a new inspection.
-
-        Ids in the record are ignored and new ones assigned; `previous_inspection_id` is dropped
-        (it names an inspection of another library) while `previous_grades` is kept. Section,
-        criterion and grade values are checked against the record's own criteria snapshot.
-        """
-        if not isinstance(record, Inspection):
-            raise LibraryError("Bara en hel inspektion kan importeras.")
-        criteria = record.criteria
-        values = checks.inspection_fields(
-            {
-                "unit": record.unit,
-                "site": record.site,
-                "care_provider": record.care_provider,
-                "specialty": record.specialty,
-                "visit_start": record.visit_start,
-                "visit_end": record.visit_end,
-                "report_date": record.report_date,
-            }
-        )
-        status = checks.member(InspectionStatus, record.status, "Status")
-        inspectors = checks.inspectors(record.inspectors)
-        groups = checks.participant_groups(record.participants)
-        section_rows, criterion_rows = assessment_rows(record)
-        previous = {
-            checks.text(sid, "Avsnitt"): checks.member(
-                Grade, grade, f"Tidigare gradering {sid}"
-            ).value
-            for sid, grade in record.previous_grades.items()
-        }
-        summary = [
-            (
-                checks.member(SummaryKind, item.kind, "Sammanfattningens typ"),
-                checks.text(item.text, "Text"),
-            )
-            for item in record.summary
-        ]
-        actions = [checks.action_values(criteria, item) for item in record.action_items]
-        with self._write() as session:
-            row = self._new_inspection_row(
-                session,
-                values,
-                criteria,
-                status,
-                previous_grades=previous,
-                created_at=record.created_at,
-            )
-            rows.replace_people(session, row.id, inspectors, groups)
-            for section_row in section_rows:
-                section_row.inspection_id = row.id
-            for criterion_row in criterion_rows:
-                criterion_row.inspection_id = row.id
-            session.add_all([*section_rows, *criterion_rows])
-            positions: dict[SummaryKind, int] = {}
-            for kind, text in summary:
-                position = positions.get(kind, 0)
-                positions[kind] = position + 1
-                session.add(
-                    SummaryRow(inspection_id=row.id, kind=kind.value, text=text, position=position)
-                )
-            for position, action_values in enumerate(actions):
-                session.add(ActionRow(inspection_id=row.id, position=position, **action_values))
-            rows.refresh_listing(session, row)
-            self._audit(
-                session, row.id, "import", f"Importerad: {record.title} ({criteria.label})."
-            )
-            return row.id
-
-    def duplicate_as_reinspection(self, inspection_id: int) -> int:
-        """A new draft for the next visit: the unit's metadata and criteria snapshot, and the
-        effective grades of this inspection as `previous_grades`; nothing else is copied."""
-        with self._write() as session:
-            old = self._load(session, inspection_id)
-            values = {
-                "unit": old.unit,
-                "site": old.site,
-                "care_provider": old.care_provider,
-                "specialty": old.specialty,
-            }
-            grades = {
-                s.section_id: s.effective_grade.value
-                for s in old.sections
-                if s.effective_grade is not None
-            }
-            row = self._new_inspection_row(
-                session,
-                values,
-                old.criteria,
-                InspectionStatus.DRAFT,
-                previous_inspection_id=old.id,
-                previous_grades=grades,
-            )
-            self._audit(
-                session,
-                row.id,
-                "reinspection",
-                f"Ny granskning efter inspektion {old.id} ({old.title}).",
-            )
-            return row.id
-
-    def delete_inspection(self, inspection_id: int) -> None:
-        """Move the inspection to the trash (restorable until purged)."""
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            row.deleted_at = _now()
-            self._audit(session, row.id, "delete", "Flyttad till papperskorgen.")
-
-    def restore_inspection(self, inspection_id: int) -> None:
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id, editable=False)
-            if row.deleted_at is None:
-                raise LibraryError(f"Inspektionen {row.unit} ligger inte i papperskorgen.")
-            row.deleted_at = None
-            self._touch(row)
-            self._audit(session, row.id, "restore", "Återställd från papperskorgen.")
-
-    def purge_inspection(self, inspection_id: int) -> None:
-        """Delete for good; only what is already in the trash."""
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id, editable=False)
-            if row.deleted_at is None:
-                raise LibraryError(
-                    f"Inspektionen {row.unit} måste ligga i papperskorgen innan den raderas."
-                )
-            snapshot_id = row.criteria_snapshot_id
-            session.execute(delete(InspectionRow).where(InspectionRow.id == row.id))
-            still_used = select(InspectionRow.id).where(
-                InspectionRow.criteria_snapshot_id == snapshot_id
-            )
-            session.execute(
-                delete(CriteriaSnapshotRow).where(
-                    CriteriaSnapshotRow.id == snapshot_id, ~still_used.exists()
-                )
-            )
-        self._staged = {k: v for k, v in self._staged.items() if k[1:2] != (inspection_id,)}
-
-    # ------------------------------------------------------------------ sections and criteria
-
-    def set_findings(self, inspection_id: int, section_id: str, text: str) -> None:
-        text = checks.text(text, f"Iakttagelser för avsnitt {section_id}")
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            self._section(row, section_id)
-            rows.section_row(session, row.id, section_id).findings = text
-            self._touch(row)
-
-    def set_criterion(
-        self, inspection_id: int, criterion_id: str, status: CriterionStatus, note: str
-    ) -> None:
-        checked = checks.member(CriterionStatus, status, f"Status för kriterium {criterion_id}")
-        note = checks.text(note, f"Anteckning till kriterium {criterion_id}")
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            self._section_of_criterion(row, criterion_id)
-            criterion_row = rows.criterion_row(session, row.id, criterion_id)
-            criterion_row.status = checked.value
-            criterion_row.note = note
-            self._touch(row)
-
-    def set_grade(
-        self,
-        inspection_id: int,
-        section_id: str,
-        grade: Grade | None,
-        justification: str = "",
-    ) -> None:
-        """The grade given at the visit; refused off the scale, or differing from the suggested
-        grade without a justification (`grading.validate_grade_choice`)."""
-        new = (
-            None
-            if grade is None
-            else checks.member(Grade, grade, f"Gradering för avsnitt {section_id}")
-        )
-        justification = checks.text(justification, "Motivering")
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            section = self._section(row, section_id)
-            statuses = {
-                r.criterion_id: CriterionStatus(r.status)
-                for r in session.scalars(
-                    select(CriterionRow).where(CriterionRow.inspection_id == row.id)
-                )
-            }
-            suggestion = grading.suggest_grade(section, statuses)
-            grading.validate_grade_choice(section, new, suggestion, justification)
-            section_row = rows.section_row(session, row.id, section_id)
-            old = grade_or_none(section_row.grade)
-            section_row.grade = new.value if new else None
-            section_row.justification = justification
-            self._touch(row)
-            rows.refresh_listing(session, row)
-            if old != new:
-                detail = f"Avsnitt {section_id}: {_grade_text(old)} → {_grade_text(new)}"
-                if justification.strip():
-                    detail += f". Motivering: {justification.strip()}"
-                self._audit(session, row.id, "grade", detail)
-
-    def revise_grade(
-        self,
-        inspection_id: int,
-        section_id: str,
-        grade: Grade | None,
-        on: date | None,
-        reason: str,
-    ) -> None:
-        """The grade after an accepted action plan (`None` clears the revision)."""
-        new = (
-            None if grade is None else checks.member(Grade, grade, f"Ändrad gradering {section_id}")
-        )
-        revised_on = checks.optional_date(on, "Datum för ändrad gradering")
-        reason = checks.text(reason, "Skäl till ändringen")
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            section = self._section(row, section_id)
-            section_row = rows.section_row(session, row.id, section_id)
-            original = grade_or_none(section_row.grade)
-            previous = grade_or_none(section_row.revised_grade)
-            if new is None:
-                section_row.revised_grade = None
-                section_row.revised_on = None
-                section_row.revision_reason = ""
-                detail = f"Avsnitt {section_id}: ändrad gradering {_grade_text(previous)} borttagen"
-            else:
-                grading.validate_revision(section, original, new, reason)
-                section_row.revised_grade = new.value
-                section_row.revised_on = revised_on
-                section_row.revision_reason = reason
-                when = f" ({revised_on.isoformat()})" if revised_on else ""
-                detail = (
-                    f"Avsnitt {section_id}: {_grade_text(original)} ändrad till "
-                    f"{new.value}{when}. Skäl: {reason.strip()}"
-                )
-            self._touch(row)
-            rows.refresh_listing(session, row)
-            if new is not None or previous is not None:
-                self._audit(session, row.id, "revision", detail)
-
-    # ------------------------------------------------------------------ summary
-
-    def add_summary_item(
-        self, inspection_id: int, kind: SummaryKind, text: str, position: int | None = None
-    ) -> int:
-        """A new Styrka / Svaghet / Förbättringspotential at `position` (default: last)."""
-        checked = checks.member(SummaryKind, kind, "Sammanfattningens typ")
-        text = checks.text(text, checked.heading)
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            item = SummaryRow(inspection_id=row.id, kind=checked.value, text=text, position=-1)
-            siblings = rows.summary_siblings(session, item)
-            index = checks.insertion_index(position, len(siblings), checked.heading)
-            session.add(item)
-            siblings.insert(index, item)
-            rows.renumber(siblings)
-            self._touch(row)
-            session.flush()
-            return item.id
-
-    def update_summary_item(self, item_id: int, text: str) -> None:
-        text = checks.text(text, "Sammanfattningens text")
-        with self._write() as session:
-            item = self._summary_row(session, item_id)
-            item.text = text
-            self._touch(self._inspection_row(session, item.inspection_id))
-
-    def move_summary_item(self, item_id: int, position: int) -> None:
-        """Move within its own list (Styrkor, Svagheter or Förbättringspotential)."""
-        with self._write() as session:
-            item = self._summary_row(session, item_id)
-            siblings = rows.summary_siblings(session, item)
-            siblings.remove(item)
-            siblings.insert(
-                checks.insertion_index(position, len(siblings), "Sammanfattningen"), item
-            )
-            rows.renumber(siblings)
-            self._touch(self._inspection_row(session, item.inspection_id))
-
-    def remove_summary_item(self, item_id: int) -> None:
-        with self._write() as session:
-            item = self._summary_row(session, item_id)
-            siblings = rows.summary_siblings(session, item)
-            siblings.remove(item)
-            session.delete(item)
-            rows.renumber(siblings)
-            self._touch(self._inspection_row(session, item.inspection_id))
-        self._staged.pop(("summary", item_id), None)
-
-    # ------------------------------------------------------------------ action plan
-
-    def add_action_item(
-        self,
-        inspection_id: int,
-        *,
-        section_id: str | None = None,
-        criterion_id: str | None = None,
-        planned_action: str = "",
-        due: str = "",
-        responsible: str = "",
-        follow_up: str = "",
-        follow_up_responsible: str = "",
-        status: ActionItemStatus = ActionItemStatus.OPEN,
-        unit_comment: str = "",
-        position: int | None = None,
-    ) -> int:
-        """A row of the handlingsplan, linked to a criterion (and its section) or free-standing."""
-        draft = ActionItem(
-            id=0,
-            section_id=section_id,
-            criterion_id=criterion_id,
-            planned_action=planned_action,
-            due=due,
-            responsible=responsible,
-            follow_up=follow_up,
-            follow_up_responsible=follow_up_responsible,
-            status=status,
-            unit_comment=unit_comment,
-        )
-        with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
-            values = checks.action_values(self._criteria_of(row), draft)
-            siblings = rows.action_siblings(session, row.id)
-            index = checks.insertion_index(position, len(siblings), "Handlingsplanen")
-            item = ActionRow(inspection_id=row.id, position=-1, **values)
-            session.add(item)
-            siblings.insert(index, item)
-            rows.renumber(siblings)
-            self._touch(row)
-            rows.refresh_listing(session, row)
-            return item.id
-
-    def update_action_item(self, item_id: int, **fields: Any) -> None:
-        """Change any ActionItem field except `id`; `position` moves the row."""
-        allowed = {f.name for f in dataclass_fields(ActionItem)} - {"id"}
-        unknown = sorted(set(fields) - allowed)
-        if unknown:
-            raise LibraryError(
-                f"Okända fält för handlingsplanen: {', '.join(unknown)}. "
-                f"Möjliga är {', '.join(sorted(allowed))}."
-            )
-        with self._write() as session:
-            item = self._action_row(session, item_id)
-            row = self._inspection_row(session, item.inspection_id)
-            current = {name: getattr(item, name) for name in allowed if name != "position"}
-            current.update({k: v for k, v in fields.items() if k != "position"})
-            values = checks.action_values(self._criteria_of(row), ActionItem(id=item.id, **current))
-            for name, value in values.items():
-                setattr(item, name, value)
-            if "position" in fields:
-                siblings = rows.action_siblings(session, row.id)
-                siblings.remove(item)
-                index = checks.insertion_index(fields["position"], len(siblings), "Handlingsplanen")
-                siblings.insert(index, item)
-                rows.renumber(siblings)
-            self._touch(row)
-            rows.refresh_listing(session, row)
-
-    def remove_action_item(self, item_id: int) -> None:
-        with self._write() as session:
-            item = self._action_row(session, item_id)
-            siblings = rows.action_siblings(session, item.inspection_id)
-            siblings.remove(item)
-            session.delete(item)
-            rows.renumber(siblings)
-            inspection = self._inspection_row(session, item.inspection_id)
-            self._touch(inspection)
-            rows.refresh_listing(session, inspection)
-        self._staged = {
-            k: v for k, v in self._staged.items() if not (k[0] == "action" and k[1] == item_id)
-        }
-
-    def sync_action_items(self, inspection_id: int) -> list[int]:
-        """Add a row for each deficiency (`grading.inspection_deficiencies`) that has none yet,
-        matched by criterion; returns the new rows' ids (empty when the plan is complete)."""
-        with self._write() as session:
-            record = self._load(session, inspection_id)
-            row = self._inspection_row(session, inspection_id)
-            covered = {item.criterion_id for item in record.action_items}
-            position = len(record.action_items)
-            added: list[ActionRow] = []
-            for deficiency in grading.inspection_deficiencies(record):
-                if deficiency.criterion_id in covered:
-                    continue
-                covered.add(deficiency.criterion_id)
-                item = ActionRow(
-                    inspection_id=row.id,
-                    position=position,
-                    **checks.action_values(
-                        record.criteria,
-                        ActionItem(
-                            id=0,
-                            section_id=deficiency.section_id,
-                            criterion_id=deficiency.criterion_id,
-                        ),
-                    ),
-                )
-                position += 1
-                session.add(item)
-                added.append(item)
-            if added:
-                self._touch(row)
-                rows.refresh_listing(session, row)
-            session.flush()
-            return [item.id for item in added]
-
-    # ------------------------------------------------------------------ autosave
-
-    def stage_text(self, key: TextKey, text: str) -> None:
-        """Keep typed text in memory until `flush()`; the key is checked now, so a bad key fails
-        at once rather than in the autosave."""
-        self._require_open()
-        if self.read_only:
-            raise ReadOnlyLibraryError(
-                f"Biblioteket {self.location} är öppnat skrivskyddat; texten sparas inte."
-            )
-        key = tuple(key)
-        text = checks.text(text, "Texten")
-        if key not in self._staged:  # checked when first staged, not on every keystroke
-            with self._database_errors(), self._sessions() as session:
-                self._check_text_key(session, key)
-        self._staged[key] = text
 
     @property
     def has_staged_changes(self) -> bool:
@@ -1024,24 +415,9 @@ class Library:
         written = dict(self._staged)
         with self._database_errors():
             with self._store.engine.begin() as connection:
-                rows.write_staged(connection, written, _now())
+                rows.write_staged(connection, written, utc_now())
             self._forget_written(written)
         self._after_commit()
-
-    def _check_text_key(self, session: Session, key: TextKey) -> None:
-        kind = key[0] if key else None
-        if kind in ("findings", "justification") and len(key) == 3:
-            self._section(self._inspection_row(session, key[1]), key[2])
-        elif kind == "criterion_note" and len(key) == 3:
-            self._section_of_criterion(self._inspection_row(session, key[1]), key[2])
-        elif kind == "summary" and len(key) == 2:
-            self._summary_row(session, key[1])
-        elif kind == "action" and len(key) == 3 and key[2] in AUTOSAVED_FIELDS:
-            self._action_row(session, key[1])
-        else:
-            raise LibraryError(f"Okänd textnyckel {key!r}; texten kan inte sparas.")
-
-    # ------------------------------------------------------------------ backups
 
     def _require_file(self) -> Path:
         if self.path is None:
@@ -1072,7 +448,3 @@ class Library:
         """Replace `target` by `backup`; the previous file is renamed aside (its new path is
         returned), never overwritten. Refused while another spurdesk has `target` open."""
         return backups.restore_backup(Path(backup), Path(target))
-
-
-def _grade_text(grade: Grade | None) -> str:
-    return grade.value if grade is not None else "ingen"

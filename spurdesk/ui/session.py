@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from spurdesk.errors import SpurdeskError
 
 if TYPE_CHECKING:
-    from spurdesk.library import Library
+    from spurdesk.library import Library, TextKey
 
 T = TypeVar("T")
 
@@ -46,8 +46,6 @@ class LibrarySession(QObject):
         super().__init__(parent)
         self._library = library
         self._stacks: dict[int, QUndoStack] = {}
-        # Removed-and-recreated rows get new ids; commands keep the id they first saw.
-        self._aliases: dict[str, dict[int, int]] = {"summary": {}, "action": {}}
         self._staged_inspections: set[int] = set()
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.flush)
@@ -101,9 +99,9 @@ class LibrarySession(QObject):
 
     # typing --------------------------------------------------------------------------------
 
-    def stage_text(self, inspection_id: int, key: tuple, text: str) -> None:
+    def stage_text(self, inspection_id: int, key: TextKey, text: str) -> None:
         """Keep typed text in the library's staging area; written within MAX_LATENCY_MS."""
-        self._library.stage_text(self.resolve_key(key), text)
+        self._library.stage_text(key, text)
         self._staged_inspections.add(inspection_id)
         self._debounce.start()
         if not self._deadline.isActive():
@@ -139,28 +137,6 @@ class LibrarySession(QObject):
         for stack in self._stacks.values():
             stack.clear()
         self._library.close()
-
-    # ids of recreated rows -------------------------------------------------------------------
-
-    def resolve(self, table: str, item_id: int) -> int:
-        """The current id of a summary/action row that undo may have removed and recreated."""
-        return self._aliases[table].get(item_id, item_id)
-
-    def remap(self, table: str, old_id: int, new_id: int) -> None:
-        """Record that the row once known as `old_id` now lives under `new_id`."""
-        aliases = self._aliases[table]
-        for original, current in aliases.items():
-            if current == old_id:
-                aliases[original] = new_id
-        aliases[old_id] = new_id
-
-    def resolve_key(self, key: tuple) -> tuple:
-        """A staging key with its summary/action row id made current."""
-        if key and key[0] == "summary":
-            return ("summary", self.resolve("summary", key[1]))
-        if key and key[0] == "action":
-            return ("action", self.resolve("action", key[1]), *key[2:])
-        return key
 
     def report(self, error: SpurdeskError) -> None:
         """Hand an error raised inside undo/redo to whoever shows dialogs."""

@@ -1,17 +1,24 @@
-"""QUndoCommands: one per service verb, each able to do and undo itself through the session.
+"""QUndoCommands over the library's verbs, in three shapes.
+
+- `VerbCommand`: an edit whose undo is the same verb with the old value (`verb(new)` / `verb(old)`:
+  grades, statuses, metadata, people, moving and editing rows) — Orange's `SimpleUndoCommand`.
+- `RowsCommand`: rows that come and go (summary items, action-plan rows). The library restores a
+  removed row under its own id, so every other step that names the row still finds it.
+- `TextCommand`: typing; consecutive keystrokes into one field merge (`mergeWith`) until a pause
+  of BURST_SECONDS, and are staged rather than written one by one.
 
 A command is performed once by `LibrarySession.push` (`apply_first`, errors reach the caller) and
-afterwards only by the undo stack (`undo`/`redo`, errors go to `session.report`). Typing is one
-`TextCommand` per burst: consecutive keystrokes into the same field merge (`mergeWith`) until a
-pause of BURST_SECONDS, and are staged rather than written one by one.
+afterwards only by the undo stack (`undo`/`redo`, errors go to `session.report`). Each carries the
+`location` of the page that made it, where the window goes to show an undone or redone step.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -21,6 +28,7 @@ from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import (
     ActionItem,
     CriterionStatus,
+    Inspection,
     InspectionStatus,
     Inspector,
     ParticipantGroup,
@@ -29,14 +37,17 @@ from spurdesk.model.inspection import (
 )
 
 if TYPE_CHECKING:
-    from spurdesk.library import Library
+    from spurdesk.library import Library, TextKey
     from spurdesk.ui.session import LibrarySession
 
 #: A pause longer than this ends a typing burst: the next keystroke starts a new undo step.
 BURST_SECONDS = 2.0
 
 _TEXT_COMMAND_ID = 1001
-_METADATA_COMMAND_ID = 1002
+_VERB_COMMAND_ID = 1002
+
+V = TypeVar("V")
+Row = TypeVar("Row", SummaryItem, ActionItem)
 
 
 class ServiceCommand(QUndoCommand):
@@ -46,6 +57,8 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self.session = session
         self.inspection_id = inspection_id
+        #: Where the edit is seen (the inspection window's page key), set by the page pushing it.
+        self.location: Hashable | None = None
         self._performed = False
 
     def forward(self, library: Library) -> None:
@@ -74,6 +87,341 @@ class ServiceCommand(QUndoCommand):
             self.session.report(error)
 
 
+# one verb, two values ------------------------------------------------------------------------
+
+
+class VerbCommand(ServiceCommand, Generic[V]):
+    """`verb(library, new)`, undone by `verb(library, old)`.
+
+    Commands with the same `merge_key` pushed within BURST_SECONDS of each other fold into one
+    step (a metadata field typed letter by letter), which is obsolete once it changes nothing.
+    """
+
+    def __init__(
+        self,
+        session: LibrarySession,
+        inspection_id: int,
+        text: str,
+        verb: Callable[[Library, V], None],
+        old: V,
+        new: V,
+        *,
+        merge_key: Hashable | None = None,
+    ) -> None:
+        super().__init__(session, inspection_id, text)
+        self.verb = verb
+        self.old = old
+        self.new = new
+        self.merge_key = merge_key
+        self._at = time.monotonic()
+
+    def id(self) -> int:
+        return -1 if self.merge_key is None else _VERB_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, VerbCommand) or other.merge_key != self.merge_key:
+            return False
+        if other._at - self._at > BURST_SECONDS:
+            return False
+        self.new = other.new
+        self._at = other._at
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def forward(self, library: Library) -> None:
+        self.verb(library, self.new)
+
+    def backward(self, library: Library) -> None:
+        self.verb(library, self.old)
+
+
+def set_criterion_status_command(
+    session: LibrarySession,
+    inspection_id: int,
+    criterion_id: str,
+    old: CriterionStatus,
+    new: CriterionStatus,
+) -> VerbCommand[CriterionStatus]:
+    """The status alone: the criterion's note (perhaps still being typed) is left as it is."""
+
+    def verb(library: Library, status: CriterionStatus) -> None:
+        library.set_criterion_status(inspection_id, criterion_id, status)
+
+    text = QCoreApplication.translate("commands", "Status för %1").replace("%1", criterion_id)
+    return VerbCommand(session, inspection_id, text, verb, old, new)
+
+
+GradeChoice = tuple[Grade | None, str]  # (grade, justification)
+
+
+def set_grade_command(
+    session: LibrarySession,
+    inspection_id: int,
+    section_id: str,
+    old: GradeChoice,
+    new: GradeChoice,
+) -> VerbCommand[GradeChoice]:
+    def verb(library: Library, choice: GradeChoice) -> None:
+        library.set_grade(inspection_id, section_id, *choice)
+
+    text = QCoreApplication.translate("commands", "Gradering av %1").replace("%1", section_id)
+    return VerbCommand(session, inspection_id, text, verb, old, new)
+
+
+Revision = tuple[Grade | None, date | None, str]  # (revised grade, date, reason)
+
+
+def revise_grade_command(
+    session: LibrarySession,
+    inspection_id: int,
+    section_id: str,
+    old: Revision,
+    new: Revision,
+) -> VerbCommand[Revision]:
+    def verb(library: Library, revision: Revision) -> None:
+        library.revise_grade(inspection_id, section_id, *revision)
+
+    text = QCoreApplication.translate("commands", "Ändrad gradering av %1").replace(
+        "%1", section_id
+    )
+    return VerbCommand(session, inspection_id, text, verb, old, new)
+
+
+def move_summary_item_command(
+    session: LibrarySession, inspection_id: int, item_id: int, old: int, new: int
+) -> VerbCommand[int]:
+    def verb(library: Library, position: int) -> None:
+        library.move_summary_item(item_id, position)
+
+    return VerbCommand(
+        session,
+        inspection_id,
+        QCoreApplication.translate("commands", "Flytta punkt"),
+        verb,
+        old,
+        new,
+    )
+
+
+def edit_action_item_command(
+    session: LibrarySession,
+    inspection_id: int,
+    item_id: int,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+) -> VerbCommand[dict[str, Any]]:
+    """A non-typed change of action-plan fields: status, section, a date from the picker."""
+
+    def verb(library: Library, fields: dict[str, Any]) -> None:
+        library.update_action_item(item_id, **fields)
+
+    text = QCoreApplication.translate("commands", "Ändra rad i handlingsplanen")
+    return VerbCommand(session, inspection_id, text, verb, dict(old), dict(new))
+
+
+def update_inspection_command(
+    session: LibrarySession,
+    inspection_id: int,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+) -> VerbCommand[dict[str, Any]]:
+    """Metadata fields (unit, site, care_provider, specialty, dates); edits of the same fields in
+    one burst merge into one step."""
+
+    def verb(library: Library, fields: dict[str, Any]) -> None:
+        library.update_inspection(inspection_id, **fields)
+
+    text = QCoreApplication.translate("commands", "Ändra uppgifter om granskningen")
+    merge_key = ("metadata", inspection_id, frozenset(new))
+    return VerbCommand(
+        session, inspection_id, text, verb, dict(old), dict(new), merge_key=merge_key
+    )
+
+
+def set_inspectors_command(
+    session: LibrarySession,
+    inspection_id: int,
+    old: Sequence[Inspector],
+    new: Sequence[Inspector],
+) -> VerbCommand[tuple[Inspector, ...]]:
+    def verb(library: Library, inspectors: tuple[Inspector, ...]) -> None:
+        library.set_inspectors(inspection_id, inspectors)
+
+    text = QCoreApplication.translate("commands", "Ändra inspektörer")
+    return VerbCommand(session, inspection_id, text, verb, tuple(old), tuple(new))
+
+
+def set_participants_command(
+    session: LibrarySession,
+    inspection_id: int,
+    old: Sequence[ParticipantGroup],
+    new: Sequence[ParticipantGroup],
+) -> VerbCommand[tuple[ParticipantGroup, ...]]:
+    def verb(library: Library, groups: tuple[ParticipantGroup, ...]) -> None:
+        library.set_participants(inspection_id, groups)
+
+    text = QCoreApplication.translate("commands", "Ändra intervjuade grupper")
+    return VerbCommand(session, inspection_id, text, verb, tuple(old), tuple(new))
+
+
+def set_status_command(
+    session: LibrarySession,
+    inspection_id: int,
+    old: InspectionStatus,
+    new: InspectionStatus,
+) -> VerbCommand[InspectionStatus]:
+    """A status change the life cycle lets go back (e.g. sakgranskning → utkast).
+
+    One-way transitions are not undoable; the overview page makes them with `session.call`.
+    """
+
+    def verb(library: Library, status: InspectionStatus) -> None:
+        library.set_status(inspection_id, status)
+
+    return VerbCommand(
+        session,
+        inspection_id,
+        QCoreApplication.translate("commands", "Ändra status"),
+        verb,
+        old,
+        new,
+    )
+
+
+# rows that come and go -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowKind(Generic[Row]):
+    """How the library reads, removes and restores one kind of ordered row."""
+
+    read: Callable[[Inspection], Sequence[Row]]
+    remove: Callable[[Library, int], None]
+    restore: Callable[[Library, int, Row], None]
+
+
+SUMMARY_ROWS: RowKind[SummaryItem] = RowKind(
+    read=lambda inspection: inspection.summary,
+    remove=lambda library, item_id: library.remove_summary_item(item_id),
+    restore=lambda library, inspection_id, item: library.restore_summary_item(inspection_id, item),
+)
+ACTION_ROWS: RowKind[ActionItem] = RowKind(
+    read=lambda inspection: inspection.action_items,
+    remove=lambda library, item_id: library.remove_action_item(item_id),
+    restore=lambda library, inspection_id, item: library.restore_action_item(inspection_id, item),
+)
+
+
+class RowsCommand(ServiceCommand, Generic[Row]):
+    """Rows added (first by `create`, on redo restored as they were) or removed (restored on
+    undo). Rows are saved as they stand just before they go, so text typed into a row between
+    adding and undoing comes back with it."""
+
+    def __init__(
+        self,
+        session: LibrarySession,
+        inspection_id: int,
+        text: str,
+        rows: RowKind[Row],
+        *,
+        create: Callable[[Library], Sequence[int]] | None = None,
+        removed: Sequence[Row] = (),
+    ) -> None:
+        super().__init__(session, inspection_id, text)
+        self.rows = rows
+        self._create = create
+        self.item_ids: list[int] = [item.id for item in removed]
+        self._saved: list[Row] = []
+
+    @property
+    def item_id(self) -> int | None:
+        """The one row added or removed (the first, for several)."""
+        return self.item_ids[0] if self.item_ids else None
+
+    def forward(self, library: Library) -> None:
+        if self._create is None:
+            self._take_away(library)
+        elif self._saved:
+            self._put_back(library)
+        elif not self.item_ids:
+            self.item_ids = list(self._create(library))
+
+    def backward(self, library: Library) -> None:
+        if self._create is None:
+            self._put_back(library)
+        else:
+            self._take_away(library)
+
+    def _take_away(self, library: Library) -> None:
+        current = {
+            row.id: row for row in self.rows.read(library.get_inspection(self.inspection_id))
+        }
+        self._saved = [current[item_id] for item_id in self.item_ids if item_id in current]
+        with library.batch():
+            for row in self._saved:
+                self.rows.remove(library, row.id)
+
+    def _put_back(self, library: Library) -> None:
+        with library.batch():
+            for row in sorted(self._saved, key=lambda saved: saved.position):
+                self.rows.restore(library, self.inspection_id, row)
+
+
+def add_summary_item_command(
+    session: LibrarySession,
+    inspection_id: int,
+    kind: SummaryKind,
+    text: str,
+    position: int | None = None,
+) -> RowsCommand[SummaryItem]:
+    def create(library: Library) -> list[int]:
+        return [library.add_summary_item(inspection_id, kind, text, position)]
+
+    label = QCoreApplication.translate("commands", "Ny punkt under %1").replace("%1", kind.heading)
+    return RowsCommand(session, inspection_id, label, SUMMARY_ROWS, create=create)
+
+
+def remove_summary_item_command(
+    session: LibrarySession, inspection_id: int, item: SummaryItem
+) -> RowsCommand[SummaryItem]:
+    return RowsCommand(
+        session,
+        inspection_id,
+        QCoreApplication.translate("commands", "Ta bort punkt"),
+        SUMMARY_ROWS,
+        removed=(item,),
+    )
+
+
+def add_action_item_command(
+    session: LibrarySession, inspection_id: int, fields: Mapping[str, Any]
+) -> RowsCommand[ActionItem]:
+    def create(library: Library) -> list[int]:
+        return [library.add_action_item(inspection_id, **fields)]
+
+    label = QCoreApplication.translate("commands", "Ny rad i handlingsplanen")
+    return RowsCommand(session, inspection_id, label, ACTION_ROWS, create=create)
+
+
+def remove_action_item_command(
+    session: LibrarySession, inspection_id: int, item: ActionItem
+) -> RowsCommand[ActionItem]:
+    label = QCoreApplication.translate("commands", "Ta bort rad i handlingsplanen")
+    return RowsCommand(session, inspection_id, label, ACTION_ROWS, removed=(item,))
+
+
+def sync_action_items_command(
+    session: LibrarySession, inspection_id: int
+) -> RowsCommand[ActionItem]:
+    """Rows for every deficiency lacking one; undo removes exactly the rows it added."""
+
+    def create(library: Library) -> list[int]:
+        return library.sync_action_items(inspection_id)
+
+    label = QCoreApplication.translate("commands", "Skapa rader från brister")
+    return RowsCommand(session, inspection_id, label, ACTION_ROWS, create=create)
+
+
 # typing ------------------------------------------------------------------------------------
 
 
@@ -85,7 +433,7 @@ class TextCommand(QUndoCommand):
         self,
         session: LibrarySession,
         inspection_id: int,
-        key: tuple,
+        key: TextKey,
         old: str,
         new: str,
         text: str,
@@ -96,6 +444,7 @@ class TextCommand(QUndoCommand):
         self.key = key
         self.old = old
         self.new = new
+        self.location: Hashable | None = None
         self._last_keystroke = time.monotonic()
         self._performed = False
 
@@ -129,426 +478,3 @@ class TextCommand(QUndoCommand):
         # Undo/redo must show at once, so stage and write now instead of waiting for the timer.
         self.session.stage_text(self.inspection_id, self.key, value)
         self.session.flush()
-
-
-# sections and criteria ---------------------------------------------------------------------
-
-
-class SetCriterionStatusCommand(ServiceCommand):
-    """The status of one criterion. `set_criterion` also writes the note, so the command carries
-    the note as it stands (read after a flush): undo and redo run in stack order, so by the time
-    this command runs again every later note edit has been undone or redone around it."""
-
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        criterion_id: str,
-        old: CriterionStatus,
-        new: CriterionStatus,
-        note: str,
-    ) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Status för %1").replace("%1", criterion_id),
-        )
-        self.criterion_id = criterion_id
-        self.old = old
-        self.new = new
-        self.note = note
-
-    def _set(self, library: Library, status: CriterionStatus) -> None:
-        library.set_criterion(self.inspection_id, self.criterion_id, status, self.note)
-
-    def forward(self, library: Library) -> None:
-        self._set(library, self.new)
-
-    def backward(self, library: Library) -> None:
-        self._set(library, self.old)
-
-
-GradeChoice = tuple[Grade | None, str]  # (grade, justification)
-
-
-class SetGradeCommand(ServiceCommand):
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        section_id: str,
-        old: GradeChoice,
-        new: GradeChoice,
-    ) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Gradering av %1").replace("%1", section_id),
-        )
-        self.section_id = section_id
-        self.old = old
-        self.new = new
-
-    def forward(self, library: Library) -> None:
-        library.set_grade(self.inspection_id, self.section_id, *self.new)
-
-    def backward(self, library: Library) -> None:
-        library.set_grade(self.inspection_id, self.section_id, *self.old)
-
-
-Revision = tuple[Grade | None, date | None, str]  # (revised grade, date, reason)
-
-
-class ReviseGradeCommand(ServiceCommand):
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        section_id: str,
-        old: Revision,
-        new: Revision,
-    ) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Ändrad gradering av %1").replace(
-                "%1", section_id
-            ),
-        )
-        self.section_id = section_id
-        self.old = old
-        self.new = new
-
-    def forward(self, library: Library) -> None:
-        library.revise_grade(self.inspection_id, self.section_id, *self.new)
-
-    def backward(self, library: Library) -> None:
-        library.revise_grade(self.inspection_id, self.section_id, *self.old)
-
-
-# summary -----------------------------------------------------------------------------------
-
-
-class AddRowCommand(ServiceCommand):
-    """Adding a row (summary item, action item): redo after undo creates it again under a new
-    id, which the session maps back to the id first given so other steps keep finding it."""
-
-    id_space: str  # the session's alias namespace: "summary" or "action"
-
-    def __init__(self, session: LibrarySession, inspection_id: int, text: str) -> None:
-        super().__init__(session, inspection_id, text)
-        self.item_id: int | None = None  # the id first given; later ones are session aliases
-
-    def add(self, library: Library) -> int:
-        raise NotImplementedError
-
-    def remove(self, library: Library, item_id: int) -> None:
-        raise NotImplementedError
-
-    def forward(self, library: Library) -> None:
-        new_id = self.add(library)
-        if self.item_id is None:
-            self.item_id = new_id
-        else:
-            self.session.remap(self.id_space, self.item_id, new_id)
-
-    def backward(self, library: Library) -> None:
-        assert self.item_id is not None
-        self.remove(library, self.session.resolve(self.id_space, self.item_id))
-
-
-class AddSummaryItemCommand(AddRowCommand):
-    id_space = "summary"
-
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        kind: SummaryKind,
-        text: str,
-        position: int | None = None,
-    ) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Ny punkt under %1").replace("%1", kind.heading),
-        )
-        self.kind = kind
-        self.item_text = text
-        self.position = position
-
-    def add(self, library: Library) -> int:
-        return library.add_summary_item(
-            self.inspection_id, self.kind, self.item_text, self.position
-        )
-
-    def remove(self, library: Library, item_id: int) -> None:
-        library.remove_summary_item(item_id)
-
-
-class MoveSummaryItemCommand(ServiceCommand):
-    def __init__(
-        self, session: LibrarySession, inspection_id: int, item_id: int, old: int, new: int
-    ) -> None:
-        super().__init__(
-            session, inspection_id, QCoreApplication.translate("commands", "Flytta punkt")
-        )
-        self.item_id = item_id
-        self.old = old
-        self.new = new
-
-    def forward(self, library: Library) -> None:
-        library.move_summary_item(self.session.resolve("summary", self.item_id), self.new)
-
-    def backward(self, library: Library) -> None:
-        library.move_summary_item(self.session.resolve("summary", self.item_id), self.old)
-
-
-class RemoveSummaryItemCommand(ServiceCommand):
-    def __init__(self, session: LibrarySession, inspection_id: int, item: SummaryItem) -> None:
-        super().__init__(
-            session, inspection_id, QCoreApplication.translate("commands", "Ta bort punkt")
-        )
-        self.item = item
-
-    def forward(self, library: Library) -> None:
-        library.remove_summary_item(self.session.resolve("summary", self.item.id))
-
-    def backward(self, library: Library) -> None:
-        new_id = library.add_summary_item(
-            self.inspection_id, self.item.kind, self.item.text, self.item.position
-        )
-        self.session.remap("summary", self.session.resolve("summary", self.item.id), new_id)
-
-
-# action plan -------------------------------------------------------------------------------
-
-#: ActionItem fields `add_action_item` accepts; the rest are restored with update_action_item.
-_ADD_FIELDS = (
-    "section_id",
-    "criterion_id",
-    "planned_action",
-    "due",
-    "responsible",
-    "follow_up",
-    "follow_up_responsible",
-    "status",
-    "unit_comment",
-    "position",
-)
-_LATER_FIELDS = ("done_on", "verified_on", "verification_note")
-
-
-def _recreate_action_item(library: Library, inspection_id: int, item: ActionItem) -> int:
-    new_id = library.add_action_item(
-        inspection_id, **{name: getattr(item, name) for name in _ADD_FIELDS}
-    )
-    later = {name: getattr(item, name) for name in _LATER_FIELDS if getattr(item, name)}
-    if later:
-        library.update_action_item(new_id, **later)
-    return new_id
-
-
-class AddActionItemCommand(AddRowCommand):
-    id_space = "action"
-
-    def __init__(
-        self, session: LibrarySession, inspection_id: int, fields: Mapping[str, Any]
-    ) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Ny rad i handlingsplanen"),
-        )
-        self.fields = dict(fields)
-
-    def add(self, library: Library) -> int:
-        return library.add_action_item(self.inspection_id, **self.fields)
-
-    def remove(self, library: Library, item_id: int) -> None:
-        library.remove_action_item(item_id)
-
-
-class EditActionItemCommand(ServiceCommand):
-    """A non-typed change of action-plan fields: status, section, a date from the picker."""
-
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        item_id: int,
-        old: Mapping[str, Any],
-        new: Mapping[str, Any],
-    ) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Ändra rad i handlingsplanen"),
-        )
-        self.item_id = item_id
-        self.old = dict(old)
-        self.new = dict(new)
-
-    def forward(self, library: Library) -> None:
-        library.update_action_item(self.session.resolve("action", self.item_id), **self.new)
-
-    def backward(self, library: Library) -> None:
-        library.update_action_item(self.session.resolve("action", self.item_id), **self.old)
-
-
-class RemoveActionItemCommand(ServiceCommand):
-    def __init__(self, session: LibrarySession, inspection_id: int, item: ActionItem) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Ta bort rad i handlingsplanen"),
-        )
-        self.item = item
-
-    def forward(self, library: Library) -> None:
-        library.remove_action_item(self.session.resolve("action", self.item.id))
-
-    def backward(self, library: Library) -> None:
-        new_id = _recreate_action_item(library, self.inspection_id, self.item)
-        self.session.remap("action", self.session.resolve("action", self.item.id), new_id)
-
-
-class SyncActionItemsCommand(ServiceCommand):
-    """Rows for every deficiency lacking one; undo removes exactly the rows it added."""
-
-    def __init__(self, session: LibrarySession, inspection_id: int) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Skapa rader från brister"),
-        )
-        self.item_ids: list[int] | None = None
-
-    def forward(self, library: Library) -> None:
-        new_ids = library.sync_action_items(self.inspection_id)
-        if self.item_ids is None:
-            self.item_ids = list(new_ids)
-            return
-        for original, new_id in zip(self.item_ids, new_ids, strict=False):
-            self.session.remap("action", self.session.resolve("action", original), new_id)
-
-    def backward(self, library: Library) -> None:
-        for original in self.item_ids or ():
-            library.remove_action_item(self.session.resolve("action", original))
-
-    @property
-    def added(self) -> int:
-        return len(self.item_ids or ())
-
-
-# metadata and status -----------------------------------------------------------------------
-
-
-class UpdateInspectionCommand(ServiceCommand):
-    """Metadata fields (unit, site, care_provider, specialty, dates); edits of the same field in
-    one burst merge into one step."""
-
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        old: Mapping[str, Any],
-        new: Mapping[str, Any],
-    ) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Ändra uppgifter om granskningen"),
-        )
-        self.old = dict(old)
-        self.new = dict(new)
-        self._at = time.monotonic()
-
-    def id(self) -> int:
-        return _METADATA_COMMAND_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, UpdateInspectionCommand) or other.new.keys() != self.new.keys():
-            return False
-        if other.inspection_id != self.inspection_id or other._at - self._at > BURST_SECONDS:
-            return False
-        self.new = other.new
-        self._at = other._at
-        self.setObsolete(self.new == self.old)
-        return True
-
-    def forward(self, library: Library) -> None:
-        library.update_inspection(self.inspection_id, **self.new)
-
-    def backward(self, library: Library) -> None:
-        library.update_inspection(self.inspection_id, **self.old)
-
-
-class SetInspectorsCommand(ServiceCommand):
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        old: Sequence[Inspector],
-        new: Sequence[Inspector],
-    ) -> None:
-        super().__init__(
-            session, inspection_id, QCoreApplication.translate("commands", "Ändra inspektörer")
-        )
-        self.old = tuple(old)
-        self.new = tuple(new)
-
-    def forward(self, library: Library) -> None:
-        library.set_inspectors(self.inspection_id, self.new)
-
-    def backward(self, library: Library) -> None:
-        library.set_inspectors(self.inspection_id, self.old)
-
-
-class SetParticipantsCommand(ServiceCommand):
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        old: Sequence[ParticipantGroup],
-        new: Sequence[ParticipantGroup],
-    ) -> None:
-        super().__init__(
-            session,
-            inspection_id,
-            QCoreApplication.translate("commands", "Ändra intervjuade grupper"),
-        )
-        self.old = tuple(old)
-        self.new = tuple(new)
-
-    def forward(self, library: Library) -> None:
-        library.set_participants(self.inspection_id, self.new)
-
-    def backward(self, library: Library) -> None:
-        library.set_participants(self.inspection_id, self.old)
-
-
-class SetStatusCommand(ServiceCommand):
-    """A status change the life cycle lets go back (e.g. sakgranskning → utkast).
-
-    One-way transitions are not undoable; the overview page makes them with `session.call`.
-    """
-
-    def __init__(
-        self,
-        session: LibrarySession,
-        inspection_id: int,
-        old: InspectionStatus,
-        new: InspectionStatus,
-    ) -> None:
-        super().__init__(
-            session, inspection_id, QCoreApplication.translate("commands", "Ändra status")
-        )
-        self.old = old
-        self.new = new
-
-    def forward(self, library: Library) -> None:
-        library.set_status(self.inspection_id, self.new)
-
-    def backward(self, library: Library) -> None:
-        library.set_status(self.inspection_id, self.old)

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import event
 
 from spurdesk.library import Library
+from spurdesk.library.text_keys import ActionTextKey, CriterionNoteKey, FindingsKey, SummaryTextKey
 from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.inspection import SummaryKind
 from tests.library.conftest import new_inspection
@@ -28,7 +29,7 @@ def test_flushing_one_edit_is_two_updates_in_one_transaction(
     inspection_id = new_inspection(library, criteria)
     library.set_findings(inspection_id, "A", "första")
     before = library.get_inspection(inspection_id).modified_at
-    library.stage_text(("findings", inspection_id, "A"), "andra")
+    library.stage_text(FindingsKey(inspection_id, "A"), "andra")
     seen = _statements(library)
     library.flush()
     assert seen == ["BEGIN", "UPDATE", "UPDATE"]  # then the DB-API commit
@@ -47,10 +48,10 @@ def test_flush_creates_missing_rows_and_touches_each_inspection(
     summary_id = library.add_summary_item(second, SummaryKind.STRENGTH, "")
     action_id = library.add_action_item(second)
     stamps = {i: library.get_inspection(i).modified_at for i in (first, second, untouched)}
-    library.stage_text(("findings", first, "B"), "ny rad")  # no section row yet
-    library.stage_text(("criterion_note", first, "A.2"), "ny not")  # no criterion row yet
-    library.stage_text(("summary", summary_id), "Styrka")
-    library.stage_text(("action", action_id, "due"), "senast 2031-02-03")
+    library.stage_text(FindingsKey(first, "B"), "ny rad")  # no section row yet
+    library.stage_text(CriterionNoteKey(first, "A.2"), "ny not")  # no criterion row yet
+    library.stage_text(SummaryTextKey(summary_id), "Styrka")
+    library.stage_text(ActionTextKey(action_id, "due"), "senast 2031-02-03")
     library.flush()
     one, two = library.get_inspection(first), library.get_inspection(second)
     assert one.section("B").findings == "ny rad"
@@ -71,8 +72,8 @@ def test_flush_creates_missing_rows_and_touches_each_inspection(
 def test_flush_skips_text_of_a_purged_inspection(library: Library, criteria: CriteriaSet) -> None:
     kept = new_inspection(library, criteria, "Kvar")
     gone = new_inspection(library, criteria, "Borta")
-    library.stage_text(("findings", gone, "A"), "skrivs aldrig")
-    library.stage_text(("findings", kept, "A"), "skrivs")
+    library.stage_text(FindingsKey(gone, "A"), "skrivs aldrig")
+    library.stage_text(FindingsKey(kept, "A"), "skrivs")
     # Deleted behind the library's back (another window's purge between stage and flush).
     with library._store.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM inspections WHERE id = ?", (gone,))

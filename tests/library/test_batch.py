@@ -8,6 +8,7 @@ import pytest
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library import Library, LibraryError, ReadOnlyLibraryError
+from spurdesk.library.text_keys import FindingsKey
 from spurdesk.model.criteria import CriteriaSet
 from tests.library.conftest import new_inspection
 
@@ -77,7 +78,7 @@ def test_text_typed_during_a_failed_batch_is_kept_and_written_after_it(
 ) -> None:
     inspection_id = new_inspection(library, criteria)
     with pytest.raises(Interrupted), library.batch():
-        library.stage_text(("findings", inspection_id, "D"), "Skrivet under importen")
+        library.stage_text(FindingsKey(inspection_id, "D"), "Skrivet under importen")
         library.flush()  # inside a batch the text waits: the batch may yet fail
         raise Interrupted("avbruten")
     assert library.has_staged_changes

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from spurdesk.library import Library
+from spurdesk.library.text_keys import FindingsKey
 from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.inspection import SummaryKind
 from tests.library.conftest import new_inspection
@@ -37,7 +38,7 @@ def edit_until_killed(path: Path, inspection_id: int, trial: int, acknowledge: i
         if number % 2:
             library.add_summary_item(inspection_id, SummaryKind.STRENGTH, f"t{trial} e{number}")
         else:
-            library.stage_text(("findings", inspection_id, "A"), f"t{trial} f{number}")
+            library.stage_text(FindingsKey(inspection_id, "A"), f"t{trial} f{number}")
             library.flush()
         os.write(acknowledge, f"{number}\n".encode())
 

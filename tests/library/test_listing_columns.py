@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from spurdesk.library import Library
+from spurdesk.library.text_keys import ActionTextKey
 from spurdesk.model.criteria import CriteriaSet, Grade
 from spurdesk.model.inspection import (
     ActionItemStatus,
@@ -71,12 +72,12 @@ def test_every_write_path_keeps_the_listing_columns(
     assert library.list_inspections()[0].next_follow_up == date(2031, 5, 30)
     library.update_action_item(first, follow_up="senast 2032-02-02")
     check(library)
-    library.stage_text(("action", first, "follow_up"), "vid nästa APT")  # no date any more
+    library.stage_text(ActionTextKey(first, "follow_up"), "vid nästa APT")  # no date any more
     library.flush()
     check(library)
     assert library.list_inspections()[0].next_follow_up is None
-    library.stage_text(("action", first, "follow_up"), "2033-03-03")
-    library.stage_text(("action", second, "due"), "2002-02-02")
+    library.stage_text(ActionTextKey(first, "follow_up"), "2033-03-03")
+    library.stage_text(ActionTextKey(second, "due"), "2002-02-02")
     library.flush()
     check(library)
     library.update_action_item(second, status=ActionItemStatus.OPEN, follow_up="2029-09-09")

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import event
 
 from spurdesk.library import Library, LibraryError
+from spurdesk.library.text_keys import FindingsKey
 from spurdesk.model.criteria import CriteriaSet
 from tests.library.conftest import new_inspection
 
@@ -53,7 +54,7 @@ def test_a_full_disk_refuses_the_edit_and_keeps_the_staged_text(
     def limit_size(connection: object) -> None:  # SQLite's stand-in for a full disk
         connection.exec_driver_sql(f"PRAGMA max_page_count = {page_limit['pages']}")  # type: ignore[attr-defined]
 
-    library.stage_text(("findings", inspection_id, "A"), "Viktig text " * 20_000)
+    library.stage_text(FindingsKey(inspection_id, "A"), "Viktig text " * 20_000)
     with pytest.raises(LibraryError, match="sparades inte"):
         library.flush()
     assert library.has_staged_changes

@@ -12,6 +12,13 @@ from sqlalchemy import event
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library import Library, LibraryError, ReadOnlyLibraryError
+from spurdesk.library.text_keys import (
+    ActionTextKey,
+    CriterionNoteKey,
+    FindingsKey,
+    JustificationKey,
+    SummaryTextKey,
+)
 from spurdesk.model.criteria import CriteriaSet, Grade
 from spurdesk.model.inspection import (
     ActionItemStatus,
@@ -57,7 +64,7 @@ def unmet(library: Library, inspection_id: int, *criterion_ids: str) -> None:
         (lambda lib, i: lib.update_action_item(999, due="x"), "finns inte"),
         (lambda lib, i: lib.set_findings(i, "A", "trasig \ud800 text"), "inte kan sparas"),
         (lambda lib, i: lib.set_status(i, InspectionStatus.CLOSED), ""),
-        (lambda lib, i: lib.stage_text(("findings", i, "Z"), "x"), "Avsnitt 'Z'"),
+        (lambda lib, i: lib.stage_text(FindingsKey(i, "Z"), "x"), "Avsnitt 'Z'"),
         (lambda lib, i: lib.stage_text(("colour", i), "x"), "textnyckel"),
     ],
 )
@@ -309,9 +316,9 @@ def test_flushed_text_is_on_disk_before_the_library_is_closed(
     inspection_id = new_inspection(library, criteria)
     summary_id = library.add_summary_item(inspection_id, SummaryKind.WEAKNESS, "")
     action_id = library.add_action_item(inspection_id)
-    library.stage_text(("findings", inspection_id, "C"), "Lokalerna är ändamålsenliga.")
-    library.stage_text(("summary", summary_id), "Svaghet 🙂")
-    library.stage_text(("action", action_id, "follow_up"), "första uppföljning 2025-05-30")
+    library.stage_text(FindingsKey(inspection_id, "C"), "Lokalerna är ändamålsenliga.")
+    library.stage_text(SummaryTextKey(summary_id), "Svaghet 🙂")
+    library.stage_text(ActionTextKey(action_id, "follow_up"), "första uppföljning 2025-05-30")
     assert library.has_staged_changes
     library.flush()
     assert not library.has_staged_changes
@@ -332,11 +339,11 @@ def test_staged_text_is_seen_by_reads_and_dropped_with_its_item(
 ) -> None:
     inspection_id = new_inspection(library, criteria)
     item = library.add_summary_item(inspection_id, SummaryKind.STRENGTH, "")
-    library.stage_text(("justification", inspection_id, "A"), "Skäl")
-    library.stage_text(("criterion_note", inspection_id, "A.2"), "Not")
+    library.stage_text(JustificationKey(inspection_id, "A"), "Skäl")
+    library.stage_text(CriterionNoteKey(inspection_id, "A.2"), "Not")
     assert library.get_inspection(inspection_id).section("A").justification == "Skäl"
     assert library.get_inspection(inspection_id).section("A").criterion("A.2").note == "Not"
-    library.stage_text(("summary", item), "skrivs aldrig")
+    library.stage_text(SummaryTextKey(item), "skrivs aldrig")
     library.remove_summary_item(item)
     assert not library.has_staged_changes
     assert library.get_inspection(inspection_id).summary == ()
@@ -354,6 +361,6 @@ def test_a_read_only_library_refuses_every_change(
         with pytest.raises(ReadOnlyLibraryError, match="skrivskyddat"):
             reader.set_findings(inspection_id, "A", "x")
         with pytest.raises(ReadOnlyLibraryError):
-            reader.stage_text(("findings", inspection_id, "A"), "x")
+            reader.stage_text(FindingsKey(inspection_id, "A"), "x")
     assert file_digest(library_path) == digest
     assert not Path(f"{library_path}.lock").exists()

@@ -381,7 +381,9 @@ def test_the_unit_windows_translatable_labels_are_the_plans_field_labels() -> No
     assert list(_FIELD_LABELS_FOR_LUPDATE) == [action_field(n).label for n in UNIT_FIELDS]
     catalogue = ElementTree.parse(resource_path("i18n", "spurdesk_en.ts")).getroot()
     [context] = [c for c in catalogue.iter("context") if c.findtext("name") == "UnitWindow"]
-    translations = {m.findtext("source"): m.findtext("translation") for m in context.iter("message")}
+    translations = {
+        m.findtext("source"): m.findtext("translation") for m in context.iter("message")
+    }
     for name in UNIT_FIELDS:
         field = action_field(name)
         assert translations[field.label] == field.english, name

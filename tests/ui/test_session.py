@@ -1,4 +1,4 @@
-"""LibrarySession: the one door to the library — undo stacks, signals, staged text, row aliases."""
+"""LibrarySession: the one door to the library — undo stacks, signals, staged text."""
 
 from __future__ import annotations
 
@@ -11,15 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library import Library
+from spurdesk.library.text_keys import FindingsKey, SummaryTextKey
 from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import CriterionStatus, SummaryKind
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.undo import (
-    AddSummaryItemCommand,
-    RemoveSummaryItemCommand,
-    SetCriterionStatusCommand,
-    SetGradeCommand,
     TextCommand,
+    add_summary_item_command,
+    remove_summary_item_command,
+    set_criterion_status_command,
+    set_grade_command,
 )
 
 
@@ -28,13 +29,8 @@ def test_push_performs_the_edit_and_tells_the_views(
 ) -> None:
     """A pushed command is written at once and announced with inspectionChanged and saved."""
     before = demo_session.library.get_inspection(demo_inspection_id).section("A").criterion("A.4")
-    command = SetCriterionStatusCommand(
-        demo_session,
-        demo_inspection_id,
-        "A.4",
-        before.status,
-        CriterionStatus.NOT_MET,
-        before.note,
+    command = set_criterion_status_command(
+        demo_session, demo_inspection_id, "A.4", before.status, CriterionStatus.NOT_MET
     )
     with (
         qtbot.waitSignal(demo_session.inspectionChanged) as changed,
@@ -54,7 +50,7 @@ def test_a_refused_edit_propagates_and_changes_nothing(
     """A grade differing from the suggestion without a justification is refused by the library;
     neither the record nor the undo stack changes."""
     before = demo_session.library.get_inspection(demo_inspection_id).section("A")
-    command = SetGradeCommand(
+    command = set_grade_command(
         demo_session, demo_inspection_id, "A", (before.grade, ""), (Grade.D, "")
     )
     with pytest.raises(SpurdeskError, match="motivering"):
@@ -90,7 +86,7 @@ def test_staged_text_is_written_by_the_debounce_timer(
     qtbot: QtBot, demo_session: LibrarySession, demo_inspection_id: int, demo_library_path: Path
 ) -> None:
     """Typing is only staged; the timer writes it within a second and says so."""
-    key = ("findings", demo_inspection_id, "B")
+    key = FindingsKey(demo_inspection_id, "B")
     with qtbot.waitSignal(demo_session.saved, timeout=1500):
         demo_session.stage_text(demo_inspection_id, key, "Stabil handledarstab.")
         assert demo_session.has_unsaved_text
@@ -110,7 +106,7 @@ def test_close_writes_staged_text_and_closes_the_library(demo_library_path: Path
     library = Library.open(demo_library_path)
     demo_inspection_id = library.list_inspections()[0].id
     session = LibrarySession(library)
-    session.stage_text(demo_inspection_id, ("findings", demo_inspection_id, "C"), "Ljusa lokaler.")
+    session.stage_text(demo_inspection_id, FindingsKey(demo_inspection_id, "C"), "Ljusa lokaler.")
     session.close()
     session.close()  # twice is harmless
     with Library.open(demo_library_path, read_only=True) as reader:
@@ -120,30 +116,34 @@ def test_close_writes_staged_text_and_closes_the_library(demo_library_path: Path
 def test_a_removed_and_restored_row_keeps_working_under_its_old_id(
     demo_session: LibrarySession, demo_inspection_id: int
 ) -> None:
-    """Undoing a removal recreates the row under a new id; older commands still find it."""
-    add = AddSummaryItemCommand(demo_session, demo_inspection_id, SummaryKind.STRENGTH, "Först")
+    """Undoing a removal puts the row back under its own id, so older and newer commands that
+    name it still find it; undoing the add removes exactly that row."""
+    add = add_summary_item_command(demo_session, demo_inspection_id, SummaryKind.STRENGTH, "Först")
     demo_session.push(demo_inspection_id, add)
     assert add.item_id is not None
     record = demo_session.library.get_inspection(demo_inspection_id)
     item = next(i for i in record.summary if i.id == add.item_id)
     demo_session.push(
-        demo_inspection_id, RemoveSummaryItemCommand(demo_session, demo_inspection_id, item)
+        demo_inspection_id, remove_summary_item_command(demo_session, demo_inspection_id, item)
     )
     stack = demo_session.undo_stack(demo_inspection_id)
-    stack.undo()  # the removal: the row is back, under a new id
-    new_id = demo_session.resolve("summary", add.item_id)
-    assert new_id != add.item_id
+    stack.undo()  # the removal: the row is back, under its own id and in its place
+    restored = demo_session.library.get_inspection(demo_inspection_id).summary
+    assert item in restored
     edit = TextCommand(
-        demo_session, demo_inspection_id, ("summary", add.item_id), "Först", "Ändrad", "Ändra"
+        demo_session, demo_inspection_id, SummaryTextKey(add.item_id), "Först", "Ändrad", "Ändra"
     )
     demo_session.push(demo_inspection_id, edit)
     demo_session.flush()
     texts = [i.text for i in demo_session.library.get_inspection(demo_inspection_id).summary]
     assert "Ändrad" in texts
     stack.undo()  # the edit
-    stack.undo()  # the add: removes the recreated row
+    stack.undo()  # the add: removes the row
     texts = [i.text for i in demo_session.library.get_inspection(demo_inspection_id).summary]
     assert "Först" not in texts and "Ändrad" not in texts
+    stack.redo()  # the add again: the same row, same id
+    again = demo_session.library.get_inspection(demo_inspection_id).summary
+    assert [i for i in again if i.id == add.item_id] == [item]
 
 
 def test_an_error_during_undo_is_reported_not_raised(
@@ -151,8 +151,8 @@ def test_an_error_during_undo_is_reported_not_raised(
 ) -> None:
     """If the library refuses an undo (here: the inspection was purged meanwhile), the error
     reaches errorOccurred for a dialog instead of escaping from Qt's undo stack."""
-    command = SetCriterionStatusCommand(
-        demo_session, demo_inspection_id, "A.1", CriterionStatus.MET, CriterionStatus.NOT_MET, ""
+    command = set_criterion_status_command(
+        demo_session, demo_inspection_id, "A.1", CriterionStatus.MET, CriterionStatus.NOT_MET
     )
     demo_session.push(demo_inspection_id, command)
     demo_session.call(demo_inspection_id, lambda lib: lib.delete_inspection(demo_inspection_id))

@@ -208,7 +208,7 @@ def _action_page(window: InspectionWindow) -> ActionPlanPage:
 
 
 def _column(field: str) -> int:
-    return next(number for number, column in enumerate(COLUMNS) if column.field == field)
+    return next(number for number, column in enumerate(COLUMNS) if column.name == field)
 
 
 def choose(page: ActionPlanPage, row: int, field: str, value: object) -> None:

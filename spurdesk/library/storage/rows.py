@@ -23,6 +23,16 @@ from spurdesk.library.schema import (
     SectionRow,
     SummaryRow,
 )
+from spurdesk.library.text_keys import (
+    ActionTextKey,
+    AssessmentTextKey,
+    CriterionNoteKey,
+    FindingsKey,
+    JustificationKey,
+    SummaryTextKey,
+    TextKey,
+)
+from spurdesk.model.action_fields import FieldKind, action_field
 from spurdesk.model.inspection import (
     ActionItemStatus,
     CriterionStatus,
@@ -127,9 +137,7 @@ def renumber(rows: Sequence[SummaryRow] | Sequence[ActionRow]) -> None:
         row.position = index
 
 
-def write_staged(
-    connection: Connection, staged: Mapping[tuple[Any, ...], str], now: datetime
-) -> None:
+def write_staged(connection: Connection, staged: Mapping[TextKey, str], now: datetime) -> None:
     """Apply staged editor text with plain UPDATE statements (SQLAlchemy Core, no ORM unit of
     work), then set `modified_at` of every inspection changed, once, to `now`.
 
@@ -141,21 +149,21 @@ def write_staged(
     summary_ids: list[int] = []
     action_ids: list[int] = []
     for key, text in staged.items():
-        kind = key[0]
-        if kind in ("findings", "justification", "criterion_note"):
-            if _write_assessment_text(connection, kind, key[1], key[2], text):
-                touched.add(key[1])
-        elif kind == "summary":
-            connection.execute(
-                update(_SUMMARIES).where(_SUMMARIES.c.id == key[1]).values(text=text)
-            )
-            summary_ids.append(key[1])
-        else:
-            values: dict[str, Any] = {key[2]: text}
-            if key[2] in ("due", "follow_up"):
-                values[f"{key[2]}_on"] = first_date_in(text)
-            connection.execute(update(_ACTIONS).where(_ACTIONS.c.id == key[1]).values(values))
-            action_ids.append(key[1])
+        match key:
+            case SummaryTextKey(item_id):
+                connection.execute(
+                    update(_SUMMARIES).where(_SUMMARIES.c.id == item_id).values(text=text)
+                )
+                summary_ids.append(item_id)
+            case ActionTextKey(item_id, field):
+                values: dict[str, Any] = {field: text}
+                if action_field(field).kind is FieldKind.DATE_TEXT:
+                    values[f"{field}_on"] = first_date_in(text)  # due_on, follow_up_on
+                connection.execute(update(_ACTIONS).where(_ACTIONS.c.id == item_id).values(values))
+                action_ids.append(item_id)
+            case _:
+                if _write_assessment_text(connection, key, text):
+                    touched.add(key.inspection_id)
     if not summary_ids and not action_ids:
         if touched:  # the usual autosave: a prepared statement, nothing built per flush
             connection.execute(_TOUCH, {"b_ids": sorted(touched), "b_now": now})
@@ -177,7 +185,7 @@ def write_staged(
         )
     if changed:
         values: dict[str, Any] = {"modified_at": now}
-        if any(key[0] == "action" and key[2] == "follow_up" for key in staged):
+        if any(isinstance(key, ActionTextKey) and key.field == "follow_up" for key in staged):
             values["next_follow_up"] = _next_follow_up(_INSPECTIONS.c.id)
         connection.execute(update(_INSPECTIONS).where(or_(*changed)).values(values))
 
@@ -222,10 +230,10 @@ def _text_update(table: Any, target: Any, column: str) -> Any:
 
 
 # Built once: an autosave then only binds values to cached, compiled statements.
-_ASSESSMENT_TEXT_UPDATES = {
-    "findings": _text_update(_SECTIONS, _SECTIONS.c.section_id, "findings"),
-    "justification": _text_update(_SECTIONS, _SECTIONS.c.section_id, "justification"),
-    "criterion_note": _text_update(_CRITERIA, _CRITERIA.c.criterion_id, "note"),
+_ASSESSMENT_TEXT_UPDATES: dict[type[AssessmentTextKey], Any] = {
+    FindingsKey: _text_update(_SECTIONS, _SECTIONS.c.section_id, "findings"),
+    JustificationKey: _text_update(_SECTIONS, _SECTIONS.c.section_id, "justification"),
+    CriterionNoteKey: _text_update(_CRITERIA, _CRITERIA.c.criterion_id, "note"),
 }
 _TOUCH = (
     update(_INSPECTIONS)
@@ -234,29 +242,29 @@ _TOUCH = (
 )
 
 
-def _write_assessment_text(
-    connection: Connection, kind: str, inspection_id: int, target_id: str, text: str
-) -> bool:
+def _write_assessment_text(connection: Connection, key: AssessmentTextKey, text: str) -> bool:
     """Findings / justification of a section or the note of a criterion; False when the
     inspection no longer exists."""
-    statement = _ASSESSMENT_TEXT_UPDATES[kind]
-    bound = {"b_inspection": inspection_id, "b_target": target_id, "b_text": text}
-    if connection.execute(statement, bound).rowcount:
+    target_id = key.criterion_id if isinstance(key, CriterionNoteKey) else key.section_id
+    bound = {"b_inspection": key.inspection_id, "b_target": target_id, "b_text": text}
+    if connection.execute(_ASSESSMENT_TEXT_UPDATES[type(key)], bound).rowcount:
         return True
-    table = _CRITERIA if kind == "criterion_note" else _SECTIONS
-    values = {"note" if kind == "criterion_note" else kind: text}
     exists = connection.execute(
-        select(_INSPECTIONS.c.id).where(_INSPECTIONS.c.id == inspection_id)
+        select(_INSPECTIONS.c.id).where(_INSPECTIONS.c.id == key.inspection_id)
     ).first()
     if exists is None:
         return False
-    if kind == "criterion_note":
+    table: Any
+    if isinstance(key, CriterionNoteKey):
+        table = _CRITERIA
         row = {
             "criterion_id": target_id,
             "status": CriterionStatus.NOT_ASSESSED.value,
-            "note": "",
+            "note": text,
         }
     else:
+        table = _SECTIONS
         row = {"section_id": target_id, "findings": "", "justification": "", "revision_reason": ""}
-    connection.execute(insert(table).values(inspection_id=inspection_id, **{**row, **values}))
+        row["findings" if isinstance(key, FindingsKey) else "justification"] = text
+    connection.execute(insert(table).values(inspection_id=key.inspection_id, **row))
     return True

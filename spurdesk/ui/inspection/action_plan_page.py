@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spurdesk.library.text_keys import ActionTextKey
 from spurdesk.model.action_fields import FieldKind
 from spurdesk.model.criteria import CriterionKind
 from spurdesk.model.grading import inspection_deficiencies
@@ -30,10 +31,10 @@ from spurdesk.ui.inspection.labels import action_status_label
 from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, wrapped
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.undo import (
-    AddActionItemCommand,
-    EditActionItemCommand,
-    RemoveActionItemCommand,
-    SyncActionItemsCommand,
+    add_action_item_command,
+    edit_action_item_command,
+    remove_action_item_command,
+    sync_action_items_command,
 )
 
 _PLANNED_ACTION_COLUMN = next(n for n, c in enumerate(COLUMNS) if c.name == "planned_action")
@@ -195,7 +196,7 @@ class ActionPlanPage(InspectionPage):
 
     def sync(self) -> None:
         if missing_deficiencies(self.inspection)[0]:
-            self.push(SyncActionItemsCommand(self.session, self.inspection_id))
+            self.push(sync_action_items_command(self.session, self.inspection_id))
 
     def add(self) -> None:
         row = self.view.currentIndex().row()
@@ -203,7 +204,7 @@ class ActionPlanPage(InspectionPage):
         if row >= 0:
             current = self.model.item(row)
             fields = {"section_id": current.section_id, "position": current.position + 1}
-        command = AddActionItemCommand(self.session, self.inspection_id, fields)
+        command = add_action_item_command(self.session, self.inspection_id, fields)
         if self.push(command) and command.item_id is not None:
             new_row = self.model.row_of(command.item_id)
             index = self.model.index(new_row, _PLANNED_ACTION_COLUMN)
@@ -216,12 +217,12 @@ class ActionPlanPage(InspectionPage):
         if not index.isValid():
             return
         item = self.model.item(index.row())
-        self.push(RemoveActionItemCommand(self.session, self.inspection_id, item))
+        self.push(remove_action_item_command(self.session, self.inspection_id, item))
 
     def _text_edited(self, index: QModelIndex, text: str) -> None:
         item = self.model.item(index.row())
         field = COLUMNS[index.column()].name
-        key = ("action", item.id, field)
+        key = ActionTextKey(item.id, field)
         self.stage(key, getattr(item, field), text, self.tr("Ändra rad i handlingsplanen"))
 
     def _choices(self, index: QModelIndex) -> list[tuple[str, object]]:
@@ -256,4 +257,4 @@ class ActionPlanPage(InspectionPage):
         if field == "criterion_id" and value is not None and item.section_id is None:
             section_id = criteria.section_of(str(value)).id
             old["section_id"], new["section_id"] = None, section_id
-        self.push(EditActionItemCommand(self.session, self.inspection_id, item.id, old, new))
+        self.push(edit_action_item_command(self.session, self.inspection_id, item.id, old, new))

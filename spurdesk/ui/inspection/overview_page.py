@@ -38,10 +38,10 @@ from spurdesk.ui.inspection.people_model import RecordColumn, RecordTableModel
 from spurdesk.ui.inspection.widgets import DateTextEdit, StagedLineEdit
 from spurdesk.ui.session import DEBOUNCE_MS, MAX_LATENCY_MS, LibrarySession
 from spurdesk.ui.undo import (
-    SetInspectorsCommand,
-    SetParticipantsCommand,
-    SetStatusCommand,
-    UpdateInspectionCommand,
+    set_inspectors_command,
+    set_participants_command,
+    set_status_command,
+    update_inspection_command,
 )
 
 TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
@@ -330,7 +330,7 @@ class OverviewPage(InspectionPage):
         self.validation.setText("\n".join(problems))
         self.validation.setVisible(bool(problems))
         if new:
-            command = UpdateInspectionCommand(self.session, self.inspection_id, old, new)
+            command = update_inspection_command(self.session, self.inspection_id, old, new)
             try:
                 self.session.push(self.inspection_id, command)
             except SpurdeskError as error:  # e.g. the visit ending before it starts
@@ -342,12 +342,14 @@ class OverviewPage(InspectionPage):
 
     def _set_inspectors(self, rows: tuple[Any, ...]) -> None:
         self.push(
-            SetInspectorsCommand(self.session, self.inspection_id, self.inspection.inspectors, rows)
+            set_inspectors_command(
+                self.session, self.inspection_id, self.inspection.inspectors, rows
+            )
         )
 
     def _set_participants(self, rows: tuple[Any, ...]) -> None:
         self.push(
-            SetParticipantsCommand(
+            set_participants_command(
                 self.session, self.inspection_id, self.inspection.participants, rows
             )
         )
@@ -360,7 +362,7 @@ class OverviewPage(InspectionPage):
         if new is None or new == old:
             return
         if can_transition(new, old):
-            self.push(SetStatusCommand(self.session, self.inspection_id, old, new))
+            self.push(set_status_command(self.session, self.inspection_id, old, new))
             return
         if not confirm(
             self,

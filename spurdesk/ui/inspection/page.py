@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -18,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.library.text_keys import TextKey
 from spurdesk.model.inspection import Inspection
 from spurdesk.ui.dialogs import show_error
+from spurdesk.ui.inspection.navigation import NodeKind
 from spurdesk.ui.session import LibrarySession
-from spurdesk.ui.undo import TextCommand
+from spurdesk.ui.undo import ServiceCommand, TextCommand
 
 
 class InspectionPage(QWidget):
@@ -33,6 +34,9 @@ class InspectionPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.inspection = inspection
+        #: The window's key of this page; every edit pushed here carries it, so undoing the edit
+        #: later brings the user back here to see it.
+        self.location: tuple[NodeKind, str] | None = None
 
     @property
     def inspection_id(self) -> int:
@@ -53,8 +57,9 @@ class InspectionPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def push(self, command: QUndoCommand) -> bool:
+    def push(self, command: ServiceCommand | TextCommand) -> bool:
         """Perform an undoable edit; a refused one is shown and changes nothing."""
+        command.location = self.location
         try:
             self.session.push(self.inspection_id, command)
         except SpurdeskError as error:
@@ -62,7 +67,7 @@ class InspectionPage(QWidget):
             return False
         return True
 
-    def stage(self, key: tuple, old: str, new: str, label: str) -> None:
+    def stage(self, key: TextKey, old: str, new: str, label: str) -> None:
         """Typed text: one merged undo step per burst, written by the autosave timer."""
         self.push(TextCommand(self.session, self.inspection_id, key, old, new, label))
 

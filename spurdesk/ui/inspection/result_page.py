@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spurdesk.library.text_keys import SummaryTextKey
 from spurdesk.model.inspection import Inspection, SummaryKind
 from spurdesk.ui.inspection.delegates import StagingDelegate
 from spurdesk.ui.inspection.labels import summary_kind_heading
@@ -33,9 +34,9 @@ from spurdesk.ui.inspection.summary_model import (
 )
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.undo import (
-    AddSummaryItemCommand,
-    MoveSummaryItemCommand,
-    RemoveSummaryItemCommand,
+    add_summary_item_command,
+    move_summary_item_command,
+    remove_summary_item_command,
 )
 
 
@@ -118,13 +119,13 @@ class SummaryList(QWidget):
         current_id = self.model.item(current.row()).id if current.isValid() else None
         self.model.set_items(inspection.summary_of(self.kind))
         if current_id is not None and not self.view.currentIndex().isValid():
-            row = self.model.row_of(self.page.session.resolve("summary", current_id))
+            row = self.model.row_of(current_id)
             if row >= 0:
                 self.view.setCurrentIndex(self.model.index(row))
         self._update_actions()
 
     def select_item(self, item_id: int, edit: bool = False) -> None:
-        row = self.model.row_of(self.page.session.resolve("summary", item_id))
+        row = self.model.row_of(item_id)
         if row < 0:
             return
         index = self.model.index(row)
@@ -137,12 +138,12 @@ class SummaryList(QWidget):
 
     def _edited(self, index: QModelIndex, text: str) -> None:
         item = self.model.item(index.row())
-        self.page.stage(("summary", item.id), item.text, text, self.tr("Ändra punkt"))
+        self.page.stage(SummaryTextKey(item.id), item.text, text, self.tr("Ändra punkt"))
 
     def add(self) -> None:
         row = self.view.currentIndex().row()
         position = row + 1 if row >= 0 else self.model.rowCount()
-        command = AddSummaryItemCommand(
+        command = add_summary_item_command(
             self.page.session, self.page.inspection_id, self.kind, "", position
         )
         if self.page.push(command) and command.item_id is not None:
@@ -154,7 +155,7 @@ class SummaryList(QWidget):
             return
         item = self.model.item(index.row())
         if self.page.push(
-            RemoveSummaryItemCommand(self.page.session, self.page.inspection_id, item)
+            remove_summary_item_command(self.page.session, self.page.inspection_id, item)
         ):
             count = self.model.rowCount()
             if count:
@@ -166,7 +167,7 @@ class SummaryList(QWidget):
         if row < 0 or not 0 <= target < self.model.rowCount():
             return
         item = self.model.item(row)
-        command = MoveSummaryItemCommand(
+        command = move_summary_item_command(
             self.page.session, self.page.inspection_id, item.id, row, target
         )
         if self.page.push(command):

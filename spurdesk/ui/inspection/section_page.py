@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spurdesk.library.text_keys import CriterionNoteKey, FindingsKey, JustificationKey
 from spurdesk.model.criteria import Grade, Section
 from spurdesk.model.grading import GradeSuggestion, suggest_grade
 from spurdesk.model.inspection import CriterionStatus, Inspection, SectionAssessment
@@ -45,9 +46,9 @@ from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, sc
 from spurdesk.ui.inspection.widgets import StagedLineEdit, StagedTextEdit
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.undo import (
-    ReviseGradeCommand,
-    SetCriterionStatusCommand,
-    SetGradeCommand,
+    revise_grade_command,
+    set_criterion_status_command,
+    set_grade_command,
 )
 
 _STATUS_KEYS = {
@@ -437,13 +438,13 @@ class SectionPage(InspectionPage):
     # editing -------------------------------------------------------------------------------
 
     def set_status(self, criterion_id: str, status: CriterionStatus) -> None:
-        self.session.flush()  # a note typed a moment ago must be in the model before we read it
         current = self.criteria_model.assessment(criterion_id)
         if current.status != status:
-            command = SetCriterionStatusCommand(
-                self.session, self.inspection_id, criterion_id, current.status, status, current.note
+            self.push(
+                set_criterion_status_command(
+                    self.session, self.inspection_id, criterion_id, current.status, status
+                )
             )
-            self.push(command)
 
     def _status_choices(self, index: QModelIndex) -> list[tuple[str, object]]:
         return [(criterion_status_label(s), s) for s in CRITERION_STATUS_ORDER]
@@ -457,12 +458,12 @@ class SectionPage(InspectionPage):
         criterion = self.criteria_model.criterion_at(index)
         if criterion is None:
             return
-        key = ("criterion_note", self.inspection_id, criterion.id)
+        key = CriterionNoteKey(self.inspection_id, criterion.id)
         old = self.criteria_model.assessment(criterion.id).note
         self.stage(key, old, text, self.tr("Anteckning till %1").replace("%1", criterion.id))
 
     def _findings_edited(self, text: str) -> None:
-        key = ("findings", self.inspection_id, self.section.id)
+        key = FindingsKey(self.inspection_id, self.section.id)
         self.stage(
             key,
             self.assessment.findings,
@@ -487,7 +488,7 @@ class SectionPage(InspectionPage):
         justification is not overwritten by the refresh its own save triggers."""
         assessment = self.assessment
         if (grade, justification) != (assessment.grade, assessment.justification):
-            command = SetGradeCommand(
+            command = set_grade_command(
                 self.session,
                 self.inspection_id,
                 self.section.id,
@@ -508,7 +509,7 @@ class SectionPage(InspectionPage):
             else:
                 self._show_validation(self.pending_grade)
             return
-        key = ("justification", self.inspection_id, self.section.id)
+        key = JustificationKey(self.inspection_id, self.section.id)
         self.stage(
             key,
             self.assessment.justification,
@@ -531,7 +532,7 @@ class SectionPage(InspectionPage):
         if new != old:
             self._shown_revision = None
             self.push(
-                ReviseGradeCommand(self.session, self.inspection_id, self.section.id, old, new)
+                revise_grade_command(self.session, self.inspection_id, self.section.id, old, new)
             )
 
     def _clear_revision(self) -> None:
@@ -539,7 +540,7 @@ class SectionPage(InspectionPage):
         old = (assessment.revised_grade, assessment.revised_on, assessment.revision_reason)
         self._shown_revision = None
         self.push(
-            ReviseGradeCommand(
+            revise_grade_command(
                 self.session, self.inspection_id, self.section.id, old, (None, None, "")
             )
         )

@@ -32,7 +32,6 @@ from spurdesk.ui.inspection.overview_page import OverviewPage
 from spurdesk.ui.inspection.page import InspectionPage, make_read_only
 from spurdesk.ui.inspection.result_page import ResultPage
 from spurdesk.ui.inspection.section_page import SectionPage
-from spurdesk.ui.inspection.steps import step_location
 from spurdesk.ui.session import LibrarySession
 
 _SETTINGS_GROUP = "inspectionWindow"
@@ -149,7 +148,7 @@ class InspectionWindow(QMainWindow):
 
     def _show_step(self, command: QUndoCommand | None) -> None:
         """Go to the page an undone or redone step changed, so its effect is seen."""
-        place = step_location(command, self.inspection.criteria) if command else None
+        place = getattr(command, "location", None)
         if place is not None and self.nav_model.node(self.nav.currentIndex()).key != place[1]:
             self.go_to(*place)
 
@@ -224,6 +223,7 @@ class InspectionWindow(QMainWindow):
         page = self.pages.get((kind, key))
         if page is None:
             page = self._make_page(kind, key)
+            page.location = (kind, key)
             if self.session.library.read_only:
                 make_read_only(page)
             self.pages[(kind, key)] = page

@@ -1,0 +1,316 @@
+"""Verbs on whole inspections: list, read, create, import, re-inspect, edit the visit's facts and
+people, move along the life cycle, trash and purge; and the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from spurdesk.library.core import LibraryCore, utc_now
+from spurdesk.library.errors import (
+    LibraryError,
+)
+from spurdesk.library.schema import (
+    ActionRow,
+    AuditRow,
+    CriteriaSnapshotRow,
+    InspectionRow,
+    SummaryRow,
+)
+from spurdesk.library.storage import checks, rows
+from spurdesk.library.storage.listing import inspection_summaries
+from spurdesk.library.storage.records import (
+    assessment_rows,
+    audit_record,
+)
+from spurdesk.model import lifecycle
+from spurdesk.model.criteria import CriteriaSet, Grade
+from spurdesk.model.inspection import (
+    AuditEvent,
+    Inspection,
+    InspectionStatus,
+    InspectionSummary,
+    Inspector,
+    ParticipantGroup,
+    SummaryKind,
+)
+
+
+class InspectionVerbs(LibraryCore):
+    def list_inspections(
+        self, *, include_deleted: bool = False, deleted_only: bool = False
+    ) -> list[InspectionSummary]:
+        """Start-view rows, in id order: three queries however many inspections there are."""
+        with self._read() as session:
+            return inspection_summaries(
+                session,
+                include_deleted=include_deleted,
+                deleted_only=deleted_only,
+                today=date.today(),
+            )
+
+    def get_inspection(self, inspection_id: int) -> Inspection:
+        """The whole inspection as a record (also from the trash)."""
+        with self._read() as session:
+            return self._load(session, inspection_id)
+
+    def audit_events(self, inspection_id: int) -> list[AuditEvent]:
+        """What happened to the inspection, oldest first."""
+        with self._read() as session:
+            self._inspection_row(session, inspection_id, editable=False)
+            events = session.scalars(
+                select(AuditRow)
+                .where(AuditRow.inspection_id == inspection_id)
+                .order_by(AuditRow.at, AuditRow.id)
+            )
+            return [audit_record(row) for row in events]
+
+    def record_event(self, inspection_id: int, action: str, detail: str) -> None:
+        """Add an audit event (e.g. "export") on behalf of another layer."""
+        action = checks.text(action, "Händelsens typ").strip()
+        if not action:
+            raise LibraryError('En händelse i historiken behöver en typ, t.ex. "export".')
+        detail = checks.text(detail, "Händelsens beskrivning")
+        with self._write() as session:
+            self._inspection_row(session, inspection_id, editable=False)
+            self._audit(session, inspection_id, action, detail)
+
+    def create_inspection(
+        self,
+        *,
+        unit: str,
+        site: str,
+        care_provider: str,
+        specialty: str,
+        criteria: CriteriaSet,
+        visit_start: date | None = None,
+        visit_end: date | None = None,
+        report_date: date | None = None,
+        inspectors: Sequence[Inspector] = (),
+        participants: Sequence[ParticipantGroup] = (),
+    ) -> int:
+        """A new draft inspection made with (a snapshot of) `criteria`; returns its id."""
+        values = checks.inspection_fields(
+            {
+                "unit": unit,
+                "site": site,
+                "care_provider": care_provider,
+                "specialty": specialty,
+                "visit_start": visit_start,
+                "visit_end": visit_end,
+                "report_date": report_date,
+            }
+        )
+        if not isinstance(criteria, CriteriaSet):
+            raise LibraryError("En ny inspektion behöver en kriterieuppsättning.")
+        checked_inspectors = checks.inspectors(inspectors)
+        checked_groups = checks.participant_groups(participants)
+        with self._write() as session:
+            row = self._new_inspection_row(session, values, criteria, InspectionStatus.DRAFT)
+            rows.replace_people(session, row.id, checked_inspectors, checked_groups)
+            self._audit(session, row.id, "create", f"Inspektionen skapad ({criteria.label}).")
+            return row.id
+
+    def _new_inspection_row(
+        self,
+        session: Session,
+        values: dict[str, Any],
+        criteria: CriteriaSet,
+        status: InspectionStatus,
+        *,
+        previous_inspection_id: int | None = None,
+        previous_grades: dict[str, str] | None = None,
+        created_at: datetime | None = None,
+    ) -> InspectionRow:
+        now = utc_now()
+        row = InspectionRow(
+            **values,
+            status=status.value,
+            criteria_snapshot_id=self._snapshot_id(session, criteria),
+            previous_inspection_id=previous_inspection_id,
+            previous_grades=previous_grades or {},
+            effective_grades={},
+            created_at=created_at or now,
+            modified_at=now,
+        )
+        session.add(row)
+        session.flush()
+        return row
+
+    def update_inspection(self, inspection_id: int, **fields: Any) -> None:
+        """Change metadata: unit, site, care_provider, specialty, visit_start/end, report_date."""
+        values = checks.inspection_fields(fields, partial=True)
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            checks.visit_dates(
+                values.get("visit_start", row.visit_start), values.get("visit_end", row.visit_end)
+            )
+            for name, value in values.items():
+                setattr(row, name, value)
+            self._touch(row)
+
+    def set_inspectors(self, inspection_id: int, inspectors: Sequence[Inspector]) -> None:
+        checked = checks.inspectors(inspectors)
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            rows.replace_people(session, row.id, checked, None)
+            self._touch(row)
+
+    def set_participants(self, inspection_id: int, groups: Sequence[ParticipantGroup]) -> None:
+        checked = checks.participant_groups(groups)
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            rows.replace_people(session, row.id, None, checked)
+            self._touch(row)
+
+    def set_status(self, inspection_id: int, status: InspectionStatus) -> None:
+        """Move the report along its life cycle (checked by `lifecycle`), recorded in the audit."""
+        new = checks.member(InspectionStatus, status, "Status")
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            current = InspectionStatus(row.status)
+            lifecycle.check_transition(current, new)
+            row.status = new.value
+            self._touch(row)
+            self._audit(session, row.id, "status", f"{current.value} → {new.value}")
+
+    def import_inspection(self, record: Inspection) -> int:
+        """Store a whole record (the demo, an exchange package) as a new inspection.
+
+        Ids in the record are ignored and new ones assigned; `previous_inspection_id` is dropped
+        (it names an inspection of another library) while `previous_grades` is kept. Section,
+        criterion and grade values are checked against the record's own criteria snapshot.
+        """
+        if not isinstance(record, Inspection):
+            raise LibraryError("Bara en hel inspektion kan importeras.")
+        criteria = record.criteria
+        values = checks.inspection_fields(
+            {
+                "unit": record.unit,
+                "site": record.site,
+                "care_provider": record.care_provider,
+                "specialty": record.specialty,
+                "visit_start": record.visit_start,
+                "visit_end": record.visit_end,
+                "report_date": record.report_date,
+            }
+        )
+        status = checks.member(InspectionStatus, record.status, "Status")
+        inspectors = checks.inspectors(record.inspectors)
+        groups = checks.participant_groups(record.participants)
+        section_rows, criterion_rows = assessment_rows(record)
+        previous = {
+            checks.text(sid, "Avsnitt"): checks.member(
+                Grade, grade, f"Tidigare gradering {sid}"
+            ).value
+            for sid, grade in record.previous_grades.items()
+        }
+        summary = [
+            (
+                checks.member(SummaryKind, item.kind, "Sammanfattningens typ"),
+                checks.text(item.text, "Text"),
+            )
+            for item in record.summary
+        ]
+        actions = [checks.action_values(criteria, item) for item in record.action_items]
+        with self._write() as session:
+            row = self._new_inspection_row(
+                session,
+                values,
+                criteria,
+                status,
+                previous_grades=previous,
+                created_at=record.created_at,
+            )
+            rows.replace_people(session, row.id, inspectors, groups)
+            for section_row in section_rows:
+                section_row.inspection_id = row.id
+            for criterion_row in criterion_rows:
+                criterion_row.inspection_id = row.id
+            session.add_all([*section_rows, *criterion_rows])
+            positions: dict[SummaryKind, int] = {}
+            for kind, text in summary:
+                position = positions.get(kind, 0)
+                positions[kind] = position + 1
+                session.add(
+                    SummaryRow(inspection_id=row.id, kind=kind.value, text=text, position=position)
+                )
+            for position, action_values in enumerate(actions):
+                session.add(ActionRow(inspection_id=row.id, position=position, **action_values))
+            rows.refresh_listing(session, row)
+            self._audit(
+                session, row.id, "import", f"Importerad: {record.title} ({criteria.label})."
+            )
+            return row.id
+
+    def duplicate_as_reinspection(self, inspection_id: int) -> int:
+        """A new draft for the next visit: the unit's metadata and criteria snapshot, and the
+        effective grades of this inspection as `previous_grades`; nothing else is copied."""
+        with self._write() as session:
+            old = self._load(session, inspection_id)
+            values = {
+                "unit": old.unit,
+                "site": old.site,
+                "care_provider": old.care_provider,
+                "specialty": old.specialty,
+            }
+            grades = {
+                s.section_id: s.effective_grade.value
+                for s in old.sections
+                if s.effective_grade is not None
+            }
+            row = self._new_inspection_row(
+                session,
+                values,
+                old.criteria,
+                InspectionStatus.DRAFT,
+                previous_inspection_id=old.id,
+                previous_grades=grades,
+            )
+            self._audit(
+                session,
+                row.id,
+                "reinspection",
+                f"Ny granskning efter inspektion {old.id} ({old.title}).",
+            )
+            return row.id
+
+    def delete_inspection(self, inspection_id: int) -> None:
+        """Move the inspection to the trash (restorable until purged)."""
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            row.deleted_at = utc_now()
+            self._audit(session, row.id, "delete", "Flyttad till papperskorgen.")
+
+    def restore_inspection(self, inspection_id: int) -> None:
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id, editable=False)
+            if row.deleted_at is None:
+                raise LibraryError(f"Inspektionen {row.unit} ligger inte i papperskorgen.")
+            row.deleted_at = None
+            self._touch(row)
+            self._audit(session, row.id, "restore", "Återställd från papperskorgen.")
+
+    def purge_inspection(self, inspection_id: int) -> None:
+        """Delete for good; only what is already in the trash."""
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id, editable=False)
+            if row.deleted_at is None:
+                raise LibraryError(
+                    f"Inspektionen {row.unit} måste ligga i papperskorgen innan den raderas."
+                )
+            snapshot_id = row.criteria_snapshot_id
+            session.execute(delete(InspectionRow).where(InspectionRow.id == row.id))
+            still_used = select(InspectionRow.id).where(
+                InspectionRow.criteria_snapshot_id == snapshot_id
+            )
+            session.execute(
+                delete(CriteriaSnapshotRow).where(
+                    CriteriaSnapshotRow.id == snapshot_id, ~still_used.exists()
+                )
+            )
+        self._unstage(lambda key: getattr(key, "inspection_id", None) == inspection_id)
