@@ -1,13 +1,13 @@
 """Sending to the unit as one operation: write the file and remember it in the audit trail.
 
-The send event records the SHA-256 of the report as sent. At import, a response whose report is
-exactly what was sent is the unit's untouched copy, even if the inspectors have edited the
-inspection since; any other difference is the unit's doing and is refused (see review.py).
+The send event records the SHA-256 of the report as sent, as data (`REPORT_DIGEST`) beside its
+prose. At import, a response whose report is exactly what was sent is the unit's untouched copy,
+even if the inspectors have edited the inspection since; any other difference is the unit's doing
+and is refused (see review.py).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from spurdesk.exchange.docx_form import write_form
@@ -15,18 +15,20 @@ from spurdesk.exchange.package import inspection_digest, outgoing_package, write
 from spurdesk.exchange.store import ActionPlanStore
 
 SEND_ACTION = "export"
-_DIGEST = re.compile(r"sha256 ([0-9a-f]{64})")
+#: The key in a send event's data holding the digest of the report as sent.
+REPORT_DIGEST = "report_sha256"
 
 
 def send_package(store: ActionPlanStore, inspection_id: int, path: str | Path) -> Path:
     """ "Skicka till verksamheten": the .spur package, and an "export" AuditEvent."""
     package = outgoing_package(store.get_inspection(inspection_id))
     written = write_package(path, package)
+    digest = inspection_digest(package.inspection)
     store.record_event(
         inspection_id,
         SEND_ACTION,
-        f"Skickat till verksamheten: {written.name} "
-        f"(rapport sha256 {inspection_digest(package.inspection)})",
+        f"Skickat till verksamheten: {written.name} (rapport sha256 {digest})",
+        {REPORT_DIGEST: digest},
     )
     return written
 
@@ -43,8 +45,7 @@ def send_form(store: ActionPlanStore, inspection_id: int, path: str | Path) -> P
 def sent_digests(store: ActionPlanStore, inspection_id: int) -> set[str]:
     """The report digests of every package sent for the inspection."""
     return {
-        match[1]
+        event.data[REPORT_DIGEST]
         for event in store.audit_events(inspection_id)
-        if event.action == SEND_ACTION
-        for match in _DIGEST.finditer(event.detail)
+        if event.action == SEND_ACTION and REPORT_DIGEST in event.data
     }

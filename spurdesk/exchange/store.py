@@ -6,6 +6,7 @@ Library satisfies it structurally.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -29,6 +30,12 @@ class ActionPlanStore(Protocol):
 
     def remove_action_item(self, item_id: int) -> None: ...
 
-    def record_event(self, inspection_id: int, action: str, detail: str) -> None: ...
+    def record_event(
+        self,
+        inspection_id: int,
+        action: str,
+        detail: str,
+        data: Mapping[str, str] | None = None,
+    ) -> None: ...
 
     def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...

@@ -362,7 +362,14 @@ class LibraryCore:
             )
         return item_id
 
-    def _audit(self, session: Session, inspection_id: int, action: str, detail: str) -> None:
+    def _audit(
+        self,
+        session: Session,
+        inspection_id: int,
+        action: str,
+        detail: str,
+        data: dict[str, str] | None = None,
+    ) -> None:
         session.add(
             AuditRow(
                 inspection_id=inspection_id,
@@ -370,6 +377,7 @@ class LibraryCore:
                 actor=self.actor,
                 action=action,
                 detail=detail,
+                data=data or {},
             )
         )
 

@@ -3,7 +3,7 @@ people, move along the life cycle, trash and purge; and the audit trail."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -69,15 +69,23 @@ class InspectionVerbs(LibraryCore):
             )
             return [audit_record(row) for row in events]
 
-    def record_event(self, inspection_id: int, action: str, detail: str) -> None:
-        """Add an audit event (e.g. "export") on behalf of another layer."""
+    def record_event(
+        self,
+        inspection_id: int,
+        action: str,
+        detail: str,
+        data: Mapping[str, str] | None = None,
+    ) -> None:
+        """Add an audit event (e.g. "export") on behalf of another layer: `detail` for people,
+        `data` (text keys and values) for the program to read back."""
         action = checks.text(action, "Händelsens typ").strip()
         if not action:
             raise LibraryError('En händelse i historiken behöver en typ, t.ex. "export".')
         detail = checks.text(detail, "Händelsens beskrivning")
+        values = checks.text_mapping(data or {}, "Händelsens uppgifter")
         with self._write() as session:
             self._inspection_row(session, inspection_id, editable=False)
-            self._audit(session, inspection_id, action, detail)
+            self._audit(session, inspection_id, action, detail, values)
 
     def create_inspection(
         self,

@@ -222,3 +222,5 @@ class AuditRow(Base):
     actor: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
+    # Revision 5: what other layers read back (e.g. {"report_sha256": …} of a sent package).
+    data: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")

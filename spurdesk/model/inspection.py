@@ -155,7 +155,8 @@ class AuditEvent:
     at: datetime
     actor: str
     action: str  # e.g. "grade", "revision", "status", "import"
-    detail: str
+    detail: str  # for people to read
+    data: dict[str, str] = field(default_factory=dict)  # for the program to read back
 
 
 @dataclass(frozen=True)

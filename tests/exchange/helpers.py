@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -132,9 +132,16 @@ class FakeStore:
             action_items=tuple(i for i in inspection.action_items if i.id != item_id),
         )
 
-    def record_event(self, inspection_id: int, action: str, detail: str) -> None:
+    def record_event(
+        self,
+        inspection_id: int,
+        action: str,
+        detail: str,
+        data: Mapping[str, str] | None = None,
+    ) -> None:
         self.get_inspection(inspection_id)
-        self.events[inspection_id].append(AuditEvent(datetime.now(), "test", action, detail))
+        event = AuditEvent(datetime.now(), "test", action, detail, dict(data or {}))
+        self.events[inspection_id].append(event)
 
     def audit_events(self, inspection_id: int) -> list[AuditEvent]:
         return list(self.events[inspection_id])

@@ -229,3 +229,23 @@ def test_every_revision_downgrades_and_upgrades_again_without_losing_rows(
     Library.open(path).close()
     assert revision_of(path) == head_revision()
     assert row_counts(path) == before
+
+
+def test_a_revision_4_send_event_keeps_its_report_digest_as_data(tmp_path: Path) -> None:
+    """Revision 5 copies the digest of each package already sent out of the event's prose, so a
+    unit's answer to a package sent before the upgrade is still recognised."""
+    path = fixture_copy("library-rev0004.sqlite", tmp_path)
+    sent = "ab" * 32
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "INSERT INTO audit_events (inspection_id, at, actor, action, detail) "
+            "VALUES (1, '2025-02-01T09:00:00.000000+00:00', 'Inspektör Ett', 'export', ?)",
+            [
+                (f"Skickat till verksamheten: Röntgenkliniken.spur (rapport sha256 {sent})",),
+                ("Handlingsplan som Word-formulär: Röntgenkliniken.docx",),
+                (f"Rapport.docx, med texten sha256 {'cd' * 32} i namnet",),
+            ],
+        )
+    with Library.open(path) as library:
+        exports = [e for e in library.audit_events(1) if e.action == "export"]
+    assert [e.data for e in exports] == [{"report_sha256": sent}, {}, {}]

@@ -51,6 +51,13 @@ def text(value: object, what: str) -> str:
     return value
 
 
+def text_mapping(value: object, what: str) -> dict[str, str]:
+    """A mapping of text to text (an audit event's data), copied."""
+    if not isinstance(value, Mapping):
+        raise LibraryError(f"{what} måste vara par av text, inte {type(value).__name__}.")
+    return {text(key, what): text(item, what) for key, item in value.items()}
+
+
 def optional_date(value: object, what: str) -> date | None:
     """None, a date, a datetime (its date) or ISO text "YYYY-MM-DD"."""
     if value is None or value == "":

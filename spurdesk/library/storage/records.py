@@ -109,7 +109,9 @@ def action_record(row: ActionRow) -> ActionItem:
 
 
 def audit_record(row: AuditRow) -> AuditEvent:
-    return AuditEvent(at=row.at, actor=row.actor, action=row.action, detail=row.detail)
+    return AuditEvent(
+        at=row.at, actor=row.actor, action=row.action, detail=row.detail, data=dict(row.data)
+    )
 
 
 def inspection_record(
