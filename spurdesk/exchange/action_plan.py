@@ -12,13 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spurdesk.exchange.jsonread import Node
-from spurdesk.model.action_fields import LABELS, UNIT_FIELDS
+from spurdesk.model.action_fields import UNIT_FIELDS
 from spurdesk.model.grading import inspection_deficiencies
 from spurdesk.model.inspection import ActionItem, Inspection
-
-# Until docx_form.py reads the model's table directly (it is being edited in parallel).
-EDITABLE_FIELDS = UNIT_FIELDS
-FIELD_LABELS: dict[str, str] = {name: LABELS[name] for name in UNIT_FIELDS}
 
 _ITEM_PREFIX = "item-"
 _NEW_PREFIX = "new-"

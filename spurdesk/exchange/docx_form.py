@@ -26,8 +26,6 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from spurdesk.exchange.action_plan import (
-    EDITABLE_FIELDS,
-    FIELD_LABELS,
     ActionPlan,
     ActionRow,
     is_row_key,
@@ -40,6 +38,7 @@ from spurdesk.exchange.package import InspectionIdentity
 from spurdesk.exchange.response import Response
 from spurdesk.exchange.safezip import ZipLimits, read_zip_members
 from spurdesk.exchange.text import checked_field, clean_text
+from spurdesk.model.action_fields import LABELS, UNIT_FIELDS
 from spurdesk.model.inspection import Inspection
 
 FORM_FORMAT = "spurdesk-handlingsplan-formulär"
@@ -92,7 +91,7 @@ def _set_text(cell: _Cell, text: str) -> None:
 
 
 def _row_table(document: DocumentObject, row: ActionRow, criterion_text: str) -> None:
-    table = document.add_table(rows=1 + len(EDITABLE_FIELDS), cols=2)
+    table = document.add_table(rows=1 + len(UNIT_FIELDS), cols=2)
     table.style = "Table Grid"
     label, value = table.rows[0].cells
     label.text = _DEFICIENCY_LABEL
@@ -103,9 +102,9 @@ def _row_table(document: DocumentObject, row: ActionRow, criterion_text: str) ->
     )
     _shade(label, _FIXED_COLOUR)
     _shade(value, _FIXED_COLOUR)
-    for table_row, name in zip(table.rows[1:], EDITABLE_FIELDS, strict=True):
+    for table_row, name in zip(table.rows[1:], UNIT_FIELDS, strict=True):
         label, value = table_row.cells
-        label.text = FIELD_LABELS[name]
+        label.text = LABELS[name]
         hint = label.add_paragraph(f"{_FILL_HINT} i det gula fältet")
         hint.runs[0].font.size = Pt(8)
         hint.runs[0].italic = True
@@ -249,13 +248,13 @@ def _table_row(table: Table, path: Path) -> ActionRow | None:
         if len(cells) != 2:
             raise _refuse(path, f"{where} har ändrats: raderna ska ha två kolumner.")
         label = _cell_text(cells[0]).split("\n", 1)[0].strip()
-        name = next((n for n, text in FIELD_LABELS.items() if text == label), None)
+        name = next((n for n in UNIT_FIELDS if LABELS[n] == label), None)
         if name is None:
             raise _refuse(path, f"{where} har ändrats: okänd rubrik ”{label[:60]}”.")
         if name in values:
             raise _refuse(path, f"{where} har ändrats: ”{label}” förekommer två gånger.")
         values[name] = checked_field(_cell_text(cells[1]).strip(), f"{where}, {label}")
-    missing = [FIELD_LABELS[n] for n in EDITABLE_FIELDS if n not in values]
+    missing = [LABELS[n] for n in UNIT_FIELDS if n not in values]
     if missing:
         raise _refuse(path, f"{where} har ändrats: fälten {', '.join(missing)} saknas.")
     return ActionRow(

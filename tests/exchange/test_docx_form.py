@@ -10,11 +10,11 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from spurdesk.exchange.action_plan import FIELD_LABELS
 from spurdesk.exchange.docx_form import read_form, write_form
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.incoming import read_response
 from spurdesk.exchange.review import RowState, apply_review, review_response
+from spurdesk.model.action_fields import LABELS, UNIT_FIELDS
 from spurdesk.model.inspection import Inspection
 from tests.exchange.helpers import FakeStore, Store, fill_plan_values, members_of, zip_bytes
 
@@ -42,7 +42,7 @@ def fill(form: Path, target: Path, *, skip_first: int = 6) -> Path:
         values = fill_plan_values(index)
         for row in table.rows[1:]:
             label = row.cells[0].paragraphs[0].text
-            name = next(n for n, text in FIELD_LABELS.items() if text == label)
+            name = next(n for n in UNIT_FIELDS if LABELS[n] == label)
             row.cells[1].text = values.get(name, "")
     document.save(str(target))
     return target

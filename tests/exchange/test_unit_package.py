@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from spurdesk.exchange.action_plan import EDITABLE_FIELDS
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.incoming import read_response
 from spurdesk.exchange.package import Side, outgoing_package, read_package, write_package
 from spurdesk.exchange.unit_package import UnitPackage
+from spurdesk.model.action_fields import UNIT_FIELDS
 from spurdesk.model.inspection import Inspection
 from tests.exchange.helpers import UNANSWERED_FORESKRIFT, fill_plan_values
 
@@ -143,7 +143,7 @@ def test_export_writes_the_response(unit: UnitPackage, tmp_path: Path) -> None:
     assert response.inspection == unit.inspection
     reopened = UnitPackage.open(path)
     assert reopened.plan.rows[0].values() == {
-        name: unit.plan.rows[0].values()[name] for name in EDITABLE_FIELDS
+        name: unit.plan.rows[0].values()[name] for name in UNIT_FIELDS
     }
 
 

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from spurdesk.atomic import fsync_file, fsync_folder
 from spurdesk.library.errors import LibraryError
 from spurdesk.library.storage.files import (
     create_private_file,
     ensure_private_dir,
-    fsync_dir,
-    fsync_file,
     sidecar_files,
 )
 from spurdesk.library.storage.lock import LibraryLock
@@ -91,7 +90,7 @@ def copy_database(source: Path, destination: Path) -> None:
             dst.execute("PRAGMA journal_mode=DELETE")
         fsync_file(temporary)
         os.replace(temporary, destination)
-        fsync_dir(destination.parent)
+        fsync_folder(destination.parent)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

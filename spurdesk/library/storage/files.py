@@ -63,22 +63,6 @@ def has_sqlite_header(path: Path) -> bool:
     return head == b"" or head == SQLITE_HEADER
 
 
-def fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or creation in `folder` durable (a no-op where folders cannot be opened)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def sidecar_files(path: Path) -> tuple[Path, Path]:
     """SQLite's write-ahead log and shared-memory index beside a database file."""
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
