@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Self, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library.errors import (
+    CorruptLibraryError,
     LibraryError,
     ReadOnlyLibraryError,
 )
@@ -40,13 +41,15 @@ from spurdesk.library.schema import (
     SectionRow,
     SummaryRow,
 )
-from spurdesk.library.storage import backups, rows
+from spurdesk.library.storage import backups, failures, rows
 from spurdesk.library.storage.backups import BackupSettings
+from spurdesk.library.storage.failures import Failure
 from spurdesk.library.storage.opening import Store, corrupt_error, open_store
 from spurdesk.library.storage.records import (
     inspection_record,
     snapshot_digest,
 )
+from spurdesk.library.storage.verify import FullCheck
 from spurdesk.library.text_keys import TextKey
 from spurdesk.model.criteria import CriteriaSet, Section
 from spurdesk.model.inspection import (
@@ -92,6 +95,10 @@ class LibraryCore:
         self.actor: str = _default_actor()
         #: The last automatic backup's failure (None when it worked), for the UI to show.
         self.backup_problem: str | None = None
+        #: The backup of the state the library opened in (made then, or found identical).
+        self.opening_backup: Path | None = None
+        #: Full checks running in other threads (`verify`), cancelled on close.
+        self._checks: list[FullCheck] = []
 
     @classmethod
     def open(
@@ -100,13 +107,17 @@ class LibraryCore:
         *,
         read_only: bool = False,
         backup_settings: BackupSettings | None = None,
+        create: bool = True,
     ) -> Self:
-        """Open (creating if missing) the library at a path or SQLAlchemy URL.
+        """Open the library at a path or SQLAlchemy URL; a missing file is created unless
+        `create` is False (then `LibraryNotFoundError`, so the UI can ask first).
 
-        Raises CorruptLibraryError (with `.newest_backup`), NewerLibraryVersionError,
-        LibraryLockedError (another process holds it: try `read_only=True`) or LibraryError.
+        Raises CorruptLibraryError (with `.newest_backup`; also for an emptied or lost file whose
+        backups show it held work), NewerLibraryVersionError, LibraryLockedError (another process
+        holds it: try `read_only=True`), ReadOnlyPlaceError (the file or its folder cannot be
+        written: open it read-only or copy it elsewhere) or LibraryError.
         """
-        store = open_store(location, read_only=read_only)
+        store = open_store(location, read_only=read_only, create=create)
         library = cls(store, backup_settings or BackupSettings())
         if store.path is not None and store.had_content and not read_only:
             # A backup on open, unless an existing one is already identical to the file
@@ -114,9 +125,47 @@ class LibraryCore:
             identical = backups.identical_backup(store.path)
             if identical is not None:
                 library._identical_backup = identical
+                library.opening_backup = identical
             else:
-                library._rolling_backup()
+                library.opening_backup = library._rolling_backup()
         return library
+
+    def verify(self) -> CorruptLibraryError | None:
+        """The full check (storage/verify.py) of the library and of the backup made when it
+        opened; for a background thread after opening, as it reads the whole file (a second or
+        two at 10,000 inspections) through connections of its own.
+
+        Returns the damage found, as the error to show (naming the newest good backup), or None
+        when the library is sound. A backup that passes is recorded as verified, so pruning keeps
+        it. `close()` cancels a check still running (then None).
+        """
+        path = self.path
+        if path is None or self._closed:
+            return None
+        problems = self._full_check(path)
+        if problems:
+            log.error("full check of %s failed: %s", path, problems)
+            return corrupt_error(path, f"den fullständiga kontrollen: {problems[0]}")
+        backup = self.opening_backup
+        if (
+            backup is not None
+            and backup not in backups.verified_backups(path)
+            and self._full_check(backup) == []
+            and not self._closed
+            and backup.exists()
+        ):
+            backups.record_verified(path, backup)
+        return None
+
+    def _full_check(self, path: Path) -> list[str] | None:
+        """The problems of the file at `path`, None when `close()` cancelled the check."""
+        check = FullCheck(path)
+        self._checks.append(check)
+        try:
+            problems = check.run()
+        finally:
+            self._checks.remove(check)
+        return None if check.cancelled else problems
 
     def close(self) -> None:
         """Write staged text, then release the database and the lock. Safe to call twice.
@@ -129,6 +178,8 @@ class LibraryCore:
         if self._staged and not self.read_only:
             self.flush()
         self._closed = True
+        for check in list(self._checks):
+            check.cancel()
         self._store.close(before_unlock=self._record_if_unchanged)
 
     def _record_if_unchanged(self) -> None:
@@ -229,22 +280,28 @@ class LibraryCore:
 
     @contextmanager
     def _database_errors(self) -> Iterator[None]:
-        """Database failures as messages: a full disk, a lost server, a damaged file."""
+        """Database failures as messages, each told as what it is (storage/failures.py): a
+        damaged record as damage with the backup to restore, a full disk as a full disk, a
+        read-only file as read-only, a lost server as such."""
         try:
             yield
         except SpurdeskError:
             raise
-        except OperationalError as error:
+        except (SQLAlchemyError, UnicodeDecodeError, ValueError, LookupError) as error:
+            failure = failures.classify(error)
+            if failure is Failure.DAMAGED and self.path is not None:
+                raise corrupt_error(
+                    self.path, f"en post kan inte läsas: {getattr(error, 'orig', error)}"
+                ) from error
+            if not isinstance(error, SQLAlchemyError):
+                raise  # a value error that is not damage: a bug, for the crash report
+            if failure is Failure.OTHER and not isinstance(error, OperationalError):
+                raise LibraryError(f"Databasfel i {self.location}: {error}") from error
             raise LibraryError(
-                f"Biblioteket {self.location} kunde inte läsas eller skrivas ({error.orig}). "
-                "Ändringen sparades inte. Kontrollera diskutrymmet och försök igen."
+                f"Biblioteket {self.location} kunde inte läsas eller skrivas "
+                f"({getattr(error, 'orig', error)}). Ändringen sparades inte. "
+                f"{failures.sqlite_advice(error)}"
             ) from error
-        except DatabaseError as error:
-            if self.path is not None:
-                raise corrupt_error(self.path, f"SQLite rapporterar: {error.orig}") from error
-            raise LibraryError(f"Databasfel i {self.location}: {error.orig}") from error
-        except SQLAlchemyError as error:
-            raise LibraryError(f"Databasfel i {self.location}: {error}") from error
 
     def _changing(self) -> None:
         """Before a write: the library will differ from its last backup."""
@@ -262,19 +319,20 @@ class LibraryCore:
         if self.path is not None and time.monotonic() - self._last_backup >= interval:
             self._rolling_backup()
 
-    def _rolling_backup(self) -> None:
+    def _rolling_backup(self) -> Path | None:
         """A backup that must not fail the edit that triggered it; a failure is kept for the UI."""
         assert self.path is not None
         self._last_backup = time.monotonic()
         try:
             backup = backups.make_backup(self.path)
-            backups.prune_backups(self.path, self._backup_settings.keep)
+            backups.prune_backups(self.path, self._backup_settings)
             self._identical_backup = backup
         except (LibraryError, OSError) as error:
             self.backup_problem = str(error)
             log.warning("automatic backup of %s failed: %s", self.path, error)
-        else:
-            self.backup_problem = None
+            return None
+        self.backup_problem = None
+        return backup
 
     def _inspection_row(
         self, session: Session, inspection_id: int, *, editable: bool = True
@@ -442,7 +500,7 @@ class LibraryCore:
         if self._staged and not self.read_only:
             self.flush()
         backup = backups.make_backup(path)
-        backups.prune_backups(path, self._backup_settings.keep)
+        backups.prune_backups(path, self._backup_settings)
         self._last_backup = time.monotonic()
         self._identical_backup = backup
         return backup

@@ -35,3 +35,25 @@ class LibraryLockedError(LibraryError):
 
 class ReadOnlyLibraryError(LibraryError):
     """A change was asked of a library opened read-only."""
+
+
+class ReadOnlyPlaceError(LibraryError):
+    """The library file, or the folder it lies in, cannot be written (a read-only share, medium
+    or file). It can be opened read-only, or copied to a writable place; nothing was changed.
+
+    `folder` is True when the folder is what cannot be written (SQLite needs to create its
+    -wal and -shm files there), False when it is the file itself.
+    """
+
+    def __init__(self, message: str, *, path: Path, folder: bool) -> None:
+        super().__init__(message)
+        self.path = path
+        self.folder = folder
+
+
+class LibraryNotFoundError(LibraryError):
+    """No library exists at the path and the caller asked not to create one."""
+
+    def __init__(self, message: str, *, path: Path) -> None:
+        super().__init__(message)
+        self.path = path

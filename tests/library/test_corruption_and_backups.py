@@ -90,7 +90,9 @@ def test_a_damaged_backup_is_not_restored(library_path: Path, tmp_path: Path) ->
 def test_backups_are_consistent_copies_and_only_the_newest_k_are_kept(
     library_path: Path, criteria: CriteriaSet
 ) -> None:
-    with Library.open(library_path, backup_settings=BackupSettings(keep=3)) as library:
+    # No daily or weekly generations here: those keep the day's first backup as well.
+    settings = BackupSettings(keep=3, days=0, weeks=0)
+    with Library.open(library_path, backup_settings=settings) as library:
         made = []
         for number in range(5):
             new_inspection(library, criteria, f"Enhet {number}")

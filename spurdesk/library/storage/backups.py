@@ -16,7 +16,7 @@ import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from spurdesk.atomic import fsync_file, fsync_folder
@@ -28,26 +28,34 @@ from spurdesk.library.storage.files import (
 )
 from spurdesk.library.storage.lock import LibraryLock
 from spurdesk.library.storage.probe import DamagedDatabase, probe_sqlite, read_only_connection
+from spurdesk.library.storage.verify import full_check
 
 log = logging.getLogger(__name__)
 
 _STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 _PRE_UPGRADE = "-pre-upgrade"
 _MARKER_SUFFIX = "-unchanged.json"
+_VERIFIED_SUFFIX = "-verified.json"
 
 
 @dataclass(frozen=True)
 class BackupSettings:
-    """Back up on open and after every `interval_minutes` of editing; keep the newest `keep`."""
+    """Back up on open and after every `interval_minutes` of editing, and keep generations: the
+    newest `keep`, the first backup of each of the last `days` days and of each of the last
+    `weeks` weeks (so damage found late still has an undamaged copy behind it), and always the
+    newest backup that passed the full check (`verify_backup`)."""
 
     interval_minutes: float = 10.0
     keep: int = 10
+    days: int = 7
+    weeks: int = 5
 
     def __post_init__(self) -> None:
-        if self.interval_minutes <= 0 or self.keep < 1:
+        if self.interval_minutes <= 0 or self.keep < 1 or self.days < 0 or self.weeks < 0:
             raise LibraryError(
                 "Säkerhetskopieringen behöver ett intervall över 0 minuter och minst en kopia "
-                f"(angivet: {self.interval_minutes} minuter, {self.keep} kopior)."
+                f"(angivet: {self.interval_minutes} minuter, {self.keep} kopior, "
+                f"{self.days} dagar, {self.weeks} veckor)."
             )
 
 
@@ -112,16 +120,135 @@ def make_backup(library: Path, *, before_upgrade: bool = False) -> Path:
     return destination
 
 
-def prune_backups(library: Path, keep: int) -> None:
-    """Delete the oldest rolling backups beyond `keep` (pre-upgrade backups are never pruned)
-    and temporary files of interrupted backups. Called with the library's lock held."""
+def _made_at(backup: Path) -> datetime | None:
+    """When a backup was made, from its name (UTC); None for a name that does not say."""
+    match = re.search(r"-(\d{8}T\d{12}Z)(?:-pre-upgrade)?\.sqlite$", backup.name)
+    if match is None:
+        return None
+    return datetime.strptime(match[1], _STAMP_FORMAT).replace(tzinfo=UTC)
+
+
+def retained(
+    rolling: list[Path], settings: BackupSettings, now: datetime, protected: Path | None
+) -> set[Path]:
+    """Which of the rolling backups (newest first) the generations keep: the newest
+    `settings.keep`, the first backup of each of the last `settings.days` days and of each of the
+    last `settings.weeks` weeks, and `protected` (the newest verified backup)."""
+    kept = set(rolling[: settings.keep])
+    first_of_day: dict[object, Path] = {}
+    first_of_week: dict[object, Path] = {}
+    for backup in rolling:  # newest first: the last one seen in a period is its first
+        made = _made_at(backup)
+        if made is None:
+            continue
+        if (now.date() - made.date()).days < settings.days:
+            first_of_day[made.date()] = backup
+        if now - made < timedelta(weeks=settings.weeks):
+            first_of_week[made.isocalendar()[:2]] = backup
+    kept.update(first_of_day.values(), first_of_week.values())
+    if protected is not None:
+        kept.add(protected)
+    return kept
+
+
+def prune_backups(
+    library: Path, settings: BackupSettings, *, now: datetime | None = None
+) -> list[Path]:
+    """Delete the rolling backups the generations no longer keep (pre-upgrade backups and the
+    newest verified backup are never pruned) and temporary files of interrupted backups.
+    Called with the library's lock held. Returns the backups deleted."""
     pattern = _rolling_pattern(library)
     rolling = [p for p in list_backups(library) if pattern.fullmatch(p.name)]
-    for old in rolling[keep:]:
+    verified = verified_backups(library)
+    keep = retained(rolling, settings, now or datetime.now(UTC), verified[0] if verified else None)
+    deleted = [old for old in rolling if old not in keep]
+    for old in deleted:
         old.unlink(missing_ok=True)
     # A backup interrupted by a crash leaves its temporary file; it was never a backup.
     for partial in backup_dir_for(library).glob(f"{glob.escape(library.stem)}-*.partial*"):
         partial.unlink(missing_ok=True)
+    return deleted
+
+
+# ------------------------------------------------------------------ verified backups
+#
+# A backup that passed the full check (storage/verify.py: integrity_check and every row read) is
+# recorded by name in <stem>-verified.json in the backup folder. Pruning never deletes the newest
+# of them, and a damaged library offers the newest good backup: a verified one, or one that
+# passes the full check when asked.
+
+
+def _verified_path(library: Path) -> Path:
+    return backup_dir_for(library) / f"{library.stem}{_VERIFIED_SUFFIX}"
+
+
+def verified_backups(library: Path) -> list[Path]:
+    """The backups recorded as having passed the full check that still exist, newest first."""
+    try:
+        names = json.loads(_verified_path(library).read_text(encoding="utf-8"))["verified"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    if not isinstance(names, list):
+        return []
+    recorded = {name for name in names if isinstance(name, str)}
+    return [backup for backup in list_backups(library) if backup.name in recorded]
+
+
+def record_verified(library: Path, backup: Path) -> None:
+    """Note that `backup` passed the full check (the list keeps only backups that exist)."""
+    names = sorted({p.name for p in verified_backups(library)} | {backup.name})
+    existing = {p.name for p in list_backups(library)}
+    target = _verified_path(library)
+    temporary = target.with_name(target.name + ".tmp")
+    try:
+        create_private_file(temporary)
+        temporary.write_text(
+            json.dumps({"verified": [n for n in names if n in existing]}), encoding="utf-8"
+        )
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        log.warning("could not record that %s passed the full check: %s", backup, error)
+
+
+def verify_backup(library: Path, backup: Path) -> bool:
+    """Run the full check on `backup`; record it as verified when it passes."""
+    if backup in verified_backups(library):
+        return True
+    if full_check(backup):
+        return False
+    if backup.exists():
+        record_verified(library, backup)
+    return True
+
+
+def newest_good_backup(library: Path, *, attempts: int = 3) -> Path | None:
+    """The newest backup to restore: newest first, a verified one, or one that passes the full
+    check now (at most `attempts` are checked); else the newest verified, else the newest."""
+    found = list_backups(library)
+    verified = verified_backups(library)
+    checked = 0
+    for backup in found:
+        if backup in verified:
+            return backup
+        if checked < attempts:
+            checked += 1
+            if verify_backup(library, backup):
+                return backup
+    return verified[0] if verified else (found[0] if found else None)
+
+
+def backup_with_inspections(library: Path) -> Path | None:
+    """The newest backup holding at least one inspection: proof that the library held work."""
+    for backup in list_backups(library):
+        try:
+            with closing(read_only_connection(backup)) as connection:
+                (count,) = connection.execute("SELECT count(*) FROM inspections").fetchone()
+        except sqlite3.Error:
+            continue
+        if count:
+            return backup
+    return None
 
 
 def restore_backup(backup: Path, target: Path) -> Path | None:

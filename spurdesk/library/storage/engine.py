@@ -30,17 +30,17 @@ _SQLITE_PRAGMAS = (
 )
 
 
-def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
-    """The URL of an SQLite file; read-only goes through SQLite's own mode=ro.
+def sqlite_url(path: Path, *, read_only: bool = False, immutable: bool = False) -> URL:
+    """The URL of an SQLite file; read-only goes through SQLite's own mode=ro, and `immutable`
+    (for a file in a read-only place, where no -shm can be made) adds SQLite's immutable=1.
 
     Built with URL.create, never by formatting a string: a folder named "Möte #2?" must not be
     read as a URL's query or fragment (and the data written to a file named "Möte ").
     """
     absolute = str(path.resolve())
     if read_only:
-        return URL.create(
-            "sqlite", database=f"file:{quote(absolute)}", query={"mode": "ro", "uri": "true"}
-        )
+        query = {"mode": "ro", "uri": "true"} | ({"immutable": "1"} if immutable else {})
+        return URL.create("sqlite", database=f"file:{quote(absolute)}", query=query)
     return URL.create("sqlite", database=absolute)
 
 

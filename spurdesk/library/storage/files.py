@@ -6,6 +6,8 @@ library creates (database, backups, lock) is readable by its owner only (0600, f
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -34,12 +36,29 @@ def is_url(location: str | Path) -> bool:
     return isinstance(location, str) and "://" in location
 
 
-def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (and missing parents) so that a folder we create is 0700."""
+def ensure_private_dir(folder: Path, *, tighten: bool = False) -> None:
+    """Create `folder` (and missing parents) so that a folder we create is 0700.
+
+    `tighten` also makes an existing folder 0700: for spurdesk's own folders (its data, log and
+    settings folders), which older versions created with the umask's 0755.
+    """
     if folder.is_dir():
+        if tighten and os.name == "posix" and folder.stat().st_mode & 0o077:
+            with contextlib.suppress(OSError):  # not ours to change (a shared folder)
+                os.chmod(folder, DIR_MODE)
         return
     folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     os.chmod(folder, DIR_MODE)
+
+
+def os_error_advice(error: OSError) -> str:
+    """What to do about a failed file operation, by its cause (a full disk is not a permission
+    problem, and a read-only folder is not a full disk)."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "Disken är full. Frigör utrymme och försök igen."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "Du får inte skriva där. Välj en annan mapp eller be om skrivrätt."
+    return "Kontrollera disken och försök igen."
 
 
 def create_private_file(path: Path) -> None:
@@ -66,3 +85,11 @@ def has_sqlite_header(path: Path) -> bool:
 def sidecar_files(path: Path) -> tuple[Path, Path]:
     """SQLite's write-ahead log and shared-memory index beside a database file."""
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def wal_has_frames(path: Path) -> bool:
+    """True when SQLite's write-ahead log beside `path` holds anything not yet in the file."""
+    try:
+        return sidecar_files(path)[0].stat().st_size > 0
+    except OSError:
+        return False

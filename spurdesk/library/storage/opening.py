@@ -6,6 +6,11 @@ only ever read, through a read-only connection, so refusing it never changes it.
 
 from __future__ import annotations
 
+import glob
+import os
+import secrets
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,18 +19,29 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from spurdesk.atomic import fsync_file, fsync_folder
 from spurdesk.library.errors import (
     CorruptLibraryError,
     LibraryError,
+    LibraryNotFoundError,
     NewerLibraryVersionError,
+    ReadOnlyPlaceError,
 )
-from spurdesk.library.storage.backups import list_backups, make_backup
+from spurdesk.library.storage.backups import (
+    backup_with_inspections,
+    make_backup,
+    newest_good_backup,
+)
 from spurdesk.library.storage.engine import create_library_engine, sqlite_path_of, sqlite_url
+from spurdesk.library.storage.failures import sqlite_advice
 from spurdesk.library.storage.files import (
     create_private_file,
     ensure_private_dir,
     has_sqlite_header,
     is_url,
+    os_error_advice,
+    sidecar_files,
+    wal_has_frames,
 )
 from spurdesk.library.storage.lock import LibraryLock
 from spurdesk.library.storage.migrate import (
@@ -34,7 +50,7 @@ from spurdesk.library.storage.migrate import (
     current_revision,
     upgrade_to_head,
 )
-from spurdesk.library.storage.probe import DamagedDatabase, probe_sqlite
+from spurdesk.library.storage.probe import DamagedDatabase, in_read_only_place, probe_sqlite
 
 
 @dataclass
@@ -46,6 +62,9 @@ class Store:
     lock: LibraryLock | None
     read_only: bool
     had_content: bool  # False for a library created just now (nothing to back up yet)
+    #: A private copy opened instead of `path` (a read-only place whose -wal holds frames),
+    #: removed on close.
+    snapshot_dir: Path | None = None
 
     def close(self, before_unlock: Callable[[], None] | None = None) -> None:
         """Close every connection, run `before_unlock` (the file is then quiet and still ours),
@@ -57,13 +76,15 @@ class Store:
         finally:
             if self.lock is not None:
                 self.lock.release()
+            if self.snapshot_dir is not None:
+                shutil.rmtree(self.snapshot_dir, ignore_errors=True)
 
 
 def corrupt_error(path: Path, problem: str) -> CorruptLibraryError:
-    backups = list_backups(path)
-    newest = backups[0] if backups else None
+    """The damage in words, with the newest good backup (`newest_good_backup`) to restore."""
+    newest = newest_good_backup(path)
     offer = (
-        f"Den senaste säkerhetskopian är {newest}."
+        f"Den senaste hela säkerhetskopian är {newest}."
         if newest
         else "Det finns ingen säkerhetskopia av biblioteket."
     )
@@ -83,7 +104,7 @@ def newer_error(where: object, revision: str) -> NewerLibraryVersionError:
     )
 
 
-def open_store(location: str | Path, *, read_only: bool) -> Store:
+def open_store(location: str | Path, *, read_only: bool, create: bool = True) -> Store:
     if is_url(location):
         try:
             url = make_url(str(location))
@@ -94,7 +115,7 @@ def open_store(location: str | Path, *, read_only: bool) -> Store:
             return _open_server(url, read_only=read_only)
     else:
         path = Path(location)
-    return _open_sqlite_file(path.expanduser().absolute(), read_only=read_only)
+    return _open_sqlite_file(path.expanduser().absolute(), read_only=read_only, create=create)
 
 
 def _open_server(url: URL, *, read_only: bool) -> Store:
@@ -127,19 +148,36 @@ def _needs_upgrade_error(where: object) -> LibraryError:
     )
 
 
-def _open_sqlite_file(path: Path, *, read_only: bool) -> Store:
+def _open_sqlite_file(path: Path, *, read_only: bool, create: bool) -> Store:
     exists = path.exists()
     if exists and not path.is_file():
         raise LibraryError(f"{path} är en mapp, inte en biblioteksfil. Välj en fil.")
-    if not exists and read_only:
-        raise LibraryError(f"Det finns inget bibliotek {path}. Kontrollera sökvägen.")
-    if exists and not has_sqlite_header(path):
+    if not exists:
+        _refuse_if_backups_held_work(path)
+        if read_only:
+            raise LibraryError(f"Det finns inget bibliotek {path}. Kontrollera sökvägen.")
+        if not create:
+            raise LibraryNotFoundError(
+                f"Det finns inget bibliotek {path}. Kontrollera sökvägen, eller skapa ett nytt "
+                "bibliotek där.",
+                path=path,
+            )
+    elif path.stat().st_size == 0:
+        # spurdesk never leaves an empty library file (a new one is made elsewhere and renamed
+        # into place), so an empty file is one that was emptied: damage, not a new library.
+        raise corrupt_error(path, "filen är tom, 0 byte; den har tömts eller skrivits över")
+    elif not has_sqlite_header(path):
         raise corrupt_error(path, "filen är ingen SQLite-databas")
+    elif not read_only:
+        _refuse_read_only_place(path)
     if not exists:
         try:
             ensure_private_dir(path.parent)
         except OSError as error:
-            raise LibraryError(f"Mappen {path.parent} kunde inte skapas ({error}).") from error
+            raise LibraryError(
+                f"Mappen {path.parent} kunde inte skapas ({error.strerror or error}). "
+                f"{os_error_advice(error)}"
+            ) from error
 
     lock = None if read_only else LibraryLock(path)
     if lock is not None:
@@ -147,43 +185,148 @@ def _open_sqlite_file(path: Path, *, read_only: bool) -> Store:
             lock.acquire()
         except OSError as error:
             raise LibraryError(
-                f"Låsfilen för {path} kunde inte skapas ({error}). Kontrollera att mappen är "
-                "skrivbar."
+                f"Låsfilen för {path} kunde inte skapas ({error.strerror or error}). "
+                f"{os_error_advice(error)}"
             ) from error
     try:
         if not exists:
-            create_private_file(path)
-        return _prepare(path, lock, read_only=read_only)
+            _create_library(path)
+        return _prepare(path, lock, read_only=read_only, created=not exists)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
 
 
-def _prepare(path: Path, lock: LibraryLock | None, *, read_only: bool) -> Store:
-    """Check the file, then (only if it is ours and not newer) back up, open and migrate it."""
-    empty_file = path.stat().st_size == 0
-    if empty_file:
-        state, revision = SchemaState.EMPTY, None
-    else:
+def _refuse_if_backups_held_work(path: Path) -> None:
+    """A library file that is missing while its backups hold inspections was lost, not new:
+    creating an empty one would, in time, prune the backups that still hold the work."""
+    held = backup_with_inspections(path)
+    if held is not None:
+        raise corrupt_error(
+            path,
+            f"filen saknas, men säkerhetskopian {held.name} visar att biblioteket har haft "
+            "inspektioner. Vill du börja om med ett tomt bibliotek, flytta först undan mappen "
+            f"{held.parent}",
+        )
+
+
+def _refuse_read_only_place(path: Path) -> None:
+    """Before writing: a file or folder that cannot be written is said so, not found out by
+    every autosave failing."""
+    if in_read_only_place(path):
+        raise ReadOnlyPlaceError(
+            f"Mappen {path.parent} är skrivskyddad, så biblioteket {path.name} kan inte ändras "
+            "där (spurdesk behöver skapa sina arbetsfiler bredvid biblioteket). Öppna "
+            "biblioteket skrivskyddat för att läsa och exportera, eller kopiera det till en mapp "
+            "där du får skriva. Filen har inte ändrats.",
+            path=path,
+            folder=True,
+        )
+    if not os.access(path, os.W_OK):
+        raise ReadOnlyPlaceError(
+            f"Biblioteksfilen {path} är skrivskyddad, så inga ändringar kan sparas i den. "
+            "Öppna biblioteket skrivskyddat för att läsa och exportera, eller kopiera det till "
+            "en mapp där du får skriva. Filen har inte ändrats.",
+            path=path,
+            folder=False,
+        )
+
+
+def _create_library(path: Path) -> None:
+    """A new, empty library at `path`, made under a temporary name and renamed into place when
+    complete: a crash while creating leaves no file, never an empty or half-made one."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.new*"):
+        stale.unlink(missing_ok=True)  # an earlier creation killed half-way (we hold the lock)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
+    try:
+        create_private_file(temporary)
+        engine = create_library_engine(sqlite_url(temporary))
         try:
-            probe = probe_sqlite(path)
-        except DamagedDatabase as error:
-            raise corrupt_error(path, f"SQLite rapporterar: {error}") from error
-        if probe.foreign:
-            raise LibraryError(
-                f"{path} är en SQLite-databas från ett annat program, inget spurdesk-bibliotek. "
-                "Filen har inte ändrats; välj en annan fil."
-            )
-        revision = probe.revision
-        state = classify(revision)
+            upgrade_to_head(engine)
+        finally:
+            engine.dispose()  # the last connection checkpoints and removes the -wal
+        if any(side.exists() for side in sidecar_files(temporary)[:1]):
+            raise LibraryError(f"Det nya biblioteket {path} kunde inte göras klart. Försök igen.")
+        fsync_file(temporary)
+        os.replace(temporary, path)
+        fsync_folder(path.parent)
+    except OSError as error:
+        raise LibraryError(
+            f"Biblioteket {path} kunde inte skapas ({error.strerror or error}). "
+            f"{os_error_advice(error)}"
+        ) from error
+    except SQLAlchemyError as error:
+        raise LibraryError(
+            f"Biblioteket {path} kunde inte skapas ({getattr(error, 'orig', error)}). "
+            f"{sqlite_advice(error)}"
+        ) from error
+    finally:
+        for leftover in (temporary, *sidecar_files(temporary)):
+            leftover.unlink(missing_ok=True)
+
+
+def _snapshot_elsewhere(path: Path) -> tuple[Path, Path]:
+    """A private copy of a library in a read-only place whose -wal still holds frames (they
+    would be missed by `immutable`): the file and its -wal, copied to a temporary folder where
+    SQLite can read them together. Returns (folder, copied file)."""
+    folder = Path(tempfile.mkdtemp(prefix="spurdesk-readonly-"))
+    try:
+        copy = folder / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(sidecar_files(path)[0], sidecar_files(copy)[0])
+    except OSError as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise LibraryError(
+            f"Biblioteket {path} kunde inte läsas ({error.strerror or error}). "
+            f"{os_error_advice(error)}"
+        ) from error
+    return folder, copy
+
+
+def _prepare(path: Path, lock: LibraryLock | None, *, read_only: bool, created: bool) -> Store:
+    """Check the file, then (only if it is ours and not newer) back up, open and migrate it."""
+    source, snapshot_dir = path, None
+    if read_only and in_read_only_place(path) and wal_has_frames(path):
+        snapshot_dir, source = _snapshot_elsewhere(path)
+    try:
+        store = _prepare_source(path, source, lock, read_only=read_only, created=created)
+    except BaseException:
+        if snapshot_dir is not None:
+            shutil.rmtree(snapshot_dir, ignore_errors=True)
+        raise
+    store.snapshot_dir = snapshot_dir
+    return store
+
+
+def _prepare_source(
+    path: Path, source: Path, lock: LibraryLock | None, *, read_only: bool, created: bool
+) -> Store:
+    try:
+        probe = probe_sqlite(source)
+    except DamagedDatabase as error:
+        raise corrupt_error(path, f"SQLite rapporterar: {error}") from error
+    if probe.foreign:
+        raise LibraryError(
+            f"{path} är en SQLite-databas från ett annat program, inget spurdesk-bibliotek. "
+            "Filen har inte ändrats; välj en annan fil."
+        )
+    revision = probe.revision
+    state = classify(revision)
+    if state is SchemaState.EMPTY and not created:
+        _refuse_if_backups_held_work(path)
     if state is SchemaState.NEWER:
         raise newer_error(path, str(revision))
     if read_only and state is not SchemaState.CURRENT:
         raise _needs_upgrade_error(path)
     if state is SchemaState.OLDER:
         make_backup(path, before_upgrade=True)
-    engine = create_library_engine(sqlite_url(path, read_only=read_only), read_only=read_only)
+    url = sqlite_url(
+        source,
+        read_only=read_only,
+        immutable=read_only and source == path and in_read_only_place(path),
+    )
+    engine = create_library_engine(url, read_only=read_only)
     try:
         if state is not SchemaState.CURRENT:
             upgrade_to_head(engine)
@@ -197,6 +340,7 @@ def _prepare(path: Path, lock: LibraryLock | None, *, read_only: bool) -> Store:
         engine.dispose()
         raise LibraryError(
             f"Biblioteket {path} kunde inte öppnas ({getattr(error, 'orig', error)}). "
-            "Kontrollera diskutrymmet och att filen är skrivbar."
+            f"{sqlite_advice(error)}"
         ) from error
-    return Store(engine, path, lock, read_only, had_content=state is not SchemaState.EMPTY)
+    had_content = state is not SchemaState.EMPTY and not created
+    return Store(engine, path, lock, read_only, had_content=had_content)

@@ -6,6 +6,7 @@ newer spurdesk) is left exactly as it was.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -39,9 +40,29 @@ class Probe:
         return bool(self.tables) and self.revision is None
 
 
+def in_read_only_place(path: Path) -> bool:
+    """True when SQLite could not make its -wal/-shm files beside `path` (a read-only folder,
+    share or medium): a WAL database there can only be read with `immutable`."""
+    return not os.access(path.resolve().parent, os.W_OK)
+
+
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change `path` (SQLite's mode=ro) and never creates it."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """A connection that cannot change `path` (SQLite's mode=ro) and never creates it.
+
+    In a read-only place SQLite cannot create the shared-memory index a WAL reader needs, so the
+    file is opened `immutable` there: exact, since nothing can be writing beside it (the opening
+    copies a library whose -wal still holds frames elsewhere first, see opening.py). Text that is
+    not UTF-8 (a damaged record, or SQLite quoting one in a check's message) is read with
+    replacement characters instead of raising.
+    """
+    query = "mode=ro&immutable=1" if in_read_only_place(path) else "mode=ro"
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+    connection.text_factory = _lenient_text
+    return connection
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
 
 
 def probe_sqlite(path: Path, *, check_integrity: bool = True) -> Probe:
