@@ -22,11 +22,17 @@ def _run(*command: str) -> bool:
     return subprocess.run(command, capture_output=True, check=False).returncode == 0
 
 
+def _unmount(path: Path) -> None:
+    """Unmount, lazily if something still holds a file there (a test that failed half-way)."""
+    if not _run("umount", str(path)):
+        _run("umount", "-l", str(path))
+
+
 def _bind_read_only(path: Path) -> None:
     if not (_run("mount", "--bind", str(path), str(path))):
         pytest.skip("running as root without permission to mount: no way to make a read-only place")
     if not _run("mount", "-o", "remount,ro,bind", str(path)):
-        _run("umount", str(path))
+        _unmount(path)
         pytest.skip("running as root without permission to remount read-only")
 
 
@@ -48,7 +54,7 @@ def read_only(path: Path) -> Iterator[Path]:
         assert not os.access(path, os.W_OK), "the read-only mount did not take"
         yield path
     finally:
-        _run("umount", str(path))
+        _unmount(path)
 
 
 @contextlib.contextmanager
@@ -61,7 +67,7 @@ def full_disk(folder: Path, size_kb: int = 64) -> Iterator[Path]:
     try:
         yield folder
     finally:
-        _run("umount", str(folder))
+        _unmount(folder)
 
 
 def fill(folder: Path) -> None:

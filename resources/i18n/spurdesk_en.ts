@@ -545,6 +545,7 @@
     </message>
     <message>
         <source>&amp;Arkiv</source>
+        <extracomment>How long after a library has opened its full check starts (the start must not wait).</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
@@ -1150,6 +1151,14 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
+        <source>En per &amp;dag i:</source>
+        <translation>One a &amp;day for:</translation>
+    </message>
+    <message>
+        <source>En per v&amp;ecka i:</source>
+        <translation>One a w&amp;eek for:</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -1158,8 +1167,24 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation> copies</translation>
     </message>
     <message>
-        <source>Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan du arbetar. Ändringen gäller nästa gång ett bibliotek öppnas.</source>
-        <translation>The library is backed up when it is opened and at this interval while you work. A change applies the next time a library is opened.</translation>
+        <source> dagar</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> veckor</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan du arbetar. Utöver de senaste kopiorna sparas dagens och veckans första, så att det finns en hel kopia från tiden före en skada som upptäcks sent; den senaste kopian som klarat den fullständiga kontrollen tas aldrig bort. Ändringen gäller nästa gång ett bibliotek öppnas.</source>
+        <translation>The library is backed up when it is opened and at this interval while you work. Besides the newest backups, the first of each day and of each week are kept, so that a sound copy from before damage found late still exists; the newest backup that passed the full check is never removed. A change applies the next time a library is opened.</translation>
+    </message>
+    <message>
+        <source>Antal dagar med en säkerhetskopia per dag</source>
+        <translation>Number of days with one backup a day</translation>
+    </message>
+    <message>
+        <source>Antal veckor med en säkerhetskopia per vecka</source>
+        <translation>Number of weeks with one backup a week</translation>
     </message>
     <message>
         <source>Systemets språk</source>
@@ -1628,6 +1653,10 @@ Create one with New inspection (Ctrl+N).</translation>
         <translation>Close spurdesk in the other window or on the other computer and try again, or open the library read-only to read and export.</translation>
     </message>
     <message>
+        <source>Öppna biblioteket skrivskyddat för att läsa och exportera, eller kopiera det till en mapp där du får skriva och arbeta vidare i kopian.</source>
+        <translation>Open the library read-only to read and export, or copy it to a folder you may write to and work on in the copy.</translation>
+    </message>
+    <message>
         <source>Biblioteket är öppnat skrivskyddat. Stäng det andra programmet som använder det och öppna biblioteket igen (Arkiv → Senaste bibliotek) för att kunna ändra.</source>
         <translation>The library is open read-only. Close the other program using it and open the library again (File → Recent libraries) to make changes.</translation>
     </message>
@@ -1658,6 +1687,31 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Vill du återställa säkerhetskopian {name}?</source>
         <translation>Do you want to restore the backup {name}?</translation>
+    </message>
+    <message>
+        <source>Skapa ett nytt bibliotek?</source>
+        <translation>Create a new library?</translation>
+    </message>
+    <message>
+        <source>Det finns inget bibliotek i {path}.</source>
+        <translation>There is no library at {path}.</translation>
+    </message>
+    <message>
+        <source>Skapa biblioteket</source>
+        <translation>Create the library</translation>
+    </message>
+    <message>
+        <source>Vill du skapa ett nytt, tomt bibliotek där? Ville du öppna ett befintligt bibliotek, kontrollera sökvägen och välj Avbryt.</source>
+        <translation>Do you want to create a new, empty library there? If you meant to open an existing library, check the path and choose Cancel.</translation>
+    </message>
+    <message>
+        <source>Biblioteket är skrivskyddat</source>
+        <extracomment>The answers of `ask_read_only_place`.</extracomment>
+        <translation>The library is read-only</translation>
+    </message>
+    <message>
+        <source>Kopiera till en annan mapp…</source>
+        <translation>Copy to another folder…</translation>
     </message>
     <message>
         <source>Biblioteket används redan</source>
@@ -1836,6 +1890,14 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Biblioteket är återställt från {backup}. Ändringar gjorda efter säkerhetskopian finns inte med. Den skadade filen finns kvar som {kept}.</source>
         <translation>The library is restored from {backup}. Changes made after the backup are not included. The damaged file is kept as {kept}.</translation>
+    </message>
+    <message>
+        <source>Kopiera biblioteket till</source>
+        <translation>Copy the library to</translation>
+    </message>
+    <message>
+        <source>spurdesk-bibliotek (*.sqlite)</source>
+        <translation>spurdesk libraries (*.sqlite)</translation>
     </message>
 </context>
 </TS>

@@ -14,8 +14,10 @@ if TYPE_CHECKING:
         CorruptLibraryError,
         LibraryError,
         LibraryLockedError,
+        LibraryNotFoundError,
         NewerLibraryVersionError,
         ReadOnlyLibraryError,
+        ReadOnlyPlaceError,
     )
     from spurdesk.library.facade import Library
     from spurdesk.library.storage.backups import BackupSettings
@@ -41,6 +43,8 @@ _HOMES = {
     "CorruptLibraryError": "spurdesk.library.errors",
     "LibraryError": "spurdesk.library.errors",
     "LibraryLockedError": "spurdesk.library.errors",
+    "LibraryNotFoundError": "spurdesk.library.errors",
+    "ReadOnlyPlaceError": "spurdesk.library.errors",
     "NewerLibraryVersionError": "spurdesk.library.errors",
     "ReadOnlyLibraryError": "spurdesk.library.errors",
     "default_library_path": "spurdesk.library.storage.files",
@@ -56,8 +60,10 @@ __all__ = [
     "Library",
     "LibraryError",
     "LibraryLockedError",
+    "LibraryNotFoundError",
     "NewerLibraryVersionError",
     "ReadOnlyLibraryError",
+    "ReadOnlyPlaceError",
     "SummaryTextKey",
     "TextKey",
     "default_library_path",

@@ -44,7 +44,7 @@ from spurdesk.library.schema import (
 from spurdesk.library.storage import backups, failures, rows
 from spurdesk.library.storage.backups import BackupSettings
 from spurdesk.library.storage.failures import Failure
-from spurdesk.library.storage.opening import Store, corrupt_error, open_store
+from spurdesk.library.storage.opening import Store, copy_library, corrupt_error, open_store
 from spurdesk.library.storage.records import (
     inspection_record,
     snapshot_digest,
@@ -508,6 +508,12 @@ class LibraryCore:
     def list_backups(self) -> list[Path]:
         """This library's backups, newest first."""
         return backups.list_backups(self.path) if self.path is not None else []
+
+    @staticmethod
+    def copy_library(source: Path, target: Path) -> Path:
+        """Copy the library at `source` (which may lie in a read-only place) to the new file
+        `target`; returns `target`. Refused while `target` exists."""
+        return copy_library(Path(source), Path(target))
 
     @staticmethod
     def restore_backup(backup: Path, target: Path) -> Path | None:

@@ -133,11 +133,16 @@ class AppShell:
                 return False
             path: Path | None = library.path
         else:
-            path = _library_location(args)
-            opened = open_library(None, path, self.settings)
+            location = _library_location(args)
+            # The user's own library is made on the first start without a question; any other
+            # path that does not exist (a mistyped --library) is asked about first.
+            opened = open_library(
+                None, location, self.settings, ask_before_creating=not _is_default(location)
+            )
             if opened is None:
                 return False
             library = opened
+            path = library.path or location  # a copy, when the library was copied elsewhere
 
         self.criteria = criteria
         session = LibrarySession(library)
@@ -182,6 +187,16 @@ def _library_location(args: argparse.Namespace) -> Path:
     from spurdesk.library.storage.files import default_library_path
 
     return default_library_path()
+
+
+def _is_default(location: Path) -> bool:
+    """True for the user's own library in spurdesk's data folder."""
+    from platformdirs import user_data_path
+
+    from spurdesk.library.storage.files import LIBRARY_ENV
+
+    default = user_data_path("spurdesk", appauthor=False) / "library.sqlite"
+    return not os.environ.get(LIBRARY_ENV, "").strip() and location == default
 
 
 def _demo_library() -> tuple[Library, Path]:
@@ -305,6 +320,9 @@ def run_app(args: argparse.Namespace) -> int:
             return
         if shell.demo_dir is None:
             shell.window.restore_last_inspection()
+        # The full check of the library and its opening backup, in the background once the
+        # opened library has painted (it must not delay the start).
+        shell.window.check_library_later()
 
     def preview_then_open() -> None:
         # After the first paint: the inspections as the file holds them, painted before the

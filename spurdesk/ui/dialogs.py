@@ -6,7 +6,9 @@ place that blocks; tests replace `run_box` to read the message and choose a butt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
@@ -17,8 +19,24 @@ from spurdesk.library import (
     LibraryLockedError,
     NewerLibraryVersionError,
     ReadOnlyLibraryError,
+    ReadOnlyPlaceError,
 )
 from spurdesk.model.criteria_loader import CriteriaFileError
+
+DamagedLibraryHandler = Callable[[QWidget | None, CorruptLibraryError], object]
+_damaged_library_handler: weakref.WeakMethod[DamagedLibraryHandler] | None = None
+
+
+def set_damaged_library_handler(handler: DamagedLibraryHandler | None) -> None:
+    """Set by the main window while a library is open (a method of it, held weakly): a damaged
+    library found in use (a record that cannot be read, or the background check) is answered
+    with its offer to restore a backup, wherever the error is shown."""
+    global _damaged_library_handler
+    _damaged_library_handler = weakref.WeakMethod(handler) if handler is not None else None  # type: ignore[arg-type]
+
+
+def damaged_library_handler() -> DamagedLibraryHandler | None:
+    return _damaged_library_handler() if _damaged_library_handler is not None else None
 
 
 def run_box(box: QMessageBox) -> QAbstractButton | None:
@@ -53,6 +71,12 @@ def advice(error: BaseException) -> str:
             "Stäng spurdesk i det andra fönstret eller på den andra datorn och försök igen, "
             "eller öppna biblioteket skrivskyddat för att läsa och exportera.",
         )
+    if isinstance(error, ReadOnlyPlaceError):
+        return QCoreApplication.translate(
+            "dialogs",
+            "Öppna biblioteket skrivskyddat för att läsa och exportera, eller kopiera det till en "
+            "mapp där du får skriva och arbeta vidare i kopian.",
+        )
     if isinstance(error, ReadOnlyLibraryError):
         return QCoreApplication.translate(
             "dialogs",
@@ -82,7 +106,12 @@ def error_box(parent: QWidget | None, error: BaseException, title: str = "") -> 
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
-    """Shows an error from the core (a SpurdeskError's message) and what to do next."""
+    """Shows an error from the core (a SpurdeskError's message) and what to do next; a damaged
+    library found while in use goes to `damaged_library_handler`, which offers its backup."""
+    handler = damaged_library_handler()
+    if isinstance(error, CorruptLibraryError) and handler is not None:
+        handler(parent, error)
+        return
     run_box(error_box(parent, error, title))
 
 
@@ -119,6 +148,63 @@ def ask_restore_backup(parent: QWidget | None, error: CorruptLibraryError) -> bo
         return False
     box, accept = restore_backup_box(parent, error)
     return run_box(box) is accept
+
+
+def create_library_box(parent: QWidget | None, path: Path) -> tuple[QMessageBox, QAbstractButton]:
+    return confirm_box(
+        parent,
+        QCoreApplication.translate("dialogs", "Skapa ett nytt bibliotek?"),
+        QCoreApplication.translate("dialogs", "Det finns inget bibliotek i {path}.").format(
+            path=path
+        ),
+        QCoreApplication.translate("dialogs", "Skapa biblioteket"),
+        QCoreApplication.translate(
+            "dialogs",
+            "Vill du skapa ett nytt, tomt bibliotek där? Ville du öppna ett befintligt "
+            "bibliotek, kontrollera sökvägen och välj Avbryt.",
+        ),
+    )
+
+
+def ask_create_library(parent: QWidget | None, path: Path) -> bool:
+    """Asks before a library that does not exist is created, naming the path."""
+    box, accept = create_library_box(parent, path)
+    return run_box(box) is accept
+
+
+#: The answers of `ask_read_only_place`.
+OPEN_READ_ONLY = "read-only"
+COPY_ELSEWHERE = "copy"
+
+
+def read_only_place_box(
+    parent: QWidget | None, error: ReadOnlyPlaceError
+) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
+    box = error_box(
+        parent, error, QCoreApplication.translate("dialogs", "Biblioteket är skrivskyddat")
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+    read_only = box.addButton(
+        QCoreApplication.translate("dialogs", "Öppna skrivskyddat"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    copy = box.addButton(
+        QCoreApplication.translate("dialogs", "Kopiera till en annan mapp…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.setDefaultButton(read_only)  # type: ignore[arg-type]
+    return box, read_only, copy
+
+
+def ask_read_only_place(parent: QWidget | None, error: ReadOnlyPlaceError) -> str | None:
+    """OPEN_READ_ONLY, COPY_ELSEWHERE, or None (Avbryt) for a library that cannot be written."""
+    box, read_only, copy = read_only_place_box(parent, error)
+    clicked = run_box(box)
+    if clicked is read_only:
+        return OPEN_READ_ONLY
+    if clicked is copy:
+        return COPY_ELSEWHERE
+    return None
 
 
 def read_only_box(

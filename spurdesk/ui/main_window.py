@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._library_path = library_path
         self.inspection_windows: dict[int, QWidget] = {}
         self._closing_all = False
+        self._restoring = False
         self._session: LibrarySession | None = None
         self.start_view: StartView | None = None  # None until after the first paint
         self._opening_label: QLabel | None = None
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
             self._follow_up_window.close()
         self._session = session
         self._library_path = library_path
+        from spurdesk.ui import dialogs
+
+        dialogs.set_damaged_library_handler(self.offer_restore)
         session.saved.connect(self._show_saved)
         session.errorOccurred.connect(self._show_session_error)
         from spurdesk.ui.start_view import StartView
@@ -452,6 +456,8 @@ class MainWindow(QMainWindow):
         old_session.close()
         old_session.deleteLater()
         library = open_library(self, Path(path), self._settings)
+        if library is not None and library.path is not None:
+            path = library.path  # a copy, when the library was copied out of a read-only place
         if library is None:
             if not Path(path).exists():
                 self._settings.remove_recent_library(Path(path))
@@ -464,7 +470,74 @@ class MainWindow(QMainWindow):
             return False
         self._attach(LibrarySession(library, self), Path(path))
         self.retranslate()
+        self.check_library_later()
         return True
+
+    # damage found while in use ----------------------------------------------------------------
+    #: How long after a library has opened its full check starts (the start must not wait).
+    FULL_CHECK_DELAY_MS = 3000
+
+    def check_library_later(self) -> None:
+        """Runs the library's full check (`Library.verify`) in the background, a moment after
+        it has opened; damage it finds is answered with the offer to restore a backup."""
+        QTimer.singleShot(self.FULL_CHECK_DELAY_MS, self.check_library)
+
+    def check_library(self) -> object:
+        """Starts the full check now; returns its BackgroundTask (None without a library)."""
+        if self.opening:
+            return None
+        from spurdesk.ui.tasks import BackgroundTask
+
+        library = self.session.library
+        task = BackgroundTask(lambda _progress: library.verify(), parent=self)
+
+        def found(result: object) -> None:
+            from spurdesk.library import CorruptLibraryError
+
+            if (
+                isinstance(result, CorruptLibraryError)
+                and not self.opening
+                and self.session.library is library
+            ):
+                self.offer_restore(self, result)
+
+        task.signals.succeeded.connect(found)
+        return task.start()
+
+    def offer_restore(self, parent: QWidget | None, error: object) -> bool:
+        """A damaged library found in use: say so, offer its newest good backup and, if the user
+        agrees, close the library, restore the backup (the damaged file is kept aside) and open
+        it again. Installed as `dialogs.damaged_library_handler` while a library is open."""
+        from spurdesk.library import CorruptLibraryError
+        from spurdesk.ui import dialogs
+        from spurdesk.ui.library_opener import backup_settings_from, restore_and_open
+        from spurdesk.ui.session import LibrarySession
+
+        if self._restoring or self.opening or not isinstance(error, CorruptLibraryError):
+            return False
+        self._restoring = True
+        try:
+            if not dialogs.ask_restore_backup(parent or self, error):
+                return False
+            path = self._library_path
+            if path is None or not self.close_inspection_windows():
+                return False
+            self._save_view_state()
+            old_session = self.session
+            try:
+                old_session.close()
+            except SpurdeskError as close_error:  # typing that cannot be written: keep it open
+                dialogs.run_box(dialogs.error_box(self, close_error))
+                return False
+            old_session.deleteLater()
+            library = restore_and_open(self, error, path, backup_settings_from(self._settings))
+            if library is None:
+                self.close()
+                return False
+            self._attach(LibrarySession(library, self), path)
+            return True
+        finally:
+            self._restoring = False
 
     # dialogs ----------------------------------------------------------------------------------
     def show_settings(self) -> SettingsDialog:
@@ -522,6 +595,10 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         if self._session is not None:
             self._session.close()
+        from spurdesk.ui import dialogs
+
+        if dialogs.damaged_library_handler() == self.offer_restore:
+            dialogs.set_damaged_library_handler(None)
         super().closeEvent(event)
 
     # translation ------------------------------------------------------------------------------

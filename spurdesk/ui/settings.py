@@ -16,6 +16,8 @@ from PySide6.QtCore import QByteArray, QSettings
 MAX_RECENT_LIBRARIES = 8
 DEFAULT_BACKUP_INTERVAL_MINUTES = 10
 DEFAULT_BACKUP_KEEP = 10
+DEFAULT_BACKUP_DAYS = 7
+DEFAULT_BACKUP_WEEKS = 5
 
 #: Language setting values: "" follows the system locale.
 SYSTEM_LANGUAGE = ""
@@ -23,7 +25,9 @@ LANGUAGES = ("sv", "en")
 
 
 class BackupPolicy(NamedTuple):
-    """How often the library is backed up while editing, and how many backups are kept.
+    """How often the library is backed up while editing, and which backups are kept: the newest
+    `keep`, and the first of each of the last `days` days and `weeks` weeks (generations, so that
+    damage found late still has an undamaged backup behind it).
 
     A NamedTuple (immutable, compared by value) rather than a dataclass: this module is imported
     before the first paint, and the dataclasses module is not needed until later.
@@ -31,6 +35,8 @@ class BackupPolicy(NamedTuple):
 
     interval_minutes: int = DEFAULT_BACKUP_INTERVAL_MINUTES
     keep: int = DEFAULT_BACKUP_KEEP
+    days: int = DEFAULT_BACKUP_DAYS
+    weeks: int = DEFAULT_BACKUP_WEEKS
 
 
 class AppSettings:
@@ -115,11 +121,15 @@ class AppSettings:
                 self._store.value("backup/interval_minutes"), DEFAULT_BACKUP_INTERVAL_MINUTES
             ),
             keep=_positive_int(self._store.value("backup/keep"), DEFAULT_BACKUP_KEEP),
+            days=_count(self._store.value("backup/days"), DEFAULT_BACKUP_DAYS),
+            weeks=_count(self._store.value("backup/weeks"), DEFAULT_BACKUP_WEEKS),
         )
 
     def set_backup_policy(self, policy: BackupPolicy) -> None:
         self._store.setValue("backup/interval_minutes", policy.interval_minutes)
         self._store.setValue("backup/keep", policy.keep)
+        self._store.setValue("backup/days", policy.days)
+        self._store.setValue("backup/weeks", policy.weeks)
 
 
 def _key(library: Path) -> str:
@@ -133,3 +143,12 @@ def _positive_int(value: object, default: int) -> int:
     except (TypeError, ValueError):
         return default
     return number if number > 0 else default
+
+
+def _count(value: object, default: int) -> int:
+    """A whole number of at least 0 (0 turns a generation off)."""
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+    return number if number >= 0 else default

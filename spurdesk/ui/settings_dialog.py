@@ -40,6 +40,12 @@ class SettingsDialog(QDialog):
         self._keep = QSpinBox()
         self._keep.setObjectName("backupKeepSpin")
         self._keep.setRange(1, 100)
+        self._days = QSpinBox()
+        self._days.setObjectName("backupDaysSpin")
+        self._days.setRange(0, 60)
+        self._weeks = QSpinBox()
+        self._weeks.setObjectName("backupWeeksSpin")
+        self._weeks.setRange(0, 52)
         self._backup_note = QLabel()
         self._backup_note.setWordWrap(True)
 
@@ -49,6 +55,10 @@ class SettingsDialog(QDialog):
         self._interval_label.setBuddy(self._interval)
         self._keep_label = QLabel()
         self._keep_label.setBuddy(self._keep)
+        self._days_label = QLabel()
+        self._days_label.setBuddy(self._days)
+        self._weeks_label = QLabel()
+        self._weeks_label.setBuddy(self._weeks)
 
         self._ui_group = QGroupBox()
         ui_form = QFormLayout(self._ui_group)
@@ -57,6 +67,8 @@ class SettingsDialog(QDialog):
         backup_form = QFormLayout(self._backup_group)
         backup_form.addRow(self._interval_label, self._interval)
         backup_form.addRow(self._keep_label, self._keep)
+        backup_form.addRow(self._days_label, self._days)
+        backup_form.addRow(self._weeks_label, self._weeks)
         backup_form.addRow(self._backup_note)
 
         self._buttons = QDialogButtonBox(
@@ -74,6 +86,8 @@ class SettingsDialog(QDialog):
         policy = settings.backup_policy()
         self._interval.setValue(policy.interval_minutes)
         self._keep.setValue(policy.keep)
+        self._days.setValue(policy.days)
+        self._weeks.setValue(policy.weeks)
         self.retranslate()
         self._select_language(settings.language())
 
@@ -85,7 +99,9 @@ class SettingsDialog(QDialog):
         return str(self._language.currentData() or "")
 
     def selected_backup_policy(self) -> BackupPolicy:
-        return BackupPolicy(self._interval.value(), self._keep.value())
+        return BackupPolicy(
+            self._interval.value(), self._keep.value(), self._days.value(), self._weeks.value()
+        )
 
     def accept(self) -> None:
         """Stores the choices; a changed language is announced so the app re-translates now."""
@@ -109,12 +125,19 @@ class SettingsDialog(QDialog):
         self._language_label.setText(self.tr("&Språk:"))
         self._interval_label.setText(self.tr("Säkerhetskopiera &var:"))
         self._keep_label.setText(self.tr("&Behåll:"))
+        self._days_label.setText(self.tr("En per &dag i:"))
+        self._weeks_label.setText(self.tr("En per v&ecka i:"))
         self._interval.setSuffix(self.tr(" min"))
         self._keep.setSuffix(self.tr(" kopior"))
+        self._days.setSuffix(self.tr(" dagar"))
+        self._weeks.setSuffix(self.tr(" veckor"))
         self._backup_note.setText(
             self.tr(
                 "Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan "
-                "du arbetar. Ändringen gäller nästa gång ett bibliotek öppnas."
+                "du arbetar. Utöver de senaste kopiorna sparas dagens och veckans första, så "
+                "att det finns en hel kopia från tiden före en skada som upptäcks sent; den "
+                "senaste kopian som klarat den fullständiga kontrollen tas aldrig bort. "
+                "Ändringen gäller nästa gång ett bibliotek öppnas."
             )
         )
         current = self._language.currentData()
@@ -128,3 +151,5 @@ class SettingsDialog(QDialog):
         self._language.setAccessibleName(self.tr("Språk"))
         self._interval.setAccessibleName(self.tr("Intervall för säkerhetskopior i minuter"))
         self._keep.setAccessibleName(self.tr("Antal säkerhetskopior att behålla"))
+        self._days.setAccessibleName(self.tr("Antal dagar med en säkerhetskopia per dag"))
+        self._weeks.setAccessibleName(self.tr("Antal veckor med en säkerhetskopia per vecka"))

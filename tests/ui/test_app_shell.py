@@ -95,12 +95,18 @@ def test_opens_an_inspection_window_and_reopens_it_on_the_next_start(
 
 
 def test_switching_library_closes_the_old_one_and_lists_the_new(
-    qtbot: QtBot, demo_library_path: Path, tmp_path: Path, app_settings: AppSettings
+    qtbot: QtBot,
+    demo_library_path: Path,
+    tmp_path: Path,
+    app_settings: AppSettings,
+    message_boxes: MessageBoxes,
 ) -> None:
     shell = _start(qtbot, app_settings, library=str(demo_library_path))
     other = tmp_path / "annat.sqlite"
+    message_boxes.answers = ["accept"]  # yes, create the new library
     try:
         assert shell.window.switch_library(other)
+        assert str(other) in message_boxes.boxes[0].text()
         assert "annat.sqlite" in shell.window.windowTitle()
         assert shell.window.start_view is not None
         assert shell.window.start_view.proxy.rowCount() == 0
@@ -153,6 +159,7 @@ def test_recent_libraries_are_unique_newest_first_and_bounded(
 def test_window_geometry_is_restored(
     qtbot: QtBot, library_path: Path, app_settings: AppSettings, size: tuple[int, int]
 ) -> None:
+    Library.open(library_path).close()  # an existing library (a new one is asked about)
     shell = _start(qtbot, app_settings, library=str(library_path))
     shell.window.resize(*size)
     shell.close()
@@ -234,6 +241,7 @@ def test_a_broken_criteria_file_is_reported_at_start_and_the_app_still_opens(
     message_boxes: MessageBoxes,
 ) -> None:
     (isolated_user_folders / "criteria" / "egen.yaml").write_text("id: [\n", encoding="utf-8")
+    Library.open(library_path).close()  # an existing library (a new one is asked about)
     shell = _start(qtbot, app_settings, library=str(library_path))
     try:
         (box,) = message_boxes.boxes

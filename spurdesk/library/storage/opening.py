@@ -10,6 +10,7 @@ import glob
 import os
 import secrets
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from spurdesk.library.errors import (
 )
 from spurdesk.library.storage.backups import (
     backup_with_inspections,
+    copy_database,
     make_backup,
     newest_good_backup,
 )
@@ -282,6 +284,30 @@ def _snapshot_elsewhere(path: Path) -> tuple[Path, Path]:
             f"{os_error_advice(error)}"
         ) from error
     return folder, copy
+
+
+def copy_library(source: Path, target: Path) -> Path:
+    """A consistent copy of the library at `source` as a new file `target` (0600): the way out
+    of a read-only place. Works where `source` cannot be written; an existing `target` is
+    refused, never overwritten."""
+    source, target = Path(source).absolute(), Path(target).absolute()
+    if target.exists():
+        raise LibraryError(f"{target} finns redan och skrivs inte över. Välj ett nytt filnamn.")
+    snapshot_dir, readable = None, source
+    try:
+        if in_read_only_place(source) and wal_has_frames(source):
+            snapshot_dir, readable = _snapshot_elsewhere(source)
+        ensure_private_dir(target.parent)
+        copy_database(readable, target)
+    except (OSError, sqlite3.Error) as error:
+        raise LibraryError(
+            f"Biblioteket {source} kunde inte kopieras till {target} ({error}). "
+            f"{os_error_advice(error) if isinstance(error, OSError) else sqlite_advice(error)}"
+        ) from error
+    finally:
+        if snapshot_dir is not None:
+            shutil.rmtree(snapshot_dir, ignore_errors=True)
+    return target
 
 
 def _prepare(path: Path, lock: LibraryLock | None, *, read_only: bool, created: bool) -> Store:
