@@ -35,9 +35,11 @@ def user_log_dir() -> Path:
 def open_fallback_stream(log_dir: Path) -> TextIO:
     """A line-buffered UTF-8 log file to stand in for a missing console; the null device if the
     log folder cannot be written (the app must start even then)."""
+    from spurdesk.userfiles import open_private, private_folder
+
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        return open(  # stays open for the life of the process
+        private_folder(log_dir)  # the user's alone, like everything spurdesk logs
+        return open_private(  # type: ignore[return-value]  # stays open for the whole process
             log_dir / LOG_FILE_NAME, "a", encoding="utf-8", errors="replace", buffering=1
         )
     except OSError:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.userfiles import FILE_MODE
 
 #: "folder": no temporary file could be made beside the target; "file": writing or replacing it
 #: failed.
@@ -43,22 +44,21 @@ class AtomicWriteError(SpurdeskError):
 
 
 @contextmanager
-def replacing(path: str | Path, *, private: bool = False) -> Iterator[Path]:
+def replacing(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; it replaces `path` only if the block succeeds.
 
-    For writers that want a file name (python-docx, reportlab). The new file keeps the mode of
-    the file it replaces, or gets a new file's usual mode; `private` makes it readable by the
-    owner only (0600) whatever was there before.
+    For writers that want a file name (python-docx, reportlab). One rule for every file spurdesk
+    exports (reports, action plans, follow-up lists, packages, forms): it is the user's alone,
+    0600, whether new or replacing a file that was readable by others — they hold judgements
+    about named units and people. Sharing one is a deliberate act (sending or copying it).
     """
     target = Path(path)
     try:
-        temporary = _new_temporary(target.parent, 0o600 if private else 0o666)
+        temporary = _new_temporary(target.parent)
     except OSError as error:
         raise AtomicWriteError(target, "folder", error) from error
     try:
         yield temporary
-        if not private and target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o777)
         fsync_file(temporary)
         os.replace(temporary, target)
     except OSError as error:
@@ -72,11 +72,9 @@ def replacing(path: str | Path, *, private: bool = False) -> Iterator[Path]:
         fsync_folder(target.parent)
 
 
-def write_atomically(
-    path: str | Path, write: Callable[[BinaryIO], None], *, private: bool = False
-) -> Path:
+def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Path:
     """Call `write` with a binary stream whose content replaces `path` once complete."""
-    with replacing(path, private=private) as temporary, open(temporary, "wb") as stream:
+    with replacing(path) as temporary, open(temporary, "wb") as stream:
         write(stream)
     return Path(path)
 
@@ -98,16 +96,12 @@ def fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _new_temporary(folder: Path, mode: int) -> Path:
-    """A new empty file in `folder`, created with `mode` less the umask like any new file.
-
-    Not tempfile.mkstemp: its files are always 0600, and reading the umask to undo that means
-    changing it for a moment for every thread of the process.
-    """
+def _new_temporary(folder: Path) -> Path:
+    """A new empty file in `folder`, the user's alone (0600) from the start."""
     for _attempt in range(10):
         candidate = folder / f".spurdesk-{secrets.token_hex(6)}.tmp"
         try:
-            os.close(os.open(candidate, _CREATE, mode))
+            os.close(os.open(candidate, _CREATE, FILE_MODE))
         except FileExistsError:
             continue
         return candidate

@@ -98,25 +98,15 @@ def test_a_folder_that_cannot_be_synced_does_not_fail_a_saved_file(
 
 
 @posix_only
-def test_a_new_file_gets_the_usual_mode_and_a_replaced_one_keeps_its_own(tmp_path: Path) -> None:
+def test_every_written_file_is_the_owners_alone_new_or_replacing(tmp_path: Path) -> None:
+    """The one rule for exports (docs/storage.md): 0600, whatever the umask or the old mode."""
     old_umask = os.umask(0o022)
     try:
-        fresh = write_atomically(tmp_path / "ny.docx", lambda stream: stream.write(b"x"))
-        kept = tmp_path / "delad.docx"
-        kept.write_bytes(b"old")
-        kept.chmod(0o640)
-        write_atomically(kept, lambda stream: stream.write(b"new"))
+        target = tmp_path / "delad.docx"
+        target.write_bytes(b"old")
+        target.chmod(0o644)
+        write_atomically(target, lambda stream: stream.write(b"new"))
+        fresh = write_atomically(tmp_path / "ny.pdf", lambda stream: stream.write(b"x"))
     finally:
         os.umask(old_umask)
-    assert _mode(fresh) == 0o644
-    assert _mode(kept) == 0o640
-
-
-@posix_only
-def test_a_private_file_is_the_owners_alone_even_when_replacing(tmp_path: Path) -> None:
-    target = tmp_path / "paket.spur"
-    target.write_bytes(b"old")
-    target.chmod(0o644)
-    write_atomically(target, lambda stream: stream.write(b"new"), private=True)
-    fresh = write_atomically(tmp_path / "ny.spur", lambda stream: stream.write(b"x"), private=True)
     assert (_mode(target), _mode(fresh)) == (0o600, 0o600)

@@ -1,8 +1,8 @@
 """Atomic file writing: a crash or a full disk never leaves a half-written package or form.
 
-The writing itself is spurdesk.atomic's (shared with the reports); this module words its
-failures as the exchange's errors and keeps packages and forms private to their owner (0600), as
-they have always been written.
+The writing itself is spurdesk.atomic's (shared with the reports, and with its one rule: every
+exported file is the user's alone, 0600); this module words its failures as the exchange's
+errors.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Pat
     """Call `write` on a temporary file next to `path`, then move it into place."""
     target = Path(path)
     try:
-        return atomic.write_atomically(target, write, private=True)
+        return atomic.write_atomically(target, write)
     except atomic.AtomicWriteError as failure:
         error = failure.error
         if failure.stage == "folder":

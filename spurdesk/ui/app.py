@@ -44,20 +44,22 @@ APPLICATION = "spurdesk"
 
 
 def configure_logging() -> Path | None:
-    """Logs to a rotating file in the user log folder (a windowed build has no console)."""
+    """Logs to a rotating file in the user log folder (a windowed build has no console); the
+    folder is the user's alone (0700) and every log file 0600 (spurdesk.userfiles)."""
     from logging.handlers import RotatingFileHandler
 
-    import platformdirs
+    from spurdesk.userfiles import log_folder, private_rotating_log
 
-    folder = platformdirs.user_log_path(APPLICATION, appauthor=False)
-    path = folder / "spurdesk.log"
     root = logging.getLogger()
+    try:
+        path = log_folder() / "spurdesk.log"
+    except OSError:
+        return None
     for existing in root.handlers:
         if isinstance(existing, RotatingFileHandler) and Path(existing.baseFilename) == path:
             return path  # already set up (a second start in the same process)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler = private_rotating_log(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -308,7 +310,11 @@ def run_app(args: argparse.Namespace) -> int:
 
     def open_library_and_fill() -> None:
         nonlocal failed
-        # After the first paint: the log file, the crash handler, then the library.
+        # After the first paint: the user's folders made private, the log file, the crash
+        # handler, then the library.
+        from spurdesk.userfiles import private_user_folders
+
+        private_user_folders()
         configure_logging()
         log.info(
             "spurdesk %s starting (platform %s)", __version__, os.environ.get("QT_QPA_PLATFORM")

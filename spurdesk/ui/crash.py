@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk import __version__
+from spurdesk.userfiles import open_private, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +55,16 @@ def format_report(exc_type: type[BaseException], error: BaseException, tb: objec
 
 
 def write_report(report: str, folder: Path | None = None) -> Path:
-    """Writes the report to a new file in the user log folder and returns its path."""
-    folder = folder if folder is not None else crash_log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    """Writes the report to a new file in the user log folder and returns its path.
+
+    A traceback names units, people and paths: the folder is the user's alone (0700) and the
+    report 0600 from the moment it exists (spurdesk.userfiles).
+    """
+    folder = private_folder(folder if folder is not None else crash_log_dir())
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = folder / f"crash-{stamp}.log"
-    path.write_text(report, encoding="utf-8")
+    with open_private(path, "w", encoding="utf-8") as handle:  # type: ignore[attr-defined]
+        handle.write(report)
     return path
 
 

@@ -8,6 +8,7 @@ Inställningar dialog is in settings_dialog, imported when opened (the start nee
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,14 +44,29 @@ class AppSettings:
     """Typed access to the app's QSettings; one instance per app, cheap to create in tests."""
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self._store = store if store is not None else QSettings()
+        if store is None:
+            store = QSettings()
+            # spurdesk's own settings folder: the user's alone before Qt first writes there.
+            from spurdesk.userfiles import private_folder
+
+            with contextlib.suppress(OSError):
+                private_folder(Path(store.fileName()).parent)
+        self._store = store
 
     @property
     def store(self) -> QSettings:
         return self._store
 
     def sync(self) -> None:
+        """Write the settings to disk, the user's alone (0600; they name libraries and
+        inspections). Qt keeps a file's mode when it rewrites it."""
         self._store.sync()
+        settings_file = Path(self._store.fileName())
+        if settings_file.is_file():
+            from spurdesk.userfiles import private_file
+
+            with contextlib.suppress(OSError):
+                private_file(settings_file)
 
     # window state ---------------------------------------------------------------------------
     def window_geometry(self, name: str) -> QByteArray | None:

@@ -6,18 +6,19 @@ library creates (database, backups, lock) is readable by its owner only (0600, f
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 from pathlib import Path
 
 from platformdirs import user_data_path
 
+from spurdesk.userfiles import FILE_MODE, create_private, private_folder
+
+__all__ = ["FILE_MODE"]  # the lock file's mode, from the one rule in spurdesk.userfiles
+
 #: Overrides the default library location (a path or an SQLAlchemy URL).
 LIBRARY_ENV = "SPURDESK_LIBRARY"
 
-FILE_MODE = 0o600
-DIR_MODE = 0o700
 
 #: The first 16 bytes of every SQLite 3 database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -36,19 +37,11 @@ def is_url(location: str | Path) -> bool:
     return isinstance(location, str) and "://" in location
 
 
-def ensure_private_dir(folder: Path, *, tighten: bool = False) -> None:
-    """Create `folder` (and missing parents) so that a folder we create is 0700.
-
-    `tighten` also makes an existing folder 0700: for spurdesk's own folders (its data, log and
-    settings folders), which older versions created with the umask's 0755.
-    """
-    if folder.is_dir():
-        if tighten and os.name == "posix" and folder.stat().st_mode & 0o077:
-            with contextlib.suppress(OSError):  # not ours to change (a shared folder)
-                os.chmod(folder, DIR_MODE)
-        return
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(folder, DIR_MODE)
+def ensure_private_dir(folder: Path) -> None:
+    """Create `folder` (and missing parents) so that a folder we create is 0700; an existing
+    folder (the user's own choice of place) is left as it is."""
+    if not folder.is_dir():
+        private_folder(folder)
 
 
 def os_error_advice(error: OSError) -> str:
@@ -67,12 +60,7 @@ def create_private_file(path: Path) -> None:
     Created before SQLite opens it, so the database (and its -wal/-shm files, which SQLite gives
     the database file's permissions) never exists with the umask's wider default.
     """
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    except FileExistsError:
-        return
-    os.close(descriptor)
-    os.chmod(path, FILE_MODE)
+    create_private(path)
 
 
 def has_sqlite_header(path: Path) -> bool:
