@@ -72,6 +72,70 @@ class Criterion:
 class ScaleStep:
     grade: Grade
     text: str
+    note: str = ""  # e.g. a correction of the source's wording, and why
+
+
+class RevisionDirection(StrEnum):
+    """Which way a revised grade may go from the grade given at the visit."""
+
+    BETTER = "better"
+    ANY = "any"
+
+
+@dataclass(frozen=True)
+class RevisionRule:
+    """When a section's grade may be revised after the visit, and how the report says so.
+
+    In SPUR a revision follows the unit's action plan and improves a section in which the visit
+    found deficiencies (the seed report: D → C, "Graderingen är ändrad till C"). The rule is data
+    (a criteria file's `revision`); sets without one get `DEFAULT_REVISION_RULE`, which is what the
+    shipped ST-SPUR file states (a test keeps the two equal).
+    """
+
+    statuses: tuple[str, ...]  # InspectionStatus values in which a grade may be revised
+    direction: RevisionDirection
+    from_grades: tuple[Grade, ...]  # grades given at the visit that may be revised
+    to_grades: tuple[Grade, ...]  # grades a revision may reach
+    requires_plan_row: bool  # a row of the action plan answers a criterion of the section
+    # The sentence under the section's findings; "{rules}" becomes "föreskrifter", "allmänna råd"
+    # or "föreskrifter och allmänna råd" (what the section's deficiencies concern), "{grade}" the
+    # revised grade.
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "statuses": list(self.statuses),
+            "direction": self.direction.value,
+            "from": [g.value for g in self.from_grades],
+            "to": [g.value for g in self.to_grades],
+            "requires_plan_row": self.requires_plan_row,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RevisionRule:
+        return cls(
+            statuses=tuple(data["statuses"]),
+            direction=RevisionDirection(data["direction"]),
+            from_grades=tuple(Grade(g) for g in data["from"]),
+            to_grades=tuple(Grade(g) for g in data["to"]),
+            requires_plan_row=bool(data["requires_plan_row"]),
+            text=data["text"],
+        )
+
+
+DEFAULT_REVISION_RULE = RevisionRule(
+    statuses=("handlingsplan inkommen", "avslutad"),
+    direction=RevisionDirection.BETTER,
+    from_grades=(Grade.C, Grade.D),
+    to_grades=(Grade.B, Grade.C),
+    requires_plan_row=True,
+    text=(
+        "Under granskningen påvisades brister vad gäller följsamheten till Socialstyrelsens "
+        "{rules}. Verksamheten har efter granskningen inkommit med handlingsplan, se bilaga. "
+        "Graderingen är ändrad till {grade}."
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +148,11 @@ class Section:
     scale: tuple[ScaleStep, ...]  # best grade first
     # How many quality indicators may be unmet (partly or not) and still allow grade A.
     allowed_exceptions: int = 1
+    # The box's group heading per kind, as the source prints it ("Kvalitetsindikator" in B with
+    # three indicators, "Kvalitetsindikatorer" in H with one); kinds not listed: `group_heading`.
+    headings: tuple[tuple[CriterionKind, str], ...] = ()
+    # A remark printed under a kind's group, e.g. E's "(För ST enligt 2015:8 …)".
+    group_notes: tuple[tuple[CriterionKind, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -106,6 +175,19 @@ class Section:
     def has_kind(self, kind: CriterionKind) -> bool:
         return any(c.kind == kind for c in self.criteria)
 
+    def group_heading(self, kind: CriterionKind) -> str:
+        """The heading of the kind's group in the section's box: the set's word for it, else (a
+        snapshot made before sets gave headings) the singular for a single indicator."""
+        given = dict(self.headings).get(kind)
+        if given:
+            return given
+        if kind == CriterionKind.KVALITETSINDIKATOR and len(self.criteria_of_kind(kind)) == 1:
+            return "Kvalitetsindikator"
+        return kind.heading
+
+    def group_note(self, kind: CriterionKind) -> str:
+        return dict(self.group_notes).get(kind, "")
+
 
 @dataclass(frozen=True)
 class Area:
@@ -124,6 +206,13 @@ class CriteriaSet:
     language: str
     areas: tuple[Area, ...]
     source: str = field(default="", compare=False)  # file it was loaded from, for messages
+    # The set's own revision rule; None (a file or snapshot without one): the default applies.
+    revision_rule: RevisionRule | None = None
+
+    @property
+    def revision(self) -> RevisionRule:
+        """When grades may be revised: the set's rule, else `DEFAULT_REVISION_RULE`."""
+        return self.revision_rule or DEFAULT_REVISION_RULE
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -174,7 +263,13 @@ class CriteriaSet:
                             "title": s.title,
                             "preamble": s.preamble,
                             "allowed_exceptions": s.allowed_exceptions,
-                            "scale": [{"grade": st.grade.value, "text": st.text} for st in s.scale],
+                            "scale": [
+                                {"grade": st.grade.value, "text": st.text}
+                                | ({"note": st.note} if st.note else {})
+                                for st in s.scale
+                            ],
+                            **_optional("headings", s.headings),
+                            **_optional("group_notes", s.group_notes),
                             "criteria": [
                                 {"id": c.id, "kind": c.kind.value, "text": c.text, "note": c.note}
                                 for c in s.criteria
@@ -185,6 +280,7 @@ class CriteriaSet:
                 }
                 for area in self.areas
             ],
+            **({"revision": self.revision_rule.to_dict()} if self.revision_rule else {}),
         }
 
     @classmethod
@@ -200,7 +296,12 @@ class CriteriaSet:
                     area=kind,
                     preamble=s["preamble"],
                     allowed_exceptions=s["allowed_exceptions"],
-                    scale=tuple(ScaleStep(Grade(st["grade"]), st["text"]) for st in s["scale"]),
+                    scale=tuple(
+                        ScaleStep(Grade(st["grade"]), st["text"], st.get("note", ""))
+                        for st in s["scale"]
+                    ),
+                    headings=_by_kind(s.get("headings", {})),
+                    group_notes=_by_kind(s.get("group_notes", {})),
                     criteria=tuple(
                         Criterion(
                             c["id"], CriterionKind(c["kind"]), c["text"], i, c.get("note", "")
@@ -218,4 +319,16 @@ class CriteriaSet:
             regulation=tuple(data["regulation"]),
             language=data["language"],
             areas=tuple(areas),
+            revision_rule=RevisionRule.from_dict(data["revision"]) if "revision" in data else None,
         )
+
+
+def _optional(key: str, pairs: tuple[tuple[CriterionKind, str], ...]) -> dict[str, Any]:
+    """{key: {kind: text}} when there are pairs, else nothing: a snapshot written before sets had
+    the field reads back exactly as stored."""
+    return {key: {kind.value: text for kind, text in pairs}} if pairs else {}
+
+
+def _by_kind(data: dict[str, str]) -> tuple[tuple[CriterionKind, str], ...]:
+    """{"kvalitetsindikator": "…"} as (kind, text) pairs in KIND_ORDER."""
+    return tuple((kind, data[kind.value]) for kind in KIND_ORDER if kind.value in data)

@@ -7,12 +7,15 @@ build the frozen `CriteriaSet` from it ourselves, checking each field on the way
 becomes one `CriteriaFileError` naming the file and the line; no traceback reaches the user.
 
 File format (see resources/criteria/st-spur.yaml): top level `id`, `title`, `version` (int),
-`regulation` (list), `language`, `areas`, optional `allowed_exceptions` (default for sections) and
-optional `scales` (a parking place for YAML anchors, read only through aliases). An area has
-`kind` (struktur/process/resultat), `title`, `sections` and optional `description`. A section has
-`id`, `title`, `preamble` (may be empty), `scale` (grade → text, best first), `criteria` and
-optional `allowed_exceptions`; a criterion has `id` (prefixed by its section id), `kind`, `text`
-and optional `note`. Criterion order is list position.
+`regulation` (list), `language`, `areas`, optional `allowed_exceptions` (default for sections),
+optional `headings` (kind → the group heading the boxes print, default for sections), optional
+`revision` (when a grade may be revised after the visit, see `RevisionRule`; default
+`DEFAULT_REVISION_RULE`) and optional `scales` (a parking place for YAML anchors, read only through
+aliases). An area has `kind` (struktur/process/resultat), `title`, `sections` and optional
+`description`. A section has `id`, `title`, `preamble` (may be empty), `scale` (grade → text, or
+grade → {text, note}, best first), `criteria` and optional `allowed_exceptions`, `headings` and
+`notes` (kind → a remark printed under that group); a criterion has `id` (prefixed by its section
+id), `kind`, `text` and optional `note`. Criterion order is list position.
 """
 
 from __future__ import annotations
@@ -31,15 +34,19 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.model.criteria import (
+    KIND_ORDER,
     Area,
     AreaKind,
     CriteriaSet,
     Criterion,
     CriterionKind,
     Grade,
+    RevisionDirection,
+    RevisionRule,
     ScaleStep,
     Section,
 )
+from spurdesk.model.inspection import InspectionStatus
 from spurdesk.resources import resource_path
 
 #: The set `CriteriaLibrary.default()` returns: the SPUR model for ST.
@@ -51,13 +58,17 @@ CRITERIA_SUFFIXES = (".yaml", ".yml")
 DEFAULT_ALLOWED_EXCEPTIONS = 1
 
 _SET_REQUIRED = ("id", "title", "version", "regulation", "language", "areas")
-_SET_OPTIONAL = ("allowed_exceptions", "scales")
+_SET_OPTIONAL = ("allowed_exceptions", "headings", "revision", "scales")
 _AREA_REQUIRED = ("kind", "title", "sections")
 _AREA_OPTIONAL = ("description",)
 _SECTION_REQUIRED = ("id", "title", "preamble", "scale", "criteria")
-_SECTION_OPTIONAL = ("allowed_exceptions",)
+_SECTION_OPTIONAL = ("allowed_exceptions", "headings", "notes")
 _CRITERION_REQUIRED = ("id", "kind", "text")
 _CRITERION_OPTIONAL = ("note",)
+_STEP_REQUIRED = ("text",)
+_STEP_OPTIONAL = ("note",)
+_REVISION_REQUIRED = ("statuses", "direction", "from", "to", "requires_plan_row", "text")
+_REVISION_PLACEHOLDERS = ("{rules}", "{grade}")
 
 _THREE_STEP = (Grade.A, Grade.B, Grade.D)
 _CONSTRUCTOR = SafeConstructor()
@@ -223,18 +234,91 @@ class _Reader:
             allowed_exceptions = self.integer(
                 fields["allowed_exceptions"], owner, "allowed_exceptions", minimum=0
             )
-        areas = self.areas(fields["areas"], allowed_exceptions, _IdRegistry(self))
+        headings: dict[CriterionKind, str] = {}
+        if "headings" in fields:
+            headings = self.by_kind(fields["headings"], owner, "headings")
+        revision = None
+        if "revision" in fields:
+            revision = self.revision(fields["revision"])
+        areas = self.areas(
+            fields["areas"], _Defaults(allowed_exceptions, headings), _IdRegistry(self)
+        )
         if not any(area.sections for area in areas):
             self.fail(
                 fields["areas"],
                 'the set has no sections; add at least one section under an area\'s "sections"',
             )
         criteria_set = CriteriaSet(
-            set_id, title, version, regulation, language, areas, str(self.path)
+            set_id, title, version, regulation, language, areas, str(self.path), revision
         )
         return criteria_set, _line(fields["version"])
 
-    def areas(self, node: Node, allowed_exceptions: int, registry: _IdRegistry) -> tuple[Area, ...]:
+    def by_kind(self, node: Node, owner: str, field: str) -> dict[CriterionKind, str]:
+        """A mapping of criterion kind to text (group headings, group notes)."""
+        if not isinstance(node, MappingNode):
+            self.fail(node, f'{owner}: "{field}" must be a mapping of kind to text')
+        expected = _either([k.value for k in CriterionKind])
+        found: dict[CriterionKind, str] = {}
+        for key_node, value_node in node.value:
+            name = str(key_node.value).strip() if isinstance(key_node, ScalarNode) else "?"
+            try:
+                kind = CriterionKind(name)
+            except ValueError:
+                self.fail(key_node, f'{owner}: "{field}" has unknown kind "{name}" ({expected})')
+            if kind in found:
+                self.fail(key_node, f'{owner}: "{field}" has "{name}" twice')
+            found[kind] = self.text(value_node, owner, f"{field} {name}")
+        return found
+
+    def grades(self, node: Node, owner: str, field: str) -> tuple[Grade, ...]:
+        grades: list[Grade] = []
+        for entry in self.items(node, owner, field):
+            letter = self.text(entry, owner, field)
+            if letter not in Grade.__members__:
+                self.fail(entry, f'{owner}: "{field}" has grade "{letter}" (expected A, B, C or D)')
+            grades.append(Grade(letter))
+        if not grades:
+            self.fail(node, f'{owner}: "{field}" lists no grades')
+        return tuple(grades)
+
+    def revision(self, node: Node) -> RevisionRule:
+        owner = "the revision rule"
+        fields = self.fields(node, owner, _REVISION_REQUIRED, ())
+        statuses: list[str] = []
+        for entry in self.items(fields["statuses"], owner, "statuses"):
+            status = self.text(entry, owner, "statuses")
+            if status not in {s.value for s in InspectionStatus}:
+                expected = _either([s.value for s in InspectionStatus])
+                self.fail(entry, f'{owner}: unknown status "{status}" (expected {expected})')
+            statuses.append(status)
+        direction_text = self.text(fields["direction"], owner, "direction")
+        try:
+            direction = RevisionDirection(direction_text)
+        except ValueError:
+            expected = _either([d.value for d in RevisionDirection])
+            self.fail(
+                fields["direction"],
+                f'{owner}: unknown direction "{direction_text}" (expected {expected})',
+            )
+        flag = fields["requires_plan_row"]
+        if not (isinstance(flag, ScalarNode) and flag.tag.endswith(":bool")):
+            self.fail(flag, f'{owner}: "requires_plan_row" must be true or false')
+        text = self.text(fields["text"], owner, "text")
+        for placeholder in _REVISION_PLACEHOLDERS:
+            if placeholder not in text:
+                self.fail(
+                    fields["text"], f'{owner}: "text" must contain {placeholder} where it goes'
+                )
+        return RevisionRule(
+            statuses=tuple(statuses),
+            direction=direction,
+            from_grades=self.grades(fields["from"], owner, "from"),
+            to_grades=self.grades(fields["to"], owner, "to"),
+            requires_plan_row=bool(_CONSTRUCTOR.construct_yaml_bool(flag)),
+            text=text,
+        )
+
+    def areas(self, node: Node, defaults: _Defaults, registry: _IdRegistry) -> tuple[Area, ...]:
         areas: list[Area] = []
         kind_lines: dict[AreaKind, int] = {}
         for position, area_node in enumerate(self.items(node, "the criteria set", "areas"), 1):
@@ -257,9 +341,7 @@ class _Reader:
             kind_lines[kind] = _line(fields["kind"])
             title = self.text(fields["title"], owner, "title")
             sections = tuple(
-                self.section(
-                    section_node, kind, f"{number} of {owner}", allowed_exceptions, registry
-                )
+                self.section(section_node, kind, f"{number} of {owner}", defaults, registry)
                 for number, section_node in enumerate(
                     self.items(fields["sections"], owner, "sections"), start=1
                 )
@@ -277,7 +359,7 @@ class _Reader:
         node: Node,
         area: AreaKind,
         place: str,
-        default_exceptions: int,
+        defaults: _Defaults,
         registry: _IdRegistry,
     ) -> Section:
         peeked = _peek(node, "id")
@@ -286,7 +368,7 @@ class _Reader:
         section_id = self.text(fields["id"], owner, "id")
         owner = f"section {section_id}"
         registry.claim("section", section_id, fields["id"])
-        allowed_exceptions = default_exceptions
+        allowed_exceptions = defaults.allowed_exceptions
         if "allowed_exceptions" in fields:
             allowed_exceptions = self.integer(
                 fields["allowed_exceptions"], owner, "allowed_exceptions", minimum=0
@@ -302,6 +384,15 @@ class _Reader:
         )
         scale = self.scale(fields["scale"], owner)
         self.check_scale_fits(fields.key_lines["scale"], owner, scale, criteria)
+        headings = dict(defaults.headings)
+        if "headings" in fields:
+            headings.update(self.by_kind(fields["headings"], owner, "headings"))
+        notes: dict[CriterionKind, str] = {}
+        if "notes" in fields:
+            notes = self.by_kind(fields["notes"], owner, "notes")
+            for kind in notes:
+                if not any(c.kind == kind for c in criteria):
+                    self.fail(fields["notes"], f'{owner} has a note on "{kind}" but no such group')
         return Section(
             id=section_id,
             title=self.text(fields["title"], owner, "title"),
@@ -310,6 +401,8 @@ class _Reader:
             criteria=criteria,
             scale=scale,
             allowed_exceptions=allowed_exceptions,
+            headings=tuple((k, headings[k]) for k in KIND_ORDER if k in headings),
+            group_notes=tuple((k, notes[k]) for k in KIND_ORDER if k in notes),
         )
 
     def criterion(
@@ -360,10 +453,18 @@ class _Reader:
                 self.fail(key_node, f"{owner}: the scale has grade {letter} twice")
             if steps and grade.rank < steps[-1].grade.rank:
                 self.fail(key_node, f"{owner}: the scale must list its grades best first (A … D)")
+            note = ""
+            if isinstance(text_node, MappingNode):  # {text: …, note: why it was corrected}
+                step = self.fields(
+                    text_node, f"{owner}, grade {letter}", _STEP_REQUIRED, _STEP_OPTIONAL
+                )
+                text_node = step["text"]
+                if "note" in step:
+                    note = self.text(step["note"], owner, f"scale {letter} note")
             text = self.text(text_node, owner, f"scale {letter}", may_be_empty=True)
             if not text:
                 self.fail(text_node, f"{owner}: the scale gives no text for grade {letter}")
-            steps.append(ScaleStep(grade, text))
+            steps.append(ScaleStep(grade, text, note))
         return tuple(steps)
 
     def check_scale_fits(
@@ -380,6 +481,14 @@ class _Reader:
                 f"{owner} {which}, so its scale must have the grades {', '.join(expected)} "
                 f"(it has {', '.join(grades)})",
             )
+
+
+@dataclass(frozen=True)
+class _Defaults:
+    """What a set gives its sections unless a section says otherwise."""
+
+    allowed_exceptions: int
+    headings: dict[CriterionKind, str]
 
 
 @dataclass

@@ -29,23 +29,23 @@ def test_lists_the_shipped_set_and_exits_0(
     out, err = capsys.readouterr()
     assert err == ""
     assert f"Criteria folders: {SHIPPED.parent}, {user_dir}" in out
-    assert f"  st-spur  version 1  {SUMMARY}  {SHIPPED}" in out.splitlines()
+    assert f"  st-spur  version 2  {SUMMARY}  {SHIPPED}" in out.splitlines()
 
 
 def test_a_newer_user_set_supersedes_and_a_broken_file_fails_the_command(
     user_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = SHIPPED.read_text(encoding="utf-8")
-    (user_dir / "st-spur-2.yaml").write_text(
-        text.replace("version: 1", "version: 2"), encoding="utf-8"
+    (user_dir / "st-spur-3.yaml").write_text(
+        text.replace("version: 2", "version: 3"), encoding="utf-8"
     )
     (user_dir / "broken.yaml").write_text(
         text.replace("kind: föreskrift", "kind: foreskrift", 1), encoding="utf-8"
     )
     assert main(["criteria"]) == 1
     out, err = capsys.readouterr()
-    assert "  st-spur  version 1 (superseded)  " in out
-    assert f"  st-spur  version 2  {SUMMARY}  {user_dir / 'st-spur-2.yaml'}" in out.splitlines()
+    assert "  st-spur  version 2 (superseded)  " in out
+    assert f"  st-spur  version 3  {SUMMARY}  {user_dir / 'st-spur-3.yaml'}" in out.splitlines()
     broken_line = next(
         n for n, line in enumerate(text.splitlines(), 1) if "kind: föreskrift" in line
     )

@@ -48,7 +48,7 @@ def seed() -> str:
 
 
 def test_set_metadata(st_spur: CriteriaSet) -> None:
-    assert (st_spur.id, st_spur.version, st_spur.language) == ("st-spur", 1, "sv")
+    assert (st_spur.id, st_spur.version, st_spur.language) == ("st-spur", 2, "sv")
     assert st_spur.regulation == ("HSLF-FS 2021:8", "SOSFS 2015:8")
 
 
@@ -102,16 +102,65 @@ def test_three_step_sections_are_those_without_allmanna_rad(st_spur: CriteriaSet
     }
 
 
+def source_text(text: str, note: str) -> str:
+    """What the report prints: the text itself, or for a correction the text its note quotes
+    ("Correction: the report prints "…" …")."""
+    if not note.startswith("Correction:"):
+        return text
+    quoted = re.search(r'prints "(.+?)"', normalise(note))
+    assert quoted, note
+    return quoted[1]
+
+
 def test_scales_are_the_report_texts(st_spur: CriteriaSet, seed: str) -> None:
-    """Each section's whole scale, "A. … B. … D. …", stands in the report as one run of text."""
+    """Each section's whole scale, "A. … B. … D. …", stands in the report as one run of text,
+    a corrected step as its note quotes the report."""
     for section in st_spur.sections:
-        block = " ".join(f"{step.grade.value}. {step.text}" for step in section.scale)
-        assert block in seed, section.id
+        steps = []
+        for step in section.scale:
+            printed = source_text(step.text, step.note)
+            steps.append(printed if printed != step.text else f"{step.grade.value}. {step.text}")
+        assert " ".join(steps) in seed, section.id
 
 
 def test_criteria_texts_are_word_for_word(st_spur: CriteriaSet, seed: str) -> None:
-    missing = [c.id for c in st_spur.criteria if c.text not in seed]
+    missing = [c.id for c in st_spur.criteria if source_text(c.text, c.note) not in seed]
     assert missing == []
+
+
+def test_the_two_corrections_are_marked_and_nothing_else_differs(st_spur: CriteriaSet) -> None:
+    """The report's slips: C's step B lacks "följs"; E.6 carries a remark on its group."""
+    corrected = [c.id for c in st_spur.criteria if c.note.startswith("Correction:")]
+    corrected += [
+        f"{s.id}/{step.grade.value}"
+        for s in st_spur.sections
+        for step in s.scale
+        if step.note.startswith("Correction:")
+    ]
+    assert corrected == ["E.6", "C/B"]
+    assert st_spur.section("C").scale_text(Grade.B) == "Socialstyrelsens föreskrifter följs."
+    assert st_spur.section("A").scale_text(Grade.B) == "Socialstyrelsens föreskrifter följs."
+    assert st_spur.criterion("E.6").text.endswith("bedömningen dokumenteras.")
+    assert st_spur.section("E").group_note(CriterionKind.FORESKRIFT) == (
+        "(För ST enligt 2015:8 är verksamhetschef ansvarig enligt ovan)"
+    )
+
+
+def test_group_headings_are_the_report_words(st_spur: CriteriaSet) -> None:
+    """Not the count: B, D and E print "Kvalitetsindikator" over several, H "…indikatorer" over
+    one."""
+    words = {s.id: s.group_heading(CriterionKind.KVALITETSINDIKATOR) for s in st_spur.sections}
+    assert words == dict.fromkeys("ABCDEF", "Kvalitetsindikator") | dict.fromkeys(
+        "GH", "Kvalitetsindikatorer"
+    )
+    assert len(st_spur.section("H").criteria_of_kind(CriterionKind.KVALITETSINDIKATOR)) == 1
+
+
+def test_the_shipped_revision_rule_is_the_default_rule(st_spur: CriteriaSet) -> None:
+    """Snapshots made before sets carried a rule get the default: the same rule."""
+    from spurdesk.model.criteria import DEFAULT_REVISION_RULE
+
+    assert st_spur.revision_rule == DEFAULT_REVISION_RULE
 
 
 def test_preambles_are_the_report_texts(st_spur: CriteriaSet, seed: str) -> None:

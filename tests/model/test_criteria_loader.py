@@ -333,7 +333,8 @@ def test_unknown_key_is_named_as_a_probable_typo(tmp_path: Path) -> None:
     error = load_error(tmp_path, text)
     assert str(error) == (
         f'set.yaml, line {line_of(text, "preambel:")}: section X has unknown key "preambel" '
-        "(expected id, title, preamble, scale, criteria or allowed_exceptions); check the spelling"
+        "(expected id, title, preamble, scale, criteria, allowed_exceptions, headings or notes); "
+        "check the spelling"
     )
 
 
@@ -509,8 +510,80 @@ def test_default_folders_hold_the_shipped_set_and_user_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CRITERIA_DIR_ENV, str(tmp_path))
-    write(tmp_path, versioned(2, "st-spur"), "office.yaml")
+    write(tmp_path, versioned(3, "st-spur"), "office.yaml")
     library = load_criteria_library()
     assert library.errors == ()
-    assert [s.version for s in library.versions("st-spur")] == [1, 2]
+    assert [s.version for s in library.versions("st-spur")] == [2, 3]
     assert library.default().source == str(tmp_path / "office.yaml")
+
+
+# -- issue 13: group headings and notes, corrections, the revision rule ---------------------------
+
+REVISION = """\
+revision:
+  statuses: [handlingsplan inkommen]
+  direction: better
+  from: [D]
+  to: [C]
+  requires_plan_row: false
+  text: Graderingen ändras av {rules} till {grade}.
+"""
+
+
+def test_headings_notes_step_notes_and_the_revision_rule_load(tmp_path: Path) -> None:
+    from spurdesk.model.criteria import CriterionKind, RevisionDirection
+
+    text = replace_once(VALID, "allowed_exceptions: 2\n", "allowed_exceptions: 2\n" + REVISION)
+    text = replace_once(
+        text, "scales:\n", "headings:\n  kvalitetsindikator: Kvalitetsindikatorer\nscales:\n"
+    )
+    text = replace_once(
+        text,
+        "        allowed_exceptions: 0\n",
+        "        allowed_exceptions: 0\n        notes:\n          föreskrift: (Not.)\n"
+        "        headings:\n          allmänt råd: Råd\n",
+    )
+    text = replace_once(
+        text,
+        "          B: Föreskrifter följs.\n",
+        "          B:\n            text: Föreskrifter följs.\n"
+        "            note: 'Correction: the source prints \"B.\" alone.'\n",
+    )
+    loaded = load_criteria_file(write(tmp_path, text))
+    x, y = loaded.section("X"), loaded.section("Y")
+    assert x.group_heading(CriterionKind.KVALITETSINDIKATOR) == "Kvalitetsindikatorer"
+    assert y.group_heading(CriterionKind.ALLMANT_RAD) == "Råd"
+    assert y.group_note(CriterionKind.FORESKRIFT) == "(Not.)"
+    assert x.scale[1].note.startswith("Correction:")
+    rule = loaded.revision
+    assert (rule.statuses, rule.direction, rule.requires_plan_row) == (
+        ("handlingsplan inkommen",),
+        RevisionDirection.BETTER,
+        False,
+    )
+    assert type(loaded).from_dict(loaded.to_dict()) == loaded  # the snapshot keeps all of it
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("direction: better", "direction: up", 'unknown direction "up"'),
+        ("[handlingsplan inkommen]", "[inkommen]", 'unknown status "inkommen"'),
+        ("to: [C]", "to: [E]", 'has grade "E"'),
+        ("{grade}.", "C.", '"text" must contain {grade}'),
+        ("requires_plan_row: false", "requires_plan_row: 1", "must be true or false"),
+    ],
+)
+def test_a_bad_revision_rule_is_named(tmp_path: Path, old: str, new: str, problem: str) -> None:
+    text = replace_once(VALID, "allowed_exceptions: 2\n", "allowed_exceptions: 2\n" + REVISION)
+    error = load_error(tmp_path, replace_once(text, old, new))
+    assert "the revision rule" in str(error) and problem in str(error)
+
+
+def test_a_note_on_a_group_the_section_lacks_is_refused(tmp_path: Path) -> None:
+    text = replace_once(
+        VALID,
+        "        allowed_exceptions: 0\n",
+        "        allowed_exceptions: 0\n        notes:\n          kvalitetsindikator: x\n",
+    )
+    assert 'has a note on "kvalitetsindikator" but no such group' in str(load_error(tmp_path, text))
