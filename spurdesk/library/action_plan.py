@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spurdesk.library.core import LibraryCore
@@ -13,12 +14,12 @@ from spurdesk.library.schema import (
 )
 from spurdesk.library.storage import checks, rows
 from spurdesk.library.text_keys import ActionTextKey
-from spurdesk.model import grading
 from spurdesk.model.action_fields import ACTION_FIELDS
 from spurdesk.model.inspection import (
     ActionItem,
     ActionItemStatus,
 )
+from spurdesk.model.plan_rules import unanswered_required
 
 
 class ActionPlanVerbs(LibraryCore):
@@ -28,6 +29,7 @@ class ActionPlanVerbs(LibraryCore):
         *,
         section_id: str | None = None,
         criterion_id: str | None = None,
+        further_criteria: Sequence[str] = (),
         planned_action: str = "",
         due: str = "",
         responsible: str = "",
@@ -42,6 +44,7 @@ class ActionPlanVerbs(LibraryCore):
             id=0,
             section_id=section_id,
             criterion_id=criterion_id,
+            further_criteria=tuple(further_criteria),
             planned_action=planned_action,
             due=due,
             responsible=responsible,
@@ -123,21 +126,20 @@ class ActionPlanVerbs(LibraryCore):
             rows.refresh_listing(session, row)
 
     def sync_action_items(self, inspection_id: int) -> list[int]:
-        """Add a row for each deficiency (`grading.inspection_deficiencies`) that has none yet,
-        matched by criterion; returns the new rows' ids (empty when the plan is complete)."""
+        """Add a row for each deficiency where action is required (a föreskrift unmet in a
+        section graded D) that no row answers yet (`plan_rules.unanswered_required`); rows for
+        deficiencies where action is only recommended are the inspectors' choice. Each new row
+        goes after the rows of its own and earlier sections. Returns the new rows' ids."""
         with self._write() as session:
             record = self._load(session, inspection_id)
             row = self._inspection_row(session, inspection_id)
-            covered = {item.criterion_id for item in record.action_items}
-            position = len(record.action_items)
+            order = {s.id: n for n, s in enumerate(record.criteria.sections)}
+            siblings = rows.action_siblings(session, row.id)
             added: list[ActionRow] = []
-            for deficiency in grading.inspection_deficiencies(record):
-                if deficiency.criterion_id in covered:
-                    continue
-                covered.add(deficiency.criterion_id)
+            for deficiency in unanswered_required(record):
                 item = ActionRow(
                     inspection_id=row.id,
-                    position=position,
+                    position=-1,
                     **checks.action_values(
                         record.criteria,
                         ActionItem(
@@ -147,10 +149,17 @@ class ActionPlanVerbs(LibraryCore):
                         ),
                     ),
                 )
-                position += 1
+                rank = order[deficiency.section_id]
+                index = sum(
+                    1
+                    for sibling in siblings
+                    if order.get(sibling.section_id or "", len(order)) <= rank
+                )
                 session.add(item)
+                siblings.insert(index, item)
                 added.append(item)
             if added:
+                rows.renumber(siblings)
                 self._touch(row)
                 rows.refresh_listing(session, row)
             session.flush()

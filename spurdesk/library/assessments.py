@@ -106,7 +106,10 @@ class AssessmentVerbs(LibraryCore):
         on: date | None,
         reason: str,
     ) -> None:
-        """The grade after an accepted action plan (`None` clears the revision)."""
+        """The grade after the action plan (`None` clears the revision), refused unless the
+        criteria set's revision rule allows it now (`grading.check_revision`: the plan has
+        arrived and answers the section, the visit found deficiencies there, and the new grade is
+        better and one the rule may reach)."""
         new = (
             None if grade is None else checks.member(Grade, grade, f"Ändrad gradering {section_id}")
         )
@@ -124,7 +127,7 @@ class AssessmentVerbs(LibraryCore):
                 section_row.revision_reason = ""
                 detail = f"Avsnitt {section_id}: ändrad gradering {_grade_text(previous)} borttagen"
             else:
-                grading.validate_revision(section, original, new, reason)
+                grading.check_revision(self._load(session, row.id), section.id, new, reason)
                 section_row.revised_grade = new.value
                 section_row.revised_on = revised_on
                 section_row.revision_reason = reason

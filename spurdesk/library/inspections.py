@@ -38,6 +38,7 @@ from spurdesk.model.inspection import (
     ParticipantGroup,
     SummaryKind,
 )
+from spurdesk.model.plan_rules import default_follow_up
 
 
 class InspectionVerbs(LibraryCore):
@@ -150,7 +151,8 @@ class InspectionVerbs(LibraryCore):
         return row
 
     def update_inspection(self, inspection_id: int, **fields: Any) -> None:
-        """Change metadata: unit, site, care_provider, specialty, visit_start/end, report_date."""
+        """Change metadata: unit, site, care_provider, specialty, visit_start/end, report_date,
+        reply_by (the date the action plan is due)."""
         values = checks.inspection_fields(fields, partial=True)
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
@@ -175,16 +177,48 @@ class InspectionVerbs(LibraryCore):
             rows.replace_people(session, row.id, None, checked)
             self._touch(row)
 
-    def set_status(self, inspection_id: int, status: InspectionStatus) -> None:
-        """Move the report along its life cycle (checked by `lifecycle`), recorded in the audit."""
+    def set_status(
+        self,
+        inspection_id: int,
+        status: InspectionStatus,
+        *,
+        reply_by: date | None = None,
+        on: date | None = None,
+    ) -> None:
+        """Move the report along its life cycle (checked by `lifecycle`), recorded in the audit.
+
+        Requesting the action plan needs the date the unit is to reply by: `reply_by`, or the one
+        already set. When the plan arrives (`on`, default today) every row whose follow-up date
+        is empty while it plans an action gets `plan_rules.default_follow_up` of that day (six
+        months later).
+        """
         new = checks.member(InspectionStatus, status, "Status")
+        reply = checks.optional_date(reply_by, "Handlingsplanen ska inkomma senast")
+        arrived = checks.optional_date(on, "Datum då handlingsplanen inkom") or date.today()
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
             current = InspectionStatus(row.status)
             lifecycle.check_transition(current, new)
+            detail = f"{current.value} → {new.value}"
+            if new == InspectionStatus.ACTION_PLAN_REQUESTED:
+                row.reply_by = reply or row.reply_by
+                if row.reply_by is None:
+                    raise LibraryError(
+                        "Ange senast vilket datum verksamheten ska skicka handlingsplanen innan "
+                        "den begärs."
+                    )
+                detail += f", svar senast {row.reply_by.isoformat()}"
+            if new == InspectionStatus.ACTION_PLAN_RECEIVED:
+                filled = rows.default_follow_ups(session, row.id, default_follow_up(arrived))
+                if filled:
+                    detail += (
+                        f"; uppföljning {default_follow_up(arrived).isoformat()} för {filled} "
+                        "rad(er) utan datum"
+                    )
+                rows.refresh_listing(session, row)
             row.status = new.value
             self._touch(row)
-            self._audit(session, row.id, "status", f"{current.value} → {new.value}")
+            self._audit(session, row.id, "status", detail)
 
     def import_inspection(self, record: Inspection) -> int:
         """Store a whole record (the demo, an exchange package) as a new inspection.
@@ -205,6 +239,7 @@ class InspectionVerbs(LibraryCore):
                 "visit_start": record.visit_start,
                 "visit_end": record.visit_end,
                 "report_date": record.report_date,
+                "reply_by": record.reply_by,
             }
         )
         status = checks.member(InspectionStatus, record.status, "Status")

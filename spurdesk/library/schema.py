@@ -124,6 +124,8 @@ class InspectionRow(Base):
     # follow-up date among action items not yet verified.
     effective_grades: Mapped[dict[str, str]] = mapped_column(JSON, server_default="{}")
     next_follow_up: Mapped[date | None] = mapped_column(IsoDate)
+    # Revision 6: the date by which the unit is to send its action plan.
+    reply_by: Mapped[date | None] = mapped_column(IsoDate)
 
 
 class InspectorRow(Base):
@@ -196,6 +198,8 @@ class ActionRow(Base):
     inspection_id: Mapped[int] = _inspection_fk()
     section_id: Mapped[str | None] = mapped_column(String(20))
     criterion_id: Mapped[str | None] = mapped_column(String(20))
+    # Revision 6: further criteria of the section the row answers (a JSON list of ids).
+    further_criteria: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     planned_action: Mapped[str] = mapped_column(Text, default="")
     due: Mapped[str] = mapped_column(Text, default="")
     responsible: Mapped[str] = mapped_column(Text, default="")

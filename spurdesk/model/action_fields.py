@@ -15,6 +15,7 @@ from enum import StrEnum
 
 class FieldKind(StrEnum):
     LINK = "link"  # the section or criterion the row answers: a choice
+    LINKS = "links"  # further criteria of the section the row answers: several choices
     TEXT = "text"  # free text, several lines
     PERSON = "person"  # who: a name or a role, one line
     DATE_TEXT = "date_text"  # a date, or words such as "kontinuerligt"
@@ -111,6 +112,7 @@ ACTION_FIELDS: tuple[ActionField, ...] = (
         False,
         True,
     ),
+    ActionField("further_criteria", "Besvarar även", "Also answers", FieldKind.LINKS, False, False),
 )
 
 _BY_NAME = {field.name: field for field in ACTION_FIELDS}

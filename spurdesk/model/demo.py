@@ -103,6 +103,7 @@ def inspection_from_data(data: Any, criteria: CriteriaSet, source: str) -> Inspe
         visit_start=_date(root.get("visit_start"), f"{source}, visit_start"),
         visit_end=_date(root.get("visit_end"), f"{source}, visit_end"),
         report_date=_date(root.get("report_date"), f"{source}, report_date"),
+        reply_by=_date(root.get("reply_by"), f"{source}, reply_by"),
         inspectors=tuple(
             Inspector(_text(entry, "name", where), _text(entry, "role", where))
             for entry, where in _entries(root, "inspectors", source)
@@ -209,19 +210,21 @@ def _action_items(
     for position, (entry, where) in enumerate(_entries(root, "action_plan", source)):
         section_id = entry.get("section")
         criterion_id = entry.get("criterion")
+        further = entry.get("further_criteria", [])
+        if not isinstance(further, list):
+            raise DemoDataError(f"{where}, further_criteria: väntade en lista med kriterier.")
         if section_id is not None:
             section = _section(criteria, str(section_id), where)
-            if criterion_id is not None:
-                _criterion_in(criteria, section, str(criterion_id), where)
-        elif criterion_id is not None:
-            raise DemoDataError(
-                f"{where}: kriteriet {criterion_id} anges utan avsnitt. Lägg till 'section'."
-            )
+            for linked in [criterion_id, *further] if criterion_id is not None else further:
+                _criterion_in(criteria, section, str(linked), where)
+        elif criterion_id is not None or further:
+            raise DemoDataError(f"{where}: kriterier anges utan avsnitt. Lägg till 'section'.")
         items.append(
             ActionItem(
                 id=0,
                 section_id=None if section_id is None else str(section_id),
                 criterion_id=None if criterion_id is None else str(criterion_id),
+                further_criteria=tuple(str(c) for c in further),
                 planned_action=_text(entry, "planned_action", where),
                 due=_text(entry, "due", where, default=""),
                 responsible=_text(entry, "responsible", where, default=""),

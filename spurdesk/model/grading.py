@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.model.criteria import (
@@ -36,6 +37,7 @@ from spurdesk.model.criteria import (
     Criterion,
     CriterionKind,
     Grade,
+    RevisionDirection,
     Section,
 )
 from spurdesk.model.inspection import CriterionStatus, Inspection, SectionAssessment
@@ -50,6 +52,72 @@ class GradingError(SpurdeskError):
     """A grade, or a revision of one, that the section's scale or the rules refuse."""
 
 
+# --- why: the reasons for a suggestion, as data ----------------------------------------------
+# Each reason is a small record; the UI renders it through tr() (English or Swedish) and the
+# report in Swedish (spurdesk.report.reasons), so no sentence is built here.
+
+
+class Degree(StrEnum):
+    """How far unmet criteria fall short."""
+
+    NOT = "not"  # ej uppfyllt
+    PARTLY = "partly"  # delvis uppfyllt
+    MIXED = "mixed"  # some not, some partly
+
+
+@dataclass(frozen=True)
+class NothingAssessed:
+    """No criterion of the section is assessed yet."""
+
+
+@dataclass(frozen=True)
+class CriterionUnmet:
+    """A föreskrift or allmänt råd that decides the suggestion is not (or only partly) met."""
+
+    criterion_id: str
+    kind: CriterionKind
+    degree: Degree  # NOT or PARTLY
+
+
+@dataclass(frozen=True)
+class GroupsMet:
+    """The assessed criteria of these kinds are all met."""
+
+    kinds: tuple[CriterionKind, ...]
+    all_assessed: bool  # False: some criteria of these kinds are still open ("De bedömda …")
+
+
+@dataclass(frozen=True)
+class IndicatorsUnmet:
+    """Quality indicators not (or partly) met, beyond what grade A allows."""
+
+    criterion_ids: tuple[str, ...]
+    degree: Degree
+    allowed_exceptions: int  # how many grade A allows
+
+
+@dataclass(frozen=True)
+class ScaleLacksGrade:
+    """The rules reach a grade the section's scale does not have; the nearest worse is used."""
+
+    section_id: str
+    reached: Grade
+    nearest: Grade
+
+
+@dataclass(frozen=True)
+class NotAssessed:
+    """Criteria not assessed yet: they may still change the suggestion (provisional) or not."""
+
+    criterion_ids: tuple[str, ...]
+    provisional: bool  # True: the suggestion assumes them met and may get worse
+
+
+GradeReason = (
+    NothingAssessed | CriterionUnmet | GroupsMet | IndicatorsUnmet | ScaleLacksGrade | NotAssessed
+)
+
+
 @dataclass(frozen=True)
 class GradeSuggestion:
     """What the criteria statuses say the section's grade should be, and why."""
@@ -57,7 +125,7 @@ class GradeSuggestion:
     grade: Grade | None  # None only while nothing decides it yet
     complete: bool  # every criterion of the section assessed
     unassessed: tuple[str, ...]  # ids of criteria not yet assessed
-    reasons: tuple[str, ...]  # Swedish, e.g. "Föreskrift D.1 är inte uppfylld."
+    reasons: tuple[GradeReason, ...]
     # True when unassessed criteria could still make the grade worse: `grade` is the best case.
     provisional: bool = False
 
@@ -93,93 +161,61 @@ def clamp_to_scale(section: Section, grade: Grade) -> Grade:
     return min(worse, key=lambda g: g.rank) if worse else max(section.grades, key=lambda g: g.rank)
 
 
-def _ids(criteria: Sequence[Criterion]) -> str:
-    return ", ".join(c.id for c in criteria)
+def _degree(statuses: Sequence[CriterionStatus]) -> Degree:
+    partly = {status == CriterionStatus.PARTLY_MET for status in statuses}
+    if partly == {True}:
+        return Degree.PARTLY
+    return Degree.NOT if partly == {False} else Degree.MIXED
 
 
-def _not_assessed(ids: Sequence[str]) -> tuple[str, str]:
-    """ "Kriterium E.2 är inte bedömt" and the clause "det är uppfyllt", agreeing in number."""
-    if len(ids) == 1:
-        return f"Kriterium {ids[0]} är inte bedömt", "det är uppfyllt"
-    return f"Kriterierna {', '.join(ids)} är inte bedömda", "de är uppfyllda"
+def _unmet(criterion: Criterion, status: CriterionStatus) -> CriterionUnmet:
+    return CriterionUnmet(criterion.id, criterion.kind, _degree([status]))
 
 
-def _unmet_sentence(criterion: Criterion, status: CriterionStatus) -> str:
-    """ "Föreskrift D.1 är inte uppfylld." — Swedish agreement: ett allmänt råd … uppfyllt."""
-    neuter = criterion.kind == CriterionKind.ALLMANT_RAD
-    met = "uppfyllt" if neuter else "uppfylld"
-    label = {
-        CriterionKind.FORESKRIFT: "Föreskrift",
-        CriterionKind.ALLMANT_RAD: "Allmänt råd",
-        CriterionKind.KVALITETSINDIKATOR: "Kvalitetsindikator",
-    }[criterion.kind]
-    degree = "delvis" if status == CriterionStatus.PARTLY_MET else "inte"
-    return f"{label} {criterion.id} är {degree} {met}."
-
-
-_GROUP_NAMES = {
-    CriterionKind.FORESKRIFT: "föreskrifterna",
-    CriterionKind.ALLMANT_RAD: "allmänna råden",
-    CriterionKind.KVALITETSINDIKATOR: "kvalitetsindikatorerna",
-}
-
-
-def _met_sentence(
+def _groups_met(
     section: Section, kinds: Sequence[CriterionKind], unassessed: frozenset[str]
-) -> str:
-    """ "Föreskrifterna och de allmänna råden är uppfyllda." — only for kinds with an assessed
-    criterion, and "De bedömda …" while some of them are still open."""
-    groups = [
+) -> GroupsMet | None:
+    """The kinds with an assessed criterion, all of whose assessed criteria are met."""
+    groups = tuple(
         kind
         for kind in kinds
         if any(c.id not in unassessed for c in section.criteria_of_kind(kind))
-    ]
-    if not groups:
-        return ""
-    names = [_GROUP_NAMES[kind] for kind in groups]
-    if any(c.id in unassessed for kind in groups for c in section.criteria_of_kind(kind)):
-        return f"De bedömda {' och '.join(names)} är uppfyllda."
-    return f"{' och de '.join(names).capitalize()} är uppfyllda."
-
-
-def _indicator_sentence(
-    section: Section, unmet: Sequence[Criterion], statuses: Mapping[str, CriterionStatus]
-) -> str:
-    allowed = section.allowed_exceptions
-    rule = f"för A medges högst {allowed} undantag." if allowed else "för A medges inga undantag."
-    if len(unmet) == 1:
-        return f"{_unmet_sentence(unmet[0], statuses[unmet[0].id])[:-1]}; {rule}"
-    partly = {statuses[c.id] == CriterionStatus.PARTLY_MET for c in unmet}
-    degree = {frozenset({True}): "delvis", frozenset({False}): "inte"}.get(
-        frozenset(partly), "inte eller bara delvis"
     )
-    return f"Kvalitetsindikatorerna {_ids(unmet)} är {degree} uppfyllda; {rule}"
+    if not groups:
+        return None
+    open_ = any(c.id in unassessed for kind in groups for c in section.criteria_of_kind(kind))
+    return GroupsMet(groups, all_assessed=not open_)
 
 
 def _deciding_reasons(
     section: Section, statuses: Mapping[str, CriterionStatus], unassessed: frozenset[str]
-) -> list[str]:
-    """Short Swedish sentences naming the assessed criteria that decide the suggestion."""
+) -> list[GradeReason]:
+    """The assessed criteria that decide the suggestion."""
     unmet = {
         kind: [c for c in section.criteria_of_kind(kind) if _status(statuses, c) in UNMET]
         for kind in KIND_ORDER
     }
     if unmet[CriterionKind.FORESKRIFT]:
-        return [_unmet_sentence(c, _status(statuses, c)) for c in unmet[CriterionKind.FORESKRIFT]]
+        return [_unmet(c, _status(statuses, c)) for c in unmet[CriterionKind.FORESKRIFT]]
+    deciding: list[GradeReason]
     if unmet[CriterionKind.ALLMANT_RAD]:
-        met = _met_sentence(section, (CriterionKind.FORESKRIFT,), unassessed)
-        deciding = [
-            _unmet_sentence(c, _status(statuses, c)) for c in unmet[CriterionKind.ALLMANT_RAD]
-        ]
+        met = _groups_met(section, (CriterionKind.FORESKRIFT,), unassessed)
+        deciding = [_unmet(c, _status(statuses, c)) for c in unmet[CriterionKind.ALLMANT_RAD]]
     else:
-        met = _met_sentence(
+        met = _groups_met(
             section, (CriterionKind.FORESKRIFT, CriterionKind.ALLMANT_RAD), unassessed
         )
         indicators = unmet[CriterionKind.KVALITETSINDIKATOR]
         if indicators:
-            deciding = [_indicator_sentence(section, indicators, statuses)]
+            deciding = [
+                IndicatorsUnmet(
+                    tuple(c.id for c in indicators),
+                    _degree([_status(statuses, c) for c in indicators]),
+                    section.allowed_exceptions,
+                )
+            ]
         else:
-            indicators_met = _met_sentence(section, (CriterionKind.KVALITETSINDIKATOR,), unassessed)
+            indicators_met = _groups_met(section, (CriterionKind.KVALITETSINDIKATOR,), unassessed)
             deciding = [indicators_met] if indicators_met else []
     return ([met] if met else []) + deciding
 
@@ -194,7 +230,7 @@ def suggest_grade(section: Section, statuses: Mapping[str, CriterionStatus]) -> 
             grade=None,
             complete=False,
             unassessed=unassessed,
-            reasons=("Inget kriterium är bedömt ännu.",),
+            reasons=(NothingAssessed(),),
         )
     assessed_unmet = frozenset(c.id for c in section.criteria if _status(statuses, c) in UNMET)
     unclamped = _ideal_grade(section, assessed_unmet)
@@ -202,19 +238,10 @@ def suggest_grade(section: Section, statuses: Mapping[str, CriterionStatus]) -> 
     worst = clamp_to_scale(section, _ideal_grade(section, assessed_unmet | frozenset(unassessed)))
     reasons = _deciding_reasons(section, statuses, frozenset(unassessed))
     if unclamped != best:
-        reasons.append(
-            f"Skalan för avsnitt {section.id} saknar {unclamped.value}; "
-            f"närmaste sämre steg är {best.value}."
-        )
+        reasons.append(ScaleLacksGrade(section.id, unclamped, best))
     provisional = best != worst
     if unassessed:
-        sentence, clause = _not_assessed(unassessed)
-        if provisional:
-            reasons.append(
-                f"Preliminärt: {sentence}; förslaget förutsätter att {clause} och kan bli sämre."
-            )
-        else:
-            reasons.append(f"{sentence} men kan inte ändra förslaget.")
+        reasons.append(NotAssessed(unassessed, provisional))
     return GradeSuggestion(
         grade=best,
         complete=not unassessed,
@@ -251,26 +278,186 @@ def _require_on_scale(section: Section, grade: Grade) -> None:
         )
 
 
-def validate_revision(
-    section: Section, original: Grade | None, revised: Grade, reason: str
-) -> None:
-    """A revision (after the action plan) needs a grade of the scale, a change, and a reason."""
-    _require_on_scale(section, revised)
+# --- revising a grade after the action plan ---------------------------------------------------
+
+
+class RevisionProblem(StrEnum):
+    """Why a revised grade is refused (or, stored before the rule existed, breaks it)."""
+
+    NO_GRADE = "no grade"  # nothing was graded at the visit
+    OFF_SCALE = "off scale"  # the section's scale lacks the grade
+    SAME = "same"  # the revision repeats the visit's grade
+    STATUS = "status"  # the inspection's status allows no revision (the plan has not arrived)
+    NOT_REVISABLE = "not revisable"  # the rule does not revise the visit's grade (e.g. B)
+    NO_DEFICIENCIES = "no deficiencies"  # no föreskrift or allmänt råd of the section was unmet
+    DIRECTION = "direction"  # the rule allows only a better grade
+    TARGET = "target"  # the rule's revisions do not reach this grade (e.g. A)
+    NO_PLAN_ROW = "no plan row"  # no filled-in row of the action plan answers the section
+    NO_REASON = "no reason"
+
+
+#: The problems that do not depend on the grade chosen: while any holds, no revision is possible.
+BLOCKING = frozenset(
+    {
+        RevisionProblem.NO_GRADE,
+        RevisionProblem.STATUS,
+        RevisionProblem.NOT_REVISABLE,
+        RevisionProblem.NO_DEFICIENCIES,
+        RevisionProblem.NO_PLAN_ROW,
+    }
+)
+
+
+def _answers_section(inspection: Inspection, section: Section) -> bool:
+    own = {c.id for c in section.criteria}
+    return any(
+        item.has_answer and (item.section_id == section.id or own & set(item.criteria_answered))
+        for item in inspection.action_items
+    )
+
+
+def revision_problems(
+    inspection: Inspection, section_id: str, revised: Grade, reason: str
+) -> tuple[RevisionProblem, ...]:
+    """Everything the criteria set's revision rule (`CriteriaSet.revision`) holds against
+    revising the section to `revised` now; empty when the revision may be made."""
+    section = inspection.criteria.section(section_id)
+    rule = inspection.criteria.revision
+    original = inspection.section(section_id).grade
+    problems: list[RevisionProblem] = []
     if original is None:
-        raise GradingError(
-            f"Avsnitt {section.label} har ingen gradering från granskningen att ändra; "
-            "sätt graderingen först."
-        )
-    if revised == original:
-        raise GradingError(
-            f"Avsnitt {section.label} har redan graderingen {original.value}; "
-            "välj en annan gradering eller ta bort ändringen."
-        )
+        problems.append(RevisionProblem.NO_GRADE)
+    if inspection.status.value not in rule.statuses:
+        problems.append(RevisionProblem.STATUS)
+    if original is not None:
+        if original not in rule.from_grades:
+            problems.append(RevisionProblem.NOT_REVISABLE)
+        elif not deficient_kinds(section, inspection.section(section_id)):
+            problems.append(RevisionProblem.NO_DEFICIENCIES)
+    if rule.requires_plan_row and not _answers_section(inspection, section):
+        problems.append(RevisionProblem.NO_PLAN_ROW)
+    if revised not in section.grades:
+        problems.append(RevisionProblem.OFF_SCALE)
+    elif original is not None and revised == original:
+        problems.append(RevisionProblem.SAME)
+    elif original is not None:
+        if rule.direction is RevisionDirection.BETTER and revised.rank > original.rank:
+            problems.append(RevisionProblem.DIRECTION)
+        elif revised not in rule.to_grades:
+            problems.append(RevisionProblem.TARGET)
     if not reason.strip():
-        raise GradingError(
-            f"Avsnitt {section.label}: skriv skälet till att graderingen ändras "
-            f"från {original.value} till {revised.value}."
+        problems.append(RevisionProblem.NO_REASON)
+    return tuple(problems)
+
+
+def revision_targets(inspection: Inspection, section_id: str) -> tuple[Grade, ...]:
+    """The grades the section may be revised to now (none while a blocking problem holds)."""
+    section = inspection.criteria.section(section_id)
+    return tuple(
+        grade
+        for grade in section.grades
+        if not revision_problems(inspection, section_id, grade, "skäl")
+    )
+
+
+def revision_blockers(inspection: Inspection, section_id: str) -> tuple[RevisionProblem, ...]:
+    """Why no grade at all may be chosen for a revision now (empty when some may)."""
+    section = inspection.criteria.section(section_id)
+    probe = section.grades[0] if section.grades else Grade.A
+    found = revision_problems(inspection, section_id, probe, "skäl")
+    return tuple(p for p in found if p in BLOCKING)
+
+
+def revision_problem_text(
+    problem: RevisionProblem, inspection: Inspection, section_id: str, revised: Grade
+) -> str:
+    """One problem as a Swedish clause (for error messages and the report's audit list)."""
+    section = inspection.criteria.section(section_id)
+    rule = inspection.criteria.revision
+    original = inspection.section(section_id).grade
+    was = original.value if original else "–"
+
+    def either(values: Sequence[str]) -> str:
+        quoted = list(values)
+        return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} eller {quoted[-1]}"
+
+    match problem:
+        case RevisionProblem.NO_GRADE:
+            return "avsnittet har ingen gradering från granskningen att ändra; sätt den först"
+        case RevisionProblem.OFF_SCALE:
+            return (
+                f"avsnittet har ingen gradering {revised.value}; "
+                f"välj {_allowed_grades_text(section)}"
+            )
+        case RevisionProblem.SAME:
+            return (
+                f"avsnittet har redan graderingen {was}; välj en annan gradering eller ta bort "
+                "ändringen"
+            )
+        case RevisionProblem.STATUS:
+            allowed = either([f"”{status}”" for status in rule.statuses])
+            return (
+                f"en gradering kan ändras först när handlingsplanen har inkommit (status "
+                f"{allowed}); inspektionens status är ”{inspection.status.value}”"
+            )
+        case RevisionProblem.NOT_REVISABLE:
+            grades = either([g.value for g in rule.from_grades])
+            return f"bara graderingen {grades} kan ändras efter handlingsplan, inte {was}"
+        case RevisionProblem.NO_DEFICIENCIES:
+            return "granskningen påvisade inga brister mot föreskrifter eller allmänna råd här"
+        case RevisionProblem.DIRECTION:
+            return (
+                f"en ändrad gradering ska vara bättre än graderingen vid granskningen ({was}), "
+                f"inte {revised.value}"
+            )
+        case RevisionProblem.TARGET:
+            grades = either([g.value for g in rule.to_grades])
+            return f"efter handlingsplan kan graderingen ändras till {grades}, inte {revised.value}"
+        case RevisionProblem.NO_PLAN_ROW:
+            return "ingen ifylld rad i handlingsplanen besvarar en brist i avsnittet"
+        case RevisionProblem.NO_REASON:
+            return f"skriv skälet till att graderingen ändras från {was} till {revised.value}"
+    raise AssertionError(problem)
+
+
+def check_revision(inspection: Inspection, section_id: str, revised: Grade, reason: str) -> None:
+    """Raise `GradingError` (Swedish, naming every problem) unless the revision may be made."""
+    problems = revision_problems(inspection, section_id, revised, reason)
+    if problems:
+        label = inspection.criteria.section(section_id).label
+        texts = [revision_problem_text(p, inspection, section_id, revised) for p in problems]
+        message = "; ".join(texts)
+        raise GradingError(f"Avsnitt {label}: {message[0].upper()}{message[1:]}.")
+
+
+def revision_audit(inspection: Inspection) -> tuple[tuple[str, tuple[RevisionProblem, ...]], ...]:
+    """(section id, problems) for each stored revision that breaks the set's revision rule — e.g.
+    one made before the rule existed. Such a revision is kept and shown, but not printed as the
+    result of an action plan, and the report lists it as something to correct."""
+    found = []
+    for section in inspection.criteria.sections:
+        assessment = inspection.section(section.id)
+        if assessment.revised_grade is None:
+            continue
+        problems = revision_problems(
+            inspection, section.id, assessment.revised_grade, assessment.revision_reason
         )
+        if problems:
+            found.append((section.id, problems))
+    return tuple(found)
+
+
+def deficient_kinds(section: Section, assessment: SectionAssessment) -> tuple[CriterionKind, ...]:
+    """The kinds of Socialstyrelsen's rules (föreskrift, allmänt råd) the section's deficiencies
+    concern, in that order; quality indicators are SPUR's own, not Socialstyrelsen's."""
+    kinds = {d.kind for d in section_deficiencies(section, assessment)}
+    return tuple(k for k in (CriterionKind.FORESKRIFT, CriterionKind.ALLMANT_RAD) if k in kinds)
+
+
+def rules_phrase(kinds: Sequence[CriterionKind]) -> str:
+    """ "föreskrifter", "allmänna råd" or "föreskrifter och allmänna råd" ("" for none)."""
+    words = {CriterionKind.FORESKRIFT: "föreskrifter", CriterionKind.ALLMANT_RAD: "allmänna råd"}
+    return " och ".join(words[k] for k in kinds if k in words)
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,31 @@ class ActionItem:
     done_on: date | None = None
     verified_on: date | None = None
     verification_note: str = ""
+    # Further criteria of the same section the row answers (the seed's E row answers E.4 and
+    # E.5): one planned action may remedy several deficiencies. Last, so positional records
+    # written before it keep their meaning.
+    further_criteria: tuple[str, ...] = ()
+
+    @property
+    def criteria_answered(self) -> tuple[str, ...]:
+        """Every criterion the row answers: its own, then the further ones."""
+        own = (self.criterion_id,) if self.criterion_id else ()
+        return own + tuple(c for c in self.further_criteria if c != self.criterion_id)
+
+    @property
+    def has_answer(self) -> bool:
+        """Whether the unit (or the inspectors) wrote anything in the row's fields."""
+        return any(
+            text.strip()
+            for text in (
+                self.planned_action,
+                self.due,
+                self.responsible,
+                self.follow_up,
+                self.follow_up_responsible,
+                self.unit_comment,
+            )
+        )
 
     @property
     def follow_up_date(self) -> date | None:
@@ -171,6 +196,8 @@ class Inspection:
     visit_start: date | None = None
     visit_end: date | None = None
     report_date: date | None = None
+    # The date by which the unit is to send its action plan, set when the plan is requested.
+    reply_by: date | None = None
     inspectors: tuple[Inspector, ...] = ()
     participants: tuple[ParticipantGroup, ...] = ()
     sections: tuple[SectionAssessment, ...] = ()  # one per criteria section, in set order

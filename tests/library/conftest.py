@@ -56,6 +56,35 @@ def new_inspection(library: Library, criteria: CriteriaSet, unit: str = "Röntge
     )
 
 
+def receive_plan(
+    library: Library,
+    inspection_id: int,
+    criterion_id: str = "E.4",
+    *,
+    follow_up: str = "2035-01-01",
+) -> int:
+    """A filled-in plan row answering `criterion_id`, then the status moved on to "handlingsplan
+    inkommen": what the revision rule asks before a grade may be revised. Returns the row's id."""
+    from datetime import date
+
+    from spurdesk.model.inspection import InspectionStatus as S
+
+    item = library.add_action_item(
+        inspection_id,
+        criterion_id=criterion_id,
+        planned_action="Planerad åtgärd.",
+        due="2025-05-01",
+        responsible="Studierektor",
+        follow_up=follow_up,
+        follow_up_responsible="Verksamhetschef",
+    )
+    for status in (S.FACT_CHECK, S.FINAL):
+        library.set_status(inspection_id, status)
+    library.set_status(inspection_id, S.ACTION_PLAN_REQUESTED, reply_by=date(2025, 3, 1))
+    library.set_status(inspection_id, S.ACTION_PLAN_RECEIVED, on=date(2025, 3, 1))
+    return item
+
+
 def fixture_copy(name: str, target_dir: Path) -> Path:
     """A writable copy of a fixture library: the tests never touch the originals."""
     target = target_dir / name

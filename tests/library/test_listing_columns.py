@@ -17,7 +17,7 @@ from spurdesk.model.inspection import (
     Inspection,
     InspectionSummary,
 )
-from tests.library.conftest import fixture_copy, new_inspection
+from tests.library.conftest import fixture_copy, new_inspection, receive_plan
 
 
 def expected_from(record: Inspection) -> tuple[dict[str, Grade], date | None, int]:
@@ -57,12 +57,15 @@ def test_every_write_path_keeps_the_listing_columns(
     library.set_criterion(inspection_id, "E.4", CriterionStatus.NOT_MET, "")
     library.set_grade(inspection_id, "E", Grade.D)
     check(library)
+    plan_row = receive_plan(library, inspection_id)
+    check(library)
     library.revise_grade(inspection_id, "E", Grade.C, None, "Plan inkommen.")
     check(library)
     assert library.list_inspections()[0].grades == {"E": Grade.C}
     library.revise_grade(inspection_id, "E", None, None, "")
     check(library)
     assert library.list_inspections()[0].grades == {"E": Grade.D}
+    library.remove_action_item(plan_row)
     first = library.add_action_item(inspection_id, due="2001-01-01", follow_up="2031-05-30")
     check(library)
     second = library.add_action_item(inspection_id, follow_up="2030-01-15", position=0)

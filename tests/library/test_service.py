@@ -27,7 +27,7 @@ from spurdesk.model.inspection import (
     ParticipantGroup,
     SummaryKind,
 )
-from tests.library.conftest import new_inspection
+from tests.library.conftest import new_inspection, receive_plan
 
 
 def file_digest(path: Path) -> str:
@@ -128,16 +128,21 @@ def test_grade_changes_revisions_status_and_imports_are_audited_with_the_actor(
     inspection_id = new_inspection(library, criteria)
     unmet(library, inspection_id, "E.4")
     library.set_grade(inspection_id, "E", Grade.D)
-    library.revise_grade(inspection_id, "E", Grade.C, date(2025, 3, 1), "Handlingsplan inkommen.")
     library.actor = "Inspektör Två"
-    library.set_status(inspection_id, InspectionStatus.FACT_CHECK)
+    receive_plan(library, inspection_id)
+    library.revise_grade(inspection_id, "E", Grade.C, date(2025, 3, 1), "Handlingsplan inkommen.")
     library.record_event(inspection_id, "export", "Rapport.docx")
     events = library.audit_events(inspection_id)
-    assert [e.action for e in events] == ["create", "grade", "revision", "status", "export"]
+    assert [e.action for e in events] == ["create", "grade"] + ["status"] * 4 + [
+        "revision",
+        "export",
+    ]
     assert events[1].detail == "Avsnitt E: ingen → D"
-    assert "D ändrad till C (2025-03-01)" in events[2].detail
-    assert events[3].detail == "utkast → sakgranskning"
-    assert [e.actor for e in events] == ["Inspektör Ett"] * 3 + ["Inspektör Två"] * 2
+    assert events[2].detail == "utkast → sakgranskning"
+    assert events[4].detail == "fastställd → handlingsplan begärd, svar senast 2025-03-01"
+    assert events[5].detail == "handlingsplan begärd → handlingsplan inkommen"
+    assert "D ändrad till C (2025-03-01)" in events[6].detail
+    assert [e.actor for e in events] == ["Inspektör Ett"] * 2 + ["Inspektör Två"] * 6
     assert events == sorted(events, key=lambda e: e.at)
     record = library.get_inspection(inspection_id)
     imported = library.import_inspection(record)
@@ -160,6 +165,7 @@ def test_revising_needs_a_reason_and_none_clears_the_revision(
     inspection_id = new_inspection(library, criteria)
     unmet(library, inspection_id, "E.4")
     library.set_grade(inspection_id, "E", Grade.D)
+    receive_plan(library, inspection_id)
     with pytest.raises(SpurdeskError):
         library.revise_grade(inspection_id, "E", Grade.C, date(2025, 3, 1), "  ")
     library.revise_grade(inspection_id, "E", Grade.C, date(2025, 3, 1), "Plan inkommen.")
@@ -215,16 +221,25 @@ def test_action_items_are_linked_ordered_and_updated(
 def test_sync_adds_one_action_item_per_deficiency_lacking_one(
     library: Library, criteria: CriteriaSet
 ) -> None:
+    """Rows only where action is required (a föreskrift unmet in a D section), none for an
+    allmänt råd or indicator, none for a criterion another row already answers, each new row
+    after the rows of its own and earlier sections."""
     inspection_id = new_inspection(library, criteria)
-    unmet(library, inspection_id, "E.4", "H.7", "H.9")
+    unmet(library, inspection_id, "E.4", "E.5", "E.11", "E.14", "H.7", "H.9", "H.10", "D.10")
+    library.set_grade(inspection_id, "D", Grade.C)
     library.set_grade(inspection_id, "E", Grade.D)
     library.set_grade(inspection_id, "H", Grade.D)
-    existing = library.add_action_item(inspection_id, criterion_id="H.7", planned_action="Redan")
+    existing = library.add_action_item(
+        inspection_id, criterion_id="H.7", further_criteria=["H.9"], planned_action="Redan"
+    )
     added = library.sync_action_items(inspection_id)
     items = library.get_inspection(inspection_id).action_items
-    assert len(added) == 2
-    assert {i.criterion_id for i in items if i.id in added} == {"E.4", "H.9"}
-    assert items[0].id == existing
+    assert [(i.criterion_id, i.id in added) for i in items] == [
+        ("E.4", True),
+        ("E.5", True),
+        ("H.7", False),
+    ]
+    assert items[2].id == existing and items[2].further_criteria == ("H.9",)
     assert library.sync_action_items(inspection_id) == []
 
 
@@ -234,6 +249,7 @@ def test_a_reinspection_copies_metadata_snapshot_and_effective_grades_only(
     inspection_id = new_inspection(library, criteria)
     unmet(library, inspection_id, "E.4")
     library.set_grade(inspection_id, "E", Grade.D)
+    receive_plan(library, inspection_id)
     library.revise_grade(inspection_id, "E", Grade.C, None, "Plan inkommen.")
     library.set_findings(inspection_id, "E", "Gamla iakttagelser")
     library.add_summary_item(inspection_id, SummaryKind.STRENGTH, "Gammal styrka")
@@ -252,6 +268,7 @@ def test_a_reinspection_copies_metadata_snapshot_and_effective_grades_only(
     assert new.previous_grades == {"E": Grade.C}
     assert new.status is InspectionStatus.DRAFT
     assert new.visit_start is None and new.summary == () and new.action_items == ()
+    assert new.reply_by is None and old.reply_by == date(2025, 3, 1)
     assert all(s.findings == "" and s.grade is None for s in new.sections)
 
 
@@ -282,6 +299,7 @@ def test_list_inspections_summarises_grades_follow_ups_and_overdue_items(
     inspection_id = new_inspection(library, criteria)
     unmet(library, inspection_id, "E.4")
     library.set_grade(inspection_id, "E", Grade.D)
+    receive_plan(library, inspection_id, follow_up="2035-01-01")
     library.revise_grade(inspection_id, "E", Grade.C, None, "Plan inkommen.")
     library.add_action_item(inspection_id, due="2001-01-01", follow_up="uppföljning 2031-05-30")
     library.add_action_item(inspection_id, due="kontinuerligt", follow_up="2030-01-15")
@@ -290,7 +308,7 @@ def test_list_inspections_summarises_grades_follow_ups_and_overdue_items(
     [summary] = library.list_inspections()
     assert summary.grades == {"E": Grade.C}
     assert summary.next_follow_up == date(2030, 1, 15)
-    assert summary.overdue_action_items == 1
+    assert summary.overdue_action_items == 2  # 2001-01-01 and the plan's row, 2025-05-01
 
 
 def test_listing_takes_the_same_few_queries_for_many_inspections(

@@ -455,9 +455,30 @@ def test_a_missing_file_gives_a_clear_message(criteria: CriteriaSet, tmp_path: P
 
 
 def test_the_action_plan_covers_every_deficiency_requiring_action(demo: Inspection) -> None:
-    """As in the seed: the handlingsplan answers each föreskrift not met in a section graded D."""
+    """The handlingsplan answers each föreskrift not met in a section graded D: the six the seed's
+    plan names, and the five its findings criticise (D.6, E.5, G.2, H.2, H.5), each answered by
+    the row whose planned action addresses it. Its six rows are the seed's."""
     from spurdesk.model.grading import inspection_deficiencies
 
     required = {d.criterion_id for d in inspection_deficiencies(demo) if d.action_required}
-    assert required == {item.criterion_id for item in demo.action_items}
-    assert required == {"D.1", "E.4", "F.1", "G.1", "H.7", "H.9"}
+    answered = {c for item in demo.action_items for c in item.criteria_answered}
+    assert required == answered
+    assert required == {"D.1", "D.6", "E.4", "E.5", "F.1", "G.1", "G.2", "H.2", "H.5", "H.7", "H.9"}
+    assert [(i.criterion_id, i.further_criteria) for i in demo.action_items] == [
+        ("D.1", ("D.6",)),
+        ("E.4", ("E.5",)),
+        ("F.1", ()),
+        ("G.1", ("G.2",)),
+        ("H.7", ()),
+        ("H.9", ("H.2", "H.5")),
+    ]
+
+
+def test_no_criterion_the_findings_criticise_is_marked_met(demo: Inspection) -> None:
+    """Issue 13, point 7: the five criteria whose shortcomings the findings describe."""
+    from spurdesk.model.inspection import CriterionStatus
+
+    for criterion_id in ("D.6", "E.5", "G.2", "H.2", "H.5"):
+        assessment = demo.section(criterion_id[0]).criterion(criterion_id)
+        assert assessment.status is not CriterionStatus.MET, criterion_id
+        assert assessment.note, criterion_id

@@ -27,12 +27,12 @@ from spurdesk.model.grading import (
     Deficiency,
     GradeSuggestion,
     GradingError,
+    GroupsMet,
     clamp_to_scale,
     inspection_deficiencies,
     section_deficiencies,
     suggest_grade,
     validate_grade_choice,
-    validate_revision,
 )
 from spurdesk.model.inspection import (
     CriterionAssessment,
@@ -40,6 +40,7 @@ from spurdesk.model.inspection import (
     Inspection,
     SectionAssessment,
 )
+from spurdesk.report.reasons import reason_text
 
 F, R, K = CriterionKind.FORESKRIFT, CriterionKind.ALLMANT_RAD, CriterionKind.KVALITETSINDIKATOR
 MET, PARTLY, NOT_MET, UNASSESSED = (
@@ -88,6 +89,11 @@ def all_met(section: Section, **changes: CriterionStatus) -> dict[str, Criterion
     return statuses
 
 
+def said(suggestion: GradeSuggestion) -> tuple[str, ...]:
+    """The suggestion's reasons (data) as the report prints them in Swedish."""
+    return tuple(reason_text(reason) for reason in suggestion.reasons)
+
+
 SECTION = make_section("FFRRKKK")  # S.1–2 föreskrifter, S.3–4 allmänna råd, S.5–7 indicators
 
 
@@ -100,30 +106,31 @@ def test_everything_met_gives_a() -> None:
         grade=Grade.A,
         complete=True,
         unassessed=(),
-        reasons=(
-            "Föreskrifterna och de allmänna råden är uppfyllda.",
-            "Kvalitetsindikatorerna är uppfyllda.",
-        ),
+        reasons=(GroupsMet((F, R), all_assessed=True), GroupsMet((K,), all_assessed=True)),
         provisional=False,
+    )
+    assert said(suggestion) == (
+        "Föreskrifterna och de allmänna råden är uppfyllda.",
+        "Kvalitetsindikatorerna är uppfyllda.",
     )
 
 
 def test_an_unmet_foreskrift_gives_d_and_names_it() -> None:
     suggestion = suggest_grade(SECTION, all_met(SECTION, S_2=NOT_MET, S_3=NOT_MET, S_5=NOT_MET))
     assert suggestion.grade == Grade.D
-    assert suggestion.reasons == ("Föreskrift S.2 är inte uppfylld.",)
+    assert said(suggestion) == ("Föreskrift S.2 är inte uppfylld.",)
 
 
 def test_a_partly_met_foreskrift_gives_d() -> None:
     suggestion = suggest_grade(SECTION, all_met(SECTION, S_1=PARTLY))
     assert suggestion.grade == Grade.D
-    assert suggestion.reasons == ("Föreskrift S.1 är delvis uppfylld.",)
+    assert said(suggestion) == ("Föreskrift S.1 är delvis uppfylld.",)
 
 
 def test_an_unmet_allmant_rad_gives_c() -> None:
     suggestion = suggest_grade(SECTION, all_met(SECTION, S_4=PARTLY, S_3=NOT_MET))
     assert suggestion.grade == Grade.C
-    assert suggestion.reasons == (
+    assert said(suggestion) == (
         "Föreskrifterna är uppfyllda.",
         "Allmänt råd S.3 är inte uppfyllt.",
         "Allmänt råd S.4 är delvis uppfyllt.",
@@ -133,7 +140,7 @@ def test_an_unmet_allmant_rad_gives_c() -> None:
 def test_indicators_within_the_allowed_exceptions_still_give_a() -> None:
     suggestion = suggest_grade(SECTION, all_met(SECTION, S_6=PARTLY))
     assert suggestion.grade == Grade.A
-    assert suggestion.reasons[-1] == (
+    assert said(suggestion)[-1] == (
         "Kvalitetsindikator S.6 är delvis uppfylld; för A medges högst 1 undantag."
     )
 
@@ -141,7 +148,7 @@ def test_indicators_within_the_allowed_exceptions_still_give_a() -> None:
 def test_indicators_beyond_the_allowed_exceptions_give_b_partly_counting_as_unmet() -> None:
     suggestion = suggest_grade(SECTION, all_met(SECTION, S_5=NOT_MET, S_7=PARTLY))
     assert suggestion.grade == Grade.B
-    assert suggestion.reasons == (
+    assert said(suggestion) == (
         "Föreskrifterna och de allmänna råden är uppfyllda.",
         "Kvalitetsindikatorerna S.5, S.7 är inte eller bara delvis uppfyllda; "
         "för A medges högst 1 undantag.",
@@ -159,7 +166,7 @@ def test_no_exceptions_allowed_is_said_so() -> None:
     section = make_section("FRK", allowed_exceptions=0)
     suggestion = suggest_grade(section, all_met(section, S_3=NOT_MET))
     assert suggestion.grade == Grade.B
-    assert suggestion.reasons[-1].endswith("för A medges inga undantag.")
+    assert said(suggestion)[-1].endswith("för A medges inga undantag.")
 
 
 # -- three-step sections and custom scales ---------------------------------------------------------
@@ -171,14 +178,14 @@ def test_three_step_section_maps_onto_a_b_d() -> None:
     assert suggest_grade(section, all_met(section)).grade == Grade.A
     assert suggest_grade(section, all_met(section, S_3=NOT_MET, S_4=PARTLY)).grade == Grade.B
     assert suggest_grade(section, all_met(section, S_2=PARTLY)).grade == Grade.D
-    assert suggest_grade(section, all_met(section)).reasons[0] == "Föreskrifterna är uppfyllda."
+    assert said(suggest_grade(section, all_met(section)))[0] == "Föreskrifterna är uppfyllda."
 
 
 def test_custom_scale_without_the_reached_step_clamps_to_the_nearest_worse_step() -> None:
     no_c = make_section("FRK", grades="ABD")
     suggestion = suggest_grade(no_c, all_met(no_c, S_2=NOT_MET))
     assert suggestion.grade == Grade.D
-    assert suggestion.reasons[-1] == "Skalan för avsnitt S saknar C; närmaste sämre steg är D."
+    assert said(suggestion)[-1] == "Skalan för avsnitt S saknar C; närmaste sämre steg är D."
     no_b = make_section("FRKK", grades="ACD", allowed_exceptions=0)
     assert suggest_grade(no_b, all_met(no_b, S_3=NOT_MET)).grade == Grade.C
 
@@ -196,7 +203,7 @@ def test_nothing_assessed_gives_no_grade() -> None:
     assert suggestion.grade is None
     assert not suggestion.complete
     assert suggestion.unassessed == tuple(c.id for c in SECTION.criteria)
-    assert suggestion.reasons == ("Inget kriterium är bedömt ännu.",)
+    assert said(suggestion) == ("Inget kriterium är bedömt ännu.",)
 
 
 def test_an_unmet_foreskrift_makes_d_certain_despite_unassessed_criteria() -> None:
@@ -204,7 +211,7 @@ def test_an_unmet_foreskrift_makes_d_certain_despite_unassessed_criteria() -> No
     assert suggestion.grade == Grade.D
     assert not suggestion.complete and not suggestion.provisional
     assert suggestion.unassessed == ("S.2", "S.3", "S.4", "S.6", "S.7")
-    assert suggestion.reasons[-1] == (
+    assert said(suggestion)[-1] == (
         "Kriterierna S.2, S.3, S.4, S.6, S.7 är inte bedömda men kan inte ändra förslaget."
     )
 
@@ -216,7 +223,7 @@ def test_open_outcome_is_provisional_best_case_and_says_so() -> None:
     assert suggestion.grade == Grade.A
     assert suggestion.provisional and not suggestion.complete
     assert suggestion.unassessed == ("S.6",)
-    assert suggestion.reasons[-1] == (
+    assert said(suggestion)[-1] == (
         "Preliminärt: Kriterium S.6 är inte bedömt; förslaget förutsätter att det är uppfyllt "
         "och kan bli sämre."
     )
@@ -225,7 +232,7 @@ def test_open_outcome_is_provisional_best_case_and_says_so() -> None:
 def test_partial_assessment_speaks_of_the_assessed_criteria() -> None:
     suggestion = suggest_grade(SECTION, {"S.1": MET, "S.3": NOT_MET})
     assert suggestion.grade == Grade.C
-    assert suggestion.reasons[:2] == (
+    assert said(suggestion)[:2] == (
         "De bedömda föreskrifterna är uppfyllda.",
         "Allmänt råd S.3 är inte uppfyllt.",
     )
@@ -233,8 +240,8 @@ def test_partial_assessment_speaks_of_the_assessed_criteria() -> None:
 
 def test_groups_with_nothing_assessed_are_not_called_met() -> None:
     suggestion = suggest_grade(SECTION, {"S.6": MET})
-    assert suggestion.reasons[0] == "De bedömda kvalitetsindikatorerna är uppfyllda."
-    assert len(suggestion.reasons) == 2 and suggestion.reasons[1].startswith("Preliminärt:")
+    assert said(suggestion)[0] == "De bedömda kvalitetsindikatorerna är uppfyllda."
+    assert len(said(suggestion)) == 2 and said(suggestion)[1].startswith("Preliminärt:")
 
 
 def test_explicit_not_assessed_equals_absent() -> None:
@@ -366,51 +373,6 @@ def test_the_suggested_grade_and_no_grade_need_no_justification() -> None:
 
 def test_grading_error_is_a_spurdesk_error() -> None:
     assert issubclass(GradingError, SpurdeskError)
-
-
-# -- revisions after the action plan ---------------------------------------------------------------
-
-
-def test_revision_to_another_grade_of_the_scale_with_a_reason_is_accepted() -> None:
-    validate_revision(SECTION, Grade.D, Grade.C, "Handlingsplan inkommen.")
-
-
-@pytest.mark.parametrize(
-    ("original", "revised", "reason", "message"),
-    [
-        (
-            Grade.D,
-            Grade.C,
-            " ",
-            "Avsnitt S. Provavsnitt: skriv skälet till att graderingen ändras från D till C.",
-        ),
-        (
-            Grade.D,
-            Grade.D,
-            "Skäl.",
-            "Avsnitt S. Provavsnitt har redan graderingen D; välj en "
-            "annan gradering eller ta bort ändringen.",
-        ),
-        (
-            None,
-            Grade.C,
-            "Skäl.",
-            "Avsnitt S. Provavsnitt har ingen gradering från granskningen "
-            "att ändra; sätt graderingen först.",
-        ),
-    ],
-)
-def test_revision_refusals(
-    original: Grade | None, revised: Grade, reason: str, message: str
-) -> None:
-    with pytest.raises(GradingError) as caught:
-        validate_revision(SECTION, original, revised, reason)
-    assert str(caught.value) == message
-
-
-def test_revision_off_the_scale_is_refused() -> None:
-    with pytest.raises(GradingError, match="har ingen gradering C; välj A, B eller D"):
-        validate_revision(make_section("FK"), Grade.D, Grade.C, "Skäl.")
 
 
 # -- deficiencies ----------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ _INSPECTION_LABELS = {
     "visit_start": "Besöksdatum (start)",
     "visit_end": "Besöksdatum (slut)",
     "report_date": "Rapportdatum",
+    "reply_by": "Handlingsplanen ska inkomma senast",
 }
 _INSPECTION_TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
 
@@ -193,16 +194,43 @@ def action_link(
     return section_id, None
 
 
+def further_criteria(
+    criteria: CriteriaSet, section_id: str | None, criterion_id: str | None, given: object
+) -> list[str]:
+    """The further criteria a row answers: criteria of the row's own section, each once, not
+    the row's own criterion (which it answers already), in the section's order."""
+    if isinstance(given, str) or not isinstance(given, Sequence):
+        raise LibraryError("Kriterierna en rad även besvarar ska vara en lista med kriterier.")
+    ids = [text(c, "Kriterium") for c in given]
+    if not ids:
+        return []
+    if section_id is None:
+        raise LibraryError(
+            "En rad som besvarar flera kriterier behöver ett avsnitt; välj avsnitt eller kriterium."
+        )
+    section = criteria.section(section_id)
+    own = [c.id for c in section.criteria]
+    strangers = [c for c in ids if c not in own]
+    if strangers:
+        raise LibraryError(
+            f"Kriterium {', '.join(strangers)} hör inte till avsnitt {section_id}; en rad besvarar "
+            "bara kriterier i sitt eget avsnitt."
+        )
+    return [c for c in own if c in ids and c != criterion_id]
+
+
 def action_values(criteria: CriteriaSet, item: ActionItem) -> dict[str, Any]:
     """An ActionItem's stored columns (positions aside), checked against the criteria; the dates
     found in the free-text `due` and `follow_up` go along for sorting and overdue counts."""
     section_id, criterion_id = action_link(criteria, item.section_id, item.criterion_id)
+    further = further_criteria(criteria, section_id, criterion_id, item.further_criteria)
     values: dict[str, Any] = {
         name: text(getattr(item, name), LABELS[name]) for name in AUTOSAVED_FIELDS
     }
     values.update(
         section_id=section_id,
         criterion_id=criterion_id,
+        further_criteria=further,
         status=member(ActionItemStatus, item.status, "Åtgärdens status").value,
         done_on=optional_date(item.done_on, LABELS["done_on"]),
         verified_on=optional_date(item.verified_on, LABELS["verified_on"]),

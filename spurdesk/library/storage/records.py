@@ -94,6 +94,7 @@ def action_record(row: ActionRow) -> ActionItem:
         id=row.id,
         section_id=row.section_id,
         criterion_id=row.criterion_id,
+        further_criteria=tuple(row.further_criteria or ()),
         planned_action=row.planned_action,
         due=row.due,
         responsible=row.responsible,
@@ -136,6 +137,7 @@ def inspection_record(
         visit_start=row.visit_start,
         visit_end=row.visit_end,
         report_date=row.report_date,
+        reply_by=row.reply_by,
         inspectors=tuple(
             Inspector(r.name, r.role) for r in sorted(inspectors, key=lambda r: r.position)
         ),

@@ -8,7 +8,7 @@ validated its input before it gets here.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
@@ -129,6 +129,20 @@ def action_siblings(session: Session, inspection_id: int) -> list[ActionRow]:
             .order_by(ActionRow.position, ActionRow.id)
         )
     )
+
+
+def default_follow_ups(session: Session, inspection_id: int, day: date) -> int:
+    """Give `day` as follow-up date to every row of the plan that has a planned action and no
+    follow-up date (a row the unit left empty is no action to follow up); how many."""
+    empty = [
+        row
+        for row in action_siblings(session, inspection_id)
+        if row.planned_action.strip() and not row.follow_up.strip()
+    ]
+    for row in empty:
+        row.follow_up = day.isoformat()
+        row.follow_up_on = day
+    return len(empty)
 
 
 def renumber(rows: Sequence[SummaryRow] | Sequence[ActionRow]) -> None:
