@@ -1,8 +1,11 @@
-"""What an inspection still lacks before its report can be issued (the UTKAST list)."""
+"""What an inspection still lacks before its report can be issued (the UTKAST list), and what in
+it contradicts the rules (the report's audit): a revised grade the revision rule does not allow,
+a plan requested without a reply-by date."""
 
 from __future__ import annotations
 
 from spurdesk.model.criteria import Section
+from spurdesk.model.grading import revision_audit, revision_problem_text, suggest_grade
 from spurdesk.model.inspection import (
     CriterionStatus,
     Inspection,
@@ -10,6 +13,7 @@ from spurdesk.model.inspection import (
     SectionAssessment,
     SummaryKind,
 )
+from spurdesk.report.reasons import reasons_text
 
 #: Statuses in which the report is still a draft even when nothing is missing.
 DRAFT_STATUSES = (InspectionStatus.DRAFT, InspectionStatus.FACT_CHECK)
@@ -28,9 +32,28 @@ def missing_items(inspection: Inspection) -> tuple[str, ...]:
     if empty_kinds:
         missing.append(f"Sammanfattningen saknar {_join(empty_kinds)}.")
     for section in inspection.criteria.sections:
-        gaps = section_gaps(section, inspection.section(section.id))
+        assessment = inspection.section(section.id)
+        gaps = section_gaps(section, assessment)
         if gaps:
-            missing.append(f"{section.label}: {', '.join(gaps)}.")
+            entry = f"{section.label}: {', '.join(gaps)}."
+            suggestion = suggest_grade(
+                section, {c.criterion_id: c.status for c in assessment.criteria}
+            )
+            if assessment.grade is None and suggestion.grade is not None:
+                why = reasons_text(suggestion.reasons)
+                entry += f" Föreslagen gradering {suggestion.grade.value}: {why}"
+            missing.append(entry)
+    if inspection.status == InspectionStatus.ACTION_PLAN_REQUESTED and inspection.reply_by is None:
+        missing.append("Datum då handlingsplanen senast ska inkomma saknas.")
+    for section_id, problems in revision_audit(inspection):
+        section = inspection.criteria.section(section_id)
+        revised = inspection.section(section_id).revised_grade
+        assert revised is not None
+        texts = [revision_problem_text(p, inspection, section_id, revised) for p in problems]
+        missing.append(
+            f"{section.label}: den ändrade graderingen {revised.value} följer inte regeln för "
+            f"ändrad gradering ({'; '.join(texts)}). Rätta eller ta bort ändringen."
+        )
     return tuple(missing)
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spurdesk.model import grading
 from spurdesk.model.action_fields import REPORT_FIELDS, InReport
-from spurdesk.model.criteria import KIND_ORDER, CriterionKind, Section
+from spurdesk.model.criteria import KIND_ORDER, CriterionKind, Grade, Section
+from spurdesk.model.dates import date_span, long_date
 from spurdesk.model.inspection import (
     ActionItem,
     ActionItemStatus,
@@ -18,8 +20,14 @@ from spurdesk.model.inspection import (
     SectionAssessment,
     SummaryKind,
 )
+from spurdesk.model.plan_rules import (
+    PlanState,
+    inspection_deficient_kinds,
+    plan_state,
+    row_required,
+    unanswered_required,
+)
 from spurdesk.report.completeness import is_draft, missing_items
-from spurdesk.report.dates import date_span, long_date
 from spurdesk.report.document import (
     Block,
     BulletList,
@@ -46,13 +54,19 @@ APPENDIX_TITLE = "Bilaga: Handlingsplan"
 DRAFT_MARK = "UTKAST"
 LEAD_IN = "Vilket, enligt SPUR-modellen, innebär att:"
 DEFICIENCY_SENTENCE = (
-    "Under granskningen påvisades brister vad gäller följsamheten till Socialstyrelsens "
-    "föreskrifter och allmänna råd."
+    "Under granskningen påvisades brister vad gäller följsamheten till Socialstyrelsens {rules}."
 )
-ACTION_PLAN_INTRO = (
-    f"{DEFICIENCY_SENTENCE} Verksamheten har efter granskningen inkommit med följande "
-    "handlingsplan."
-)
+PLAN_RECEIVED = "Verksamheten har efter granskningen inkommit med följande handlingsplan."
+PLAN_DUE = "Verksamheten ska inkomma med en handlingsplan som besvarar bristerna senast {date}."
+PLAN_DUE_UNDATED = "Verksamheten ska inkomma med en handlingsplan som besvarar bristerna."
+PLAN_NOT_REQUESTED = "Handlingsplanen har ännu inte begärts från verksamheten."
+PLAN_MARKS = "För varje brist anges om åtgärder krävs eller rekommenderas."
+ACTION_REQUIRED = "Åtgärder krävs."
+ACTION_RECOMMENDED = "Åtgärder rekommenderas."
+NO_ANSWER = "Verksamheten har inte angett någon åtgärd."
+REVISED_OTHERWISE = "Graderingen är ändrad till {grade} efter granskningen."
+REVISED_MARK = "Ändrad gradering efter handlingsplan"
+REVISED_MARK_OTHERWISE = "Ändrad gradering"
 UNGRADED = "Ej graderad"
 NONE = "–"
 
@@ -71,9 +85,9 @@ def build_report(inspection: Inspection) -> Report:
         body += _prose(area.description)
         for section in area.sections:
             body += _section(inspection, section)
-    if inspection.action_items:
-        body += [PageBreak(), Heading(1, APPENDIX_TITLE, "appendix")]
-        body += _action_plan(inspection)
+    appendix = _action_plan(inspection)
+    if appendix:
+        body += [PageBreak(), Heading(1, APPENDIX_TITLE, "appendix"), *appendix]
     toc = TableOfContents(
         "Innehåll", tuple(b for b in body if isinstance(b, Heading) and b.level <= 2)
     )
@@ -87,7 +101,8 @@ def build_action_plan(inspection: Inspection) -> Report:
     """The action plan on its own: a short title block, then the appendix's content."""
     front: list[Block] = [_title_block(inspection, ACTION_PLAN_TITLE, short=True)]
     front += _draft_notice(inspection)
-    body: list[Block] = [Heading(1, "Åtgärder", "appendix"), *_action_plan(inspection)]
+    content = _action_plan(inspection, alone=True)
+    body: list[Block] = [Heading(1, "Åtgärder", "appendix"), *content]
     return _report(inspection, ACTION_PLAN_TITLE, front + body)
 
 
@@ -127,12 +142,7 @@ def _title_block(inspection: Inspection, title: str, *, short: bool = False) -> 
         ("Rapportdatum", long_date(inspection.report_date) if inspection.report_date else "")
     )
     if not short:
-        criteria = inspection.criteria
-        facts += [
-            ("Kriterier", criteria.label),
-            ("Föreskrifter", ", ".join(criteria.regulation)),
-            ("Status", inspection.status.value.capitalize()),
-        ]
+        facts.append(("Föreskrifter", ", ".join(inspection.criteria.regulation)))
     rows = tuple(Field(label, blocks(value)) for label, value in facts)
     return TitleBlock(title, clean_line(inspection.title), FieldTable(rows))
 
@@ -161,7 +171,10 @@ def _overview(inspection: Inspection) -> list[Block]:
     header = ["Avsnitt"]
     header += ["Föregående granskning"] if with_previous else []
     header += ["Gradering vid granskningen"]
-    header += ["Ändrad gradering efter handlingsplan"] if with_revision else []
+    if with_revision:
+        header.append(
+            REVISED_MARK if not grading.revision_audit(inspection) else "Ändrad gradering"
+        )
     rows = []
     for section, assessment in zip(sections, assessments, strict=True):
         row = [clean_line(section.label)]
@@ -177,10 +190,7 @@ def _overview(inspection: Inspection) -> list[Block]:
     return [
         PageBreak(),
         Heading(1, "Graderingar", "overview"),
-        _paragraph(
-            "Varje avsnitt graderas från A (bäst) till D enligt SPUR-modellens skala, som återges "
-            "under respektive avsnitt."
-        ),
+        _paragraph(_scales_sentence(sections)),
         GridTable(
             tuple(header),
             tuple(rows),
@@ -188,6 +198,37 @@ def _overview(inspection: Inspection) -> list[Block]:
             (False, *([True] * grade_columns)),
         ),
     ]
+
+
+def _scales_sentence(sections: tuple[Section, ...]) -> str:
+    """How the sections are graded, from their own scales: "Varje avsnitt graderas A, B, C eller
+    D …", or per group of sections when the scales differ (A and C of ST-SPUR lack C)."""
+    groups: dict[tuple[Grade, ...], list[str]] = {}
+    for section in sections:
+        groups.setdefault(section.grades, []).append(section.id)
+    if len(groups) == 1:
+        (grades,) = groups
+        return (
+            f"Varje avsnitt graderas {_either([g.value for g in grades])} enligt "
+            "SPUR-modellens skala; A är bäst. Skalan återges under respektive avsnitt."
+        )
+    parts = [
+        f"{'avsnitt'} {_and(ids)} graderas {_either([g.value for g in grades])}"
+        for grades, ids in groups.items()
+    ]
+    text = _and(parts)
+    return (
+        f"{text[0].upper()}{text[1:]} enligt SPUR-modellens skalor; A är bäst. Skalan återges "
+        "under respektive avsnitt."
+    )
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} och {words[-1]}"
+
+
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} eller {words[-1]}"
 
 
 def _summary(inspection: Inspection) -> list[Block]:
@@ -208,19 +249,25 @@ def _section(inspection: Inspection, section: Section) -> list[Block]:
     out: list[Block] = [Heading(2, clean_line(section.label), f"section-{section.id}")]
     findings = _prose(assessment.findings)
     out += findings or [_note("Iakttagelser saknas.")]
-    if assessment.revised_grade is not None:
-        plan = "handlingsplan, se bilaga" if inspection.action_items else "handlingsplan"
-        out.append(
-            _paragraph(
-                f"{DEFICIENCY_SENTENCE} Verksamheten har efter granskningen inkommit med {plan}. "
-                f"Graderingen är ändrad till {assessment.revised_grade.value}."
-            )
-        )
-    out.append(_criteria_box(section, assessment))
+    revised = assessment.revised_grade
+    if revised is not None:
+        if _revision_follows_rule(inspection, section.id):
+            rules = grading.rules_phrase(grading.deficient_kinds(section, assessment))
+            text = inspection.criteria.revision.text.format(rules=rules, grade=revised.value)
+        else:  # stored before the rule, or against it: listed in the UTKAST box, said plainly
+            text = REVISED_OTHERWISE.format(grade=revised.value)
+        out.append(_paragraph(clean_line(text)))
+    out.append(_criteria_box(section, assessment, _revision_follows_rule(inspection, section.id)))
     return out
 
 
-def _criteria_box(section: Section, assessment: SectionAssessment) -> CriteriaBox:
+def _revision_follows_rule(inspection: Inspection, section_id: str) -> bool:
+    return all(found != section_id for found, _ in grading.revision_audit(inspection))
+
+
+def _criteria_box(
+    section: Section, assessment: SectionAssessment, revision_follows_rule: bool = True
+) -> CriteriaBox:
     preamble = clean_line(section.preamble)
     lead_in = ""
     match = _LEAD_IN_AT_END.search(preamble)
@@ -230,12 +277,16 @@ def _criteria_box(section: Section, assessment: SectionAssessment) -> CriteriaBo
         lead_in = LEAD_IN
     groups = tuple(
         CriteriaGroup(
-            _kind_heading(kind, len(criteria)), tuple(clean_line(c.text) for c in criteria)
+            # With the regulation's sentence the box is headed "Föreskrift" and its föreskrifter
+            # follow the lead-in, as in the seed; a second "Föreskrift" would repeat the title.
+            "" if preamble and kind == CriterionKind.FORESKRIFT else section.group_heading(kind),
+            tuple(clean_line(c.text) for c in criteria),
+            clean_line(section.group_note(kind)),
         )
         for kind in KIND_ORDER
         if (criteria := section.criteria_of_kind(kind))
     )
-    marks = _scale_marks(assessment)
+    marks = _scale_marks(assessment, revision_follows_rule)
     steps = tuple(
         ScaleStep(step.grade.value, clean_line(step.text), marks.get(step.grade.value, ""))
         for step in section.scale
@@ -251,17 +302,11 @@ def _criteria_box(section: Section, assessment: SectionAssessment) -> CriteriaBo
     )
 
 
-def _kind_heading(kind: CriterionKind, count: int) -> str:
-    if kind == CriterionKind.KVALITETSINDIKATOR and count == 1:
-        return "Kvalitetsindikator"
-    return kind.heading
-
-
-def _scale_marks(assessment: SectionAssessment) -> dict[str, str]:
+def _scale_marks(assessment: SectionAssessment, revision_follows_rule: bool) -> dict[str, str]:
     given, revised = assessment.grade, assessment.revised_grade
     if revised is None or revised == given:
         return {given.value: "Given gradering"} if given else {}
-    marks = {revised.value: "Ändrad gradering efter handlingsplan"}
+    marks = {revised.value: REVISED_MARK if revision_follows_rule else REVISED_MARK_OTHERWISE}
     if given:
         marks[given.value] = "Gradering vid granskningen"
     return marks
@@ -283,25 +328,81 @@ def _scale_note(section: Section, assessment: SectionAssessment) -> str:
 # --- action plan ---------------------------------------------------------------------------------
 
 
-def _action_plan(inspection: Inspection) -> list[Block]:
-    out: list[Block] = [_paragraph(ACTION_PLAN_INTRO)]
-    if not inspection.action_items:
+def _action_plan(inspection: Inspection, *, alone: bool = False) -> list[Block]:
+    """The appendix for the plan's state (`plan_rules.plan_state`): nothing before the request
+    (unless the plan is exported alone), the request with its reply-by date and each deficiency
+    marked required or recommended, or the plan as received. Entries in section order."""
+    state = plan_state(inspection)
+    if state is PlanState.NOT_REQUESTED and not alone:
+        return []
+    entries = _entries(inspection, state)
+    if not entries and state is not PlanState.REQUESTED and not alone:
+        return []
+    kinds = inspection_deficient_kinds(inspection)
+    intro = [DEFICIENCY_SENTENCE.format(rules=grading.rules_phrase(kinds))] if kinds else []
+    marked = state is not PlanState.RECEIVED
+    if state is PlanState.RECEIVED:
+        intro.append(PLAN_RECEIVED)
+    elif state is PlanState.REQUESTED:
+        due = inspection.reply_by
+        intro.append(PLAN_DUE.format(date=long_date(due)) if due else PLAN_DUE_UNDATED)
+    else:
+        intro.append(PLAN_NOT_REQUESTED)
+    if marked and any(required is not None for _, required, _ in entries):
+        intro.append(PLAN_MARKS)
+    out: list[Block] = [_paragraph(" ".join(intro))]
+    if not entries:
         out.append(_note("Handlingsplanen innehåller ännu inga åtgärder."))
-    for number, item in enumerate(inspection.action_items, start=1):
-        out += _action_item(inspection, item, number)
+    for number, (item, required, criteria_ids) in enumerate(entries, start=1):
+        out += _action_entry(inspection, item, required if marked else None, criteria_ids, number)
     return out
 
 
-def _action_item(inspection: Inspection, item: ActionItem, number: int) -> list[Block]:
+_Entry = tuple[ActionItem | None, bool | None, tuple[str, ...]]
+
+
+def _entries(inspection: Inspection, state: PlanState) -> list[_Entry]:
+    """(row or None, required?, criteria answered) in section order; before the plan arrives,
+    a required deficiency no row answers yet is an entry of its own (the unit must answer it)."""
     criteria = inspection.criteria
-    section_id = item.section_id
-    criterion_text = ""
-    if item.criterion_id:
+    order = {s.id: n for n, s in enumerate(criteria.sections)}
+    found: list[tuple[int, int, _Entry]] = []
+    for item in inspection.action_items:
+        section_id = item.section_id
+        if item.criterion_id and not section_id:
+            try:
+                section_id = criteria.section_of(item.criterion_id).id
+            except KeyError:
+                section_id = None
+        rank = order.get(section_id or "", len(order))
+        entry = (item, row_required(inspection, item), item.criteria_answered)
+        found.append((rank, item.position, entry))
+    if state is not PlanState.RECEIVED:
+        for deficiency in unanswered_required(inspection):
+            rank = order[deficiency.section_id]
+            found.append(
+                (rank, len(inspection.action_items), (None, True, (deficiency.criterion_id,)))
+            )
+    found.sort(key=lambda entry: entry[:2])
+    return [entry for _, _, entry in found]
+
+
+def _action_entry(
+    inspection: Inspection,
+    item: ActionItem | None,
+    required: bool | None,
+    criteria_ids: tuple[str, ...],
+    number: int,
+) -> list[Block]:
+    criteria = inspection.criteria
+    section_id = item.section_id if item else None
+    texts: list[str] = []
+    for criterion_id in criteria_ids:
         try:
-            criterion_text = clean_line(criteria.criterion(item.criterion_id).text)
-            section_id = section_id or criteria.section_of(item.criterion_id).id
+            texts.append(clean_line(criteria.criterion(criterion_id).text))
+            section_id = section_id or criteria.section_of(criterion_id).id
         except KeyError:
-            criterion_text = f"Kriterium {clean_line(item.criterion_id)}"
+            texts.append(f"Kriterium {clean_line(criterion_id)}")
     heading = "Övrig åtgärd"
     if section_id:
         try:
@@ -309,8 +410,19 @@ def _action_item(inspection: Inspection, item: ActionItem, number: int) -> list[
         except KeyError:
             heading = f"Avsnitt {clean_line(section_id)}"
     out: list[Block] = [Heading(2, heading, f"action-{number}")]
-    if criterion_text:
-        out.append(Paragraph(TextParagraph((criterion_text,)), Role.CRITERION))
+    out += [Paragraph(TextParagraph((text,)), Role.CRITERION) for text in texts]
+    if required is not None:
+        out.append(_paragraph(ACTION_REQUIRED if required else ACTION_RECOMMENDED))
+    if item is None:
+        return out
+    if item.has_answer or item.status != ActionItemStatus.OPEN or item.verification_note.strip():
+        out.append(_action_fields(item))
+    elif plan_state(inspection) is PlanState.RECEIVED:
+        out.append(_note(NO_ANSWER))
+    return out
+
+
+def _action_fields(item: ActionItem) -> FieldTable:
     fields = [
         Field(field.label, blocks(getattr(item, field.name)))
         for field in REPORT_FIELDS
@@ -327,8 +439,7 @@ def _action_item(inspection: Inspection, item: ActionItem, number: int) -> list[
         for field in REPORT_FIELDS
         if field.in_report is InReport.WHEN_FILLED and getattr(item, field.name).strip()
     ]
-    out.append(FieldTable(tuple(fields)))
-    return out
+    return FieldTable(tuple(fields))
 
 
 # --- small helpers -------------------------------------------------------------------------------

@@ -85,8 +85,9 @@ class DraftNotice:
 
 @dataclass(frozen=True)
 class CriteriaGroup:
-    heading: str  # "Föreskrift", "Allmänna råd", "Kvalitetsindikator(er)"
+    heading: str  # "Föreskrift", "Allmänna råd", "Kvalitetsindikator(er)"; "" under the box title
     criteria: tuple[str, ...]
+    note: str = ""  # a remark on the group, printed after its criteria
 
 
 @dataclass(frozen=True)

@@ -309,7 +309,11 @@ class _DocxWriter:
             parts.append(([self._p(block.title, styles.BOX_HEADING), *preamble], True))
         for group in block.groups:
             items = [self._p(f"•\t{text}", styles.BOX_ITEM) for text in group.criteria]
-            parts.append(([self._p(group.heading, styles.BOX_HEADING), *items], False))
+            if group.note:
+                items.append(self._p(group.note, styles.BOX_TEXT))
+            if group.heading:
+                items.insert(0, self._p(group.heading, styles.BOX_HEADING))
+            parts.append((items, False))
         scale = [self._p(block.scale_title, styles.BOX_HEADING)]
         for step in block.scale:
             style = styles.SCALE_STEP_MARKED if step.mark else styles.SCALE_STEP

@@ -368,8 +368,9 @@ class _Story:
             part([self._p(block.title, "box_heading"), *preamble], together=True)
         for group in block.groups:
             part(
-                [self._p(group.heading, "box_heading")]
-                + [self._p(text, "box_item", "•") for text in group.criteria],
+                ([self._p(group.heading, "box_heading")] if group.heading else [])
+                + [self._p(text, "box_item", "•") for text in group.criteria]
+                + ([self._p(group.note, "box")] if group.note else []),
                 together=False,
             )
         scale = [self._p(block.scale_title, "box_heading")]

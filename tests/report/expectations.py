@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from spurdesk.model.criteria import KIND_ORDER
+from spurdesk.model.criteria import KIND_ORDER, CriterionKind
 from spurdesk.model.inspection import Inspection
 from tests.report.readback import assert_in_order, normalise
 
-#: The first words of each kind's group heading ("Kvalitetsindikator" or "…indikatorer").
-KIND_HEADINGS = ("Föreskrift", "Allmänna råd", "Kvalitetsindikator")
 ACTION_LABELS = (
     "Planerad åtgärd",
     "Datum när åtgärden ska vara genomförd",
@@ -19,7 +17,7 @@ ACTION_LABELS = (
 
 def body(text: str) -> str:
     """The text after the table of contents (which repeats every heading)."""
-    return text[text.index("Varje avsnitt graderas") :]
+    return text[text.index("A är bäst.") :]
 
 
 def section_texts(text: str, inspection: Inspection) -> dict[str, str]:
@@ -39,15 +37,21 @@ def section_texts(text: str, inspection: Inspection) -> dict[str, str]:
 
 
 def assert_sections_with_criteria_under_their_kind(text: str, inspection: Inspection) -> None:
-    """Each section: its heading, then each kind's heading followed by exactly its criteria."""
+    """Each section: its heading, then each kind's heading (the set's word for it; none for the
+    föreskrifter under a box titled "Föreskrift" with the regulation's sentence) followed by
+    exactly its criteria, then the group's note."""
     texts = section_texts(text, inspection)
     for section in inspection.criteria.sections:
         expected = [section.label]
-        for kind, heading in zip(KIND_ORDER, KIND_HEADINGS, strict=True):
+        if section.preamble:
+            expected += ["Föreskrift", section.preamble]
+        for kind in KIND_ORDER:
             criteria = section.criteria_of_kind(kind)
             if criteria:
-                expected.append(heading)
+                if not (section.preamble and kind == CriterionKind.FORESKRIFT):
+                    expected.append(section.group_heading(kind))
                 expected += [c.text for c in criteria]
+                expected += [section.group_note(kind)] if section.group_note(kind) else []
         expected.append("Gradering")
         assert_in_order(texts[section.id], expected)
 
@@ -91,12 +95,15 @@ def assert_summary(text: str, inspection: Inspection) -> None:
 
 
 def assert_action_plan(text: str, inspection: Inspection) -> None:
-    """The appendix: per item the section, the criterion, then the five fields with values."""
+    """The appendix of a received plan: per row, in section order, the section, the criteria it
+    answers, then the five fields with values."""
     expected = ["Bilaga: Handlingsplan", "inkommit med följande handlingsplan."]
     criteria = inspection.criteria
-    for item in inspection.action_items:
+    order = [s.id for s in criteria.sections]
+    rows = sorted(inspection.action_items, key=lambda i: (order.index(i.section_id), i.position))
+    for item in rows:
         expected.append(criteria.section(item.section_id).label)
-        expected.append(criteria.criterion(item.criterion_id).text)
+        expected += [criteria.criterion(c).text for c in item.criteria_answered]
         values = (
             item.planned_action,
             item.due,
