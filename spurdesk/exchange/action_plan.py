@@ -1,20 +1,26 @@
-"""The action plan as the exchange carries it: the listed deficiencies and the rows to complete.
+"""The action plan as the exchange carries it: the listed deficiencies, the rows to complete and
+the date by which the unit is to reply.
 
 Rows are keyed so that both sides can match them: "item-<id>" for a row of the inspection in the
 inspector's library, "new-<hex>" for a row the unit added.
-Only the fields the model marks `unit_editable` (`UNIT_FIELDS`) belong to the unit.
+Only the fields the model marks `unit_editable` (`UNIT_FIELDS`) belong to the unit. A row answers
+its criterion and any `further_criteria` of the section; it is required when one of them is a
+deficiency where action is required (`ActionPlan.requirement`), which the plan works out from its
+listed deficiencies rather than trusting what a file says.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from spurdesk.exchange.jsonread import Node
 from spurdesk.model.action_fields import UNIT_FIELDS
 from spurdesk.model.grading import inspection_deficiencies
 from spurdesk.model.inspection import ActionItem, Inspection
+from spurdesk.model.plan_rules import answered_criteria
 
 _ITEM_PREFIX = "item-"
 _NEW_PREFIX = "new-"
@@ -71,6 +77,12 @@ class ActionRow:
     follow_up: str = ""
     follow_up_responsible: str = ""
     unit_comment: str = ""
+    further_criteria: tuple[str, ...] = ()  # the inspectors' link; the unit cannot change it
+
+    @property
+    def criteria_answered(self) -> tuple[str, ...]:
+        own = (self.criterion_id,) if self.criterion_id else ()
+        return own + tuple(c for c in self.further_criteria if c != self.criterion_id)
 
     @property
     def item_id(self) -> int | None:
@@ -91,6 +103,7 @@ class ActionRow:
             "key": self.key,
             "section_id": self.section_id,
             "criterion_id": self.criterion_id,
+            "further_criteria": list(self.further_criteria),
             **self.values(),
         }
 
@@ -103,6 +116,7 @@ class ActionRow:
             key=key,
             section_id=node["section_id"].optional_text(),
             criterion_id=node["criterion_id"].optional_text(),
+            further_criteria=tuple(c.text() for c in node.get("further_criteria", []).items()),
             **{name: node[name].text() for name in UNIT_FIELDS},
         )
 
@@ -112,6 +126,7 @@ class ActionRow:
             key=f"{_ITEM_PREFIX}{item.id}",
             section_id=item.section_id,
             criterion_id=item.criterion_id,
+            further_criteria=item.further_criteria,
             **{name: getattr(item, name) for name in UNIT_FIELDS},
         )
 
@@ -129,11 +144,14 @@ class ActionRow:
 class ActionPlan:
     deficiencies: tuple[PlanDeficiency, ...] = ()
     rows: tuple[ActionRow, ...] = field(default_factory=tuple)
+    reply_by: date | None = None  # by when the unit is to send its plan (format version 2)
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "reply_by": self.reply_by.isoformat() if self.reply_by else None,
             "deficiencies": [d.to_dict() for d in self.deficiencies],
-            "rows": [r.to_dict() for r in self.rows],
+            # "action_required" per row is for people reading the file; readers recompute it.
+            "rows": [r.to_dict() | {"action_required": self.requirement(r)} for r in self.rows],
         }
 
     @classmethod
@@ -143,7 +161,17 @@ class ActionPlan:
         keys = [row.key for row in rows]
         if len(set(keys)) != len(keys):
             raise node["rows"]._fail("samma radnyckel förekommer flera gånger")
-        return cls(deficiencies, rows)
+        return cls(deficiencies, rows, node.get("reply_by", None).optional_date())
+
+    def requirement(self, row: ActionRow) -> bool | None:
+        """True: the row answers a deficiency where action is required ("Åtgärder krävs");
+        False: only ones where it is recommended; None: no listed deficiency."""
+        found = [
+            d
+            for d in self.deficiencies
+            if d.section_id == row.section_id and d.criterion_id in row.criteria_answered
+        ]
+        return any(d.action_required for d in found) if found else None
 
     def row(self, key: str) -> ActionRow:
         for row in self.rows:
@@ -158,10 +186,12 @@ class ActionPlan:
         return None
 
     def rows_for(self, deficiency: PlanDeficiency) -> tuple[ActionRow, ...]:
+        """The rows answering the deficiency (as their own or a further criterion)."""
         return tuple(
             r
             for r in self.rows
-            if (r.section_id, r.criterion_id) == (deficiency.section_id, deficiency.criterion_id)
+            if r.section_id == deficiency.section_id
+            and deficiency.criterion_id in r.criteria_answered
         )
 
 
@@ -184,11 +214,15 @@ def listed_deficiencies(inspection: Inspection) -> tuple[PlanDeficiency, ...]:
 
 
 def plan_from_inspection(inspection: Inspection) -> ActionPlan:
-    """The plan to send: every existing row, plus an empty row for each unanswered deficiency."""
+    """The plan to send: every existing row, plus an empty row for each deficiency where action
+    is required that no row answers (rows for recommended ones are the inspectors' choice, and
+    the unit may add them), with the inspection's reply-by date."""
     deficiencies = listed_deficiencies(inspection)
     rows = [ActionRow.from_item(item) for item in inspection.action_items]
-    answered = {(r.section_id, r.criterion_id) for r in rows}
+    answered = answered_criteria(inspection)
     rows += [
-        ActionRow.new_for(d) for d in deficiencies if (d.section_id, d.criterion_id) not in answered
+        ActionRow.new_for(d)
+        for d in deficiencies
+        if d.action_required and d.criterion_id not in answered
     ]
-    return ActionPlan(deficiencies, tuple(rows))
+    return ActionPlan(deficiencies, tuple(rows), inspection.reply_by)

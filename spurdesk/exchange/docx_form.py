@@ -39,6 +39,7 @@ from spurdesk.exchange.response import Response
 from spurdesk.exchange.safezip import ZipLimits, read_zip_members
 from spurdesk.exchange.text import checked_field, clean_text
 from spurdesk.model.action_fields import LABELS, UNIT_FIELDS
+from spurdesk.model.dates import long_date
 from spurdesk.model.inspection import Inspection
 
 FORM_FORMAT = "spurdesk-handlingsplan-formulär"
@@ -59,11 +60,19 @@ _FORBIDDEN_XML = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 INTRODUCTION = (
     "Under granskningen påvisades brister. Fyll i handlingsplanen nedan: en tabell för varje "
-    "brist. Skriv bara i de gula fälten. Ändra inte de grå fälten, rubrikerna eller tabellernas "
-    "uppställning, och kopiera inte tabeller; behövs flera åtgärder för en brist, skriv dem i "
-    "samma fält. Datum skrivs ÅÅÅÅ-MM-DD eller ”kontinuerligt”. Spara dokumentet som "
-    "Word-dokument (.docx) och skicka tillbaka det till inspektörerna."
+    "brist. Där det står ”Åtgärder krävs” ska verksamheten ange en åtgärd; där det står "
+    "”Åtgärder rekommenderas” är en åtgärd frivillig men önskvärd. Skriv bara i de gula fälten. "
+    "Ändra inte de grå fälten, rubrikerna eller tabellernas uppställning, och kopiera inte "
+    "tabeller; behövs flera åtgärder för en brist, skriv dem i samma fält. Datum skrivs "
+    "ÅÅÅÅ-MM-DD eller ”kontinuerligt”. Lämnas datum för uppföljning tomt blir det sex månader "
+    "efter att handlingsplanen kommit in. Spara dokumentet som Word-dokument (.docx) och skicka "
+    "tillbaka det till inspektörerna."
 )
+REPLY_BY = "Handlingsplanen ska vara inspektörerna till handa senast {date}."
+REPLY_BY_UNSET = (
+    "Inspektörerna meddelar senast vilket datum handlingsplanen ska vara dem till handa."
+)
+MARKS = {True: "Åtgärder krävs.", False: "Åtgärder rekommenderas."}
 
 
 def _shade(cell: _Cell, colour: str) -> None:
@@ -90,16 +99,18 @@ def _set_text(cell: _Cell, text: str) -> None:
         cell.add_paragraph(line)
 
 
-def _row_table(document: DocumentObject, row: ActionRow, criterion_text: str) -> None:
+def _row_table(
+    document: DocumentObject, row: ActionRow, criteria_text: str, required: bool | None
+) -> None:
     table = document.add_table(rows=1 + len(UNIT_FIELDS), cols=2)
     table.style = "Table Grid"
     label, value = table.rows[0].cells
     label.text = _DEFICIENCY_LABEL
     marker = f"[[spurdesk-rad:{row.key}|{row.section_id or ''}|{row.criterion_id or ''}]]"
     _hidden(label.paragraphs[0], clean_text(marker))
-    _set_text(
-        value, f"{row.criterion_id}: {criterion_text}" if row.criterion_id else criterion_text
-    )
+    _set_text(value, criteria_text)
+    if required is not None:
+        value.add_paragraph().add_run(MARKS[required]).bold = True
     _shade(label, _FIXED_COLOUR)
     _shade(value, _FIXED_COLOUR)
     for table_row, name in zip(table.rows[1:], UNIT_FIELDS, strict=True):
@@ -124,21 +135,17 @@ def form_document(inspection: Inspection) -> DocumentObject:
     document.add_heading(title, level=1)
     header = {"format": FORM_FORMAT, "version": FORM_VERSION, "inspection": identity.to_dict()}
     _hidden(document.add_paragraph(), _IDENTITY_PREFIX + json.dumps(header))  # ASCII: XML-safe
+    due = plan.reply_by
+    document.add_paragraph(REPLY_BY.format(date=long_date(due)) if due else REPLY_BY_UNSET).runs[
+        0
+    ].bold = True
     document.add_paragraph(INTRODUCTION)
+    criteria = inspection.criteria
     for row in plan.rows:
-        deficiency = plan.deficiency(row.section_id, row.criterion_id)
-        section_label = (
-            deficiency.section_label
-            if deficiency
-            else inspection.criteria.section(row.section_id).label
-            if row.section_id
-            else "Övrigt"
-        )
-        criterion_text = deficiency.criterion_text if deficiency else ""
-        if not deficiency and row.criterion_id:
-            criterion_text = inspection.criteria.criterion(row.criterion_id).text
+        section_label = criteria.section(row.section_id).label if row.section_id else "Övrigt"
+        texts = [f"{c}: {criteria.criterion(c).text}" for c in row.criteria_answered]
         document.add_heading(clean_text(section_label), level=2)
-        _row_table(document, row, criterion_text)
+        _row_table(document, row, "\n".join(texts), plan.requirement(row))
         document.add_paragraph()
     return document
 

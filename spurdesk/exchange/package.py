@@ -27,7 +27,10 @@ from spurdesk.exchange.safezip import ZipLimits, read_zip_members
 from spurdesk.model.inspection import Inspection
 
 FORMAT_NAME = "spurdesk-handlingsplan"
-FORMAT_VERSION = 1
+#: 2: action_plan.json carries the reply-by date, and rows their further criteria and whether
+#: action is required; inspection.json the criteria set's revision rule and group headings.
+#: Version 1 packages are still read (no date, one criterion per row).
+FORMAT_VERSION = 2
 SUFFIX = ".spur"
 MANIFEST = "manifest.json"
 INSPECTION = "inspection.json"

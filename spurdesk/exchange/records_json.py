@@ -12,7 +12,13 @@ from typing import Any
 
 from spurdesk.exchange.jsonread import Node, parse_json
 from spurdesk.model.action_fields import UNIT_FIELDS
-from spurdesk.model.criteria import AreaKind, CriteriaSet, CriterionKind, Grade
+from spurdesk.model.criteria import (
+    AreaKind,
+    CriteriaSet,
+    CriterionKind,
+    Grade,
+    RevisionDirection,
+)
 from spurdesk.model.inspection import (
     ActionItem,
     ActionItemStatus,
@@ -37,6 +43,7 @@ def action_item_to_dict(item: ActionItem) -> dict[str, Any]:
         "id": item.id,
         "section_id": item.section_id,
         "criterion_id": item.criterion_id,
+        "further_criteria": list(item.further_criteria),
         **{name: getattr(item, name) for name in UNIT_FIELDS},
         "status": item.status.value,
         "position": item.position,
@@ -59,6 +66,7 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
         "visit_start": _iso(inspection.visit_start),
         "visit_end": _iso(inspection.visit_end),
         "report_date": _iso(inspection.report_date),
+        "reply_by": _iso(inspection.reply_by),
         "inspectors": [{"name": i.name, "role": i.role} for i in inspection.inspectors],
         "participants": [
             {"role": p.role, "count": p.count, "names": p.names} for p in inspection.participants
@@ -103,8 +111,26 @@ def from_json(raw: str | bytes, source: str = "inspection.json") -> Inspection:
     return inspection_from_node(parse_json(data, source))
 
 
+def _by_kind(node: Node) -> dict[str, str]:
+    """A snapshot's {kind: text} (group headings, group notes); absent in older snapshots."""
+    data = node.obj()
+    return {kind.value: node[kind.value].text() for kind in CriterionKind if kind.value in data}
+
+
+def _revision(node: Node) -> dict[str, Any]:
+    return {
+        "statuses": [s.enum(InspectionStatus).value for s in node["statuses"].items()],
+        "direction": node["direction"].enum(RevisionDirection).value,
+        "from": [g.enum(Grade).value for g in node["from"].items()],
+        "to": [g.enum(Grade).value for g in node["to"].items()],
+        "requires_plan_row": node["requires_plan_row"].value is True,
+        "text": node["text"].text(),
+    }
+
+
 def criteria_from_node(node: Node) -> CriteriaSet:
     """Check the snapshot's shape and types, then build it with `CriteriaSet.from_dict`."""
+    revision = node.get("revision", None)
     checked = {
         "id": node["id"].text(),
         "title": node["title"].text(),
@@ -123,9 +149,15 @@ def criteria_from_node(node: Node) -> CriteriaSet:
                         "preamble": s["preamble"].text(),
                         "allowed_exceptions": s["allowed_exceptions"].integer(),
                         "scale": [
-                            {"grade": st["grade"].enum(Grade).value, "text": st["text"].text()}
+                            {
+                                "grade": st["grade"].enum(Grade).value,
+                                "text": st["text"].text(),
+                                "note": st.get("note", "").text(),
+                            }
                             for st in s["scale"].items()
                         ],
+                        "headings": _by_kind(s.get("headings", {})),
+                        "group_notes": _by_kind(s.get("group_notes", {})),
                         "criteria": [
                             {
                                 "id": c["id"].text(),
@@ -142,6 +174,8 @@ def criteria_from_node(node: Node) -> CriteriaSet:
             for area in node["areas"].items()
         ],
     }
+    if revision.value is not None:
+        checked["revision"] = _revision(revision)
     return CriteriaSet.from_dict(checked)
 
 
@@ -151,6 +185,7 @@ def action_item_from_node(node: Node) -> ActionItem:
         section_id=node["section_id"].optional_text(),
         criterion_id=node["criterion_id"].optional_text(),
         **{name: node[name].text() for name in UNIT_FIELDS},
+        further_criteria=tuple(c.text() for c in node.get("further_criteria", []).items()),
         status=node["status"].enum(ActionItemStatus),
         position=node["position"].integer(),
         done_on=node["done_on"].optional_date(),
@@ -192,6 +227,7 @@ def inspection_from_node(node: Node) -> Inspection:
         visit_start=node["visit_start"].optional_date(),
         visit_end=node["visit_end"].optional_date(),
         report_date=node["report_date"].optional_date(),
+        reply_by=node.get("reply_by", None).optional_date(),
         inspectors=tuple(
             Inspector(name=i["name"].text(), role=i["role"].text())
             for i in node["inspectors"].items()

@@ -174,8 +174,17 @@ def review_response(store: ActionPlanStore, response: Response) -> Review:
             store, inspection.id
         ):
             raise _refuse(response, ", ".join(changes))
-    # The deficiencies are the inspectors': take them from the library, never from the response.
-    plan = replace(response.plan, deficiencies=listed_deficiencies(inspection))
+    # The deficiencies, and which further criteria a row answers, are the inspectors': take them
+    # from the library, never from the response (a Word form does not even carry the latter).
+    further = {item.id: item.further_criteria for item in inspection.action_items}
+    plan = replace(
+        response.plan,
+        deficiencies=listed_deficiencies(inspection),
+        rows=tuple(
+            replace(row, further_criteria=further.get(row.item_id or 0, ()))
+            for row in response.plan.rows
+        ),
+    )
     rows = tuple(_diff_row(plan, row, inspection, response) for row in plan.rows)
     return Review(inspection, replace(response, plan=plan), rows, tuple(validate_plan(plan)))
 

@@ -50,9 +50,8 @@ def validate_plan(plan: ActionPlan) -> list[PlanProblem]:
                     "ingen rad i handlingsplanen besvarar bristen. Lägg till en rad.",
                 )
             )
-    required = {(d.section_id, d.criterion_id) for d in plan.deficiencies if d.action_required}
     for row in plan.rows:
-        if (row.section_id, row.criterion_id) in required:
+        if plan.requirement(row):
             if not row.planned_action.strip():
                 problems.append(_missing(plan, row, "planned_action"))
             if not row.responsible.strip():

@@ -25,7 +25,7 @@ from tests.exchange.helpers import UNANSWERED_FORESKRIFT, FakeStore, Store, open
 
 @pytest.fixture(scope="session")
 def demo() -> Inspection:
-    """The demo awaiting its plan, with one required deficiency (H.2) that has no row yet.
+    """The demo awaiting its plan, with one required deficiency (H.3) that has no row yet.
 
     Loaded once: records are immutable, so sharing it between tests is safe.
     """

@@ -28,7 +28,7 @@ from spurdesk.model.inspection import (
 )
 
 #: A föreskrift the demo's handlingsplan does not answer: the unit must add a row for it.
-UNANSWERED_FORESKRIFT = "H.2"
+UNANSWERED_FORESKRIFT = "H.3"
 
 
 class FakeStoreError(SpurdeskError):

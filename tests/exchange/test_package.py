@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tempfile
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -46,10 +47,15 @@ def test_round_trip(record: Inspection, tmp_path: Path) -> None:
     assert (back.identity.library_id, back.identity.unit) == (record.id, "Röntgenkliniken")
     assert back.identity.visit_date == record.visit_start
     assert back.format_version == FORMAT_VERSION
-    # one row per record item, plus an empty row for every deficiency still unanswered
+    # one row per record item, plus an empty row for every required deficiency still unanswered
+    # (none for those where action is only recommended: the inspectors' and the unit's choice)
     assert [r.key for r in back.plan.rows[:6]] == [f"item-{i.id}" for i in record.action_items]
-    answered = {(r.section_id, r.criterion_id) for r in back.plan.rows}
-    assert answered == {(d.section_id, d.criterion_id) for d in back.plan.deficiencies}
+    answered = {(r.section_id, c) for r in back.plan.rows for c in r.criteria_answered}
+    required = {(d.section_id, d.criterion_id) for d in back.plan.deficiencies if d.action_required}
+    assert answered == required
+    assert [back.plan.requirement(r) for r in back.plan.rows] == [True] * 7
+    assert back.plan.reply_by == record.reply_by == date(2025, 2, 28)
+    assert back.plan.rows[1].further_criteria == ("E.5",)
 
 
 def test_manifest_lists_a_sha256_per_member(members: dict[str, bytes]) -> None:

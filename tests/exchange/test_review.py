@@ -43,7 +43,12 @@ def unit(stored: Inspection, tmp_path: Path) -> UnitPackage:
 
 
 def completed_response(unit: UnitPackage, tmp_path: Path) -> Path:
-    """The unit changes row 2, leaves the other stored rows alone and fills every new row."""
+    """The unit adds rows for two deficiencies where action is only recommended (the package
+    brings empty rows for required ones alone), changes row 2, leaves the other stored rows
+    alone and fills every new row."""
+    recommended = [d for d in unit.deficiencies if not d.action_required][:2]
+    for deficiency in recommended:
+        unit.add_row(deficiency)
     for index, row in enumerate(unit.plan.rows):
         if row.is_new:
             for name, value in fill_plan_values(index).items():
