@@ -80,8 +80,10 @@ def run_suite(
 
     def export() -> list[Row]:
         from bench.export import measure_export
+        from bench.pdf_worst import measure_worst_case_pdf
 
-        return measure_export(work, repeat=export_repeat)
+        worst = measure_worst_case_pdf(work, repeat=min(export_repeat, 3))
+        return measure_export(work, repeat=export_repeat) + worst
 
     def autosave() -> list[Row]:
         from bench.autosave import measure_commit, measure_typing

@@ -157,6 +157,17 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Avbryter …</source>
+        <translation>Cancelling …</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>spurdesk – ett oväntat fel</source>

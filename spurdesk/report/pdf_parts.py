@@ -7,6 +7,7 @@ name while it is laid out, and the forms are defined when the canvas saves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +54,18 @@ class Para(PdfParagraph):
         return self.width, self.height
 
 
+def fitted(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut (with "…") to fit `width`: a header drawn on every page must not cost time in
+    proportion to a unit name of any length, nor run off the page."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    # No glyph is narrower than a fifth of the font size: more characters cannot fit.
+    cut = text[: int(width / (size * 0.2))]
+    while cut and stringWidth(cut + "…", font, size) > width:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
+
+
 # --- page furniture and forward references ------------------------------------------------------
 
 
@@ -68,8 +81,12 @@ class Furniture:
     heading_pages: dict[str, int] = field(default_factory=dict)
     toc_forms: dict[str, str] = field(default_factory=dict)  # heading key → form name
     toc_style: dict[str, ParagraphStyle] = field(default_factory=dict)
+    header: str | None = None  # the header line, cut to the page's width
+    page_started: Callable[[], None] | None = None  # called as each page begins
 
     def on_page(self, canvas: Canvas, _document: BaseDocTemplate) -> None:
+        if self.page_started is not None:
+            self.page_started()
         width, height = A4
         canvas.saveState()
         if self.report.draft_mark:
@@ -81,10 +98,13 @@ class Furniture:
             canvas.rotate(55)
             canvas.drawCentredString(0, -40, self.report.draft_mark)
             canvas.restoreState()
-        canvas.setFont(register_fonts(), 7.5)
+        family = register_fonts()
+        canvas.setFont(family, 7.5)
         canvas.setFillColor(GREY)
         top = height - MARGIN_TOP + 0.9 * cm
-        canvas.drawString(MARGIN_X, top, self.report.header_text)
+        if self.header is None:  # once: every page draws the same line
+            self.header = fitted(self.report.header_text, family, 7.5, TEXT_WIDTH)
+        canvas.drawString(MARGIN_X, top, self.header)
         canvas.setStrokeColor(LINE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)

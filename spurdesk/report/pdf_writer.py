@@ -70,17 +70,34 @@ from spurdesk.report.pdf_parts import (
     ReportCanvas,
     TocLine,
 )
-from spurdesk.report.text import TextBlock, TextList
+from spurdesk.report.text import LINE_BREAK, TextBlock, TextList, TextParagraph
 
 #: Table cells cannot break across pages: longer paragraphs are cut into rows of about this size.
 CELL_CHUNK = 1200
+#: Longer paragraphs are set as several flowables of about this many characters, or lines, at
+#: most (each about half a page; see `_pieces`).
+PARAGRAPH_CHUNK = 2000
+PARAGRAPH_LINES = 20
 
 
 def write_pdf(report: Report, path: Path, progress: Progress | None = None) -> Path:
     """Write `report` to `path` (replaced only when complete) and return the path."""
     family = register_fonts()
     furniture = Furniture(report)
-    story = _Story(_styles(family), furniture, progress, len(report.blocks) + 1).build(report)
+    total = len(report.blocks) + 1
+    if progress is not None:
+        # Progress is also reported as each page begins (with the last block's count), so that
+        # a caller who cancels by raising from `progress` is heard within a page, even inside
+        # one very long text.
+        reached = [0]
+        report_progress = progress
+
+        def progress(done: int, total: int) -> None:
+            reached[0] = done
+            report_progress(done, total)
+
+        furniture.page_started = lambda: report_progress(reached[0], total)
+    story = _Story(_styles(family), furniture, progress, total).build(report)
     with atomic_target(Path(path)) as temporary:
         document = BaseDocTemplate(
             str(temporary),
@@ -247,10 +264,36 @@ class _Story:
             spacer = Spacer(1, 7)
             spacer.keepWithNext = 1
             return [table, spacer]
-        return [self._p(block.text.text, "note" if block.role == Role.NOTE else "body")]
+        return self._long(block.text, "note" if block.role == Role.NOTE else "body")
 
     def _bullets(self, block: BulletList) -> list[Flowable]:
-        return [self._p(item.text, "bullet", "•") for item in block.items]
+        return [piece for item in block.items for piece in self._long(item, "bullet", "•")]
+
+    def _long(self, text: TextParagraph, style: str, bullet: str | None = None) -> list[Flowable]:
+        """A paragraph as one flowable, or a long one as several (`_pieces`) that read as one:
+        no space between them, the bullet only on the first."""
+        pieces = _pieces(text)
+        last = len(pieces) - 1
+        return [
+            self._p(piece, self._piece_style(style, n == 0, n == last), bullet if n == 0 else None)
+            for n, piece in enumerate(pieces)
+        ]
+
+    def _piece_style(self, style: str, first: bool, last: bool) -> str:
+        """`style` for one piece of a long paragraph: its space before only on the first piece
+        and its space after only on the last, so that the pieces read as one paragraph."""
+        if first and last:
+            return style
+        name = f"{style}_{'first' if first else 'last' if last else 'middle'}"
+        if name not in self.styles:
+            parent = self.styles[style]
+            self.styles[name] = ParagraphStyle(
+                name,
+                parent=parent,
+                spaceBefore=parent.spaceBefore if first else 0,
+                spaceAfter=parent.spaceAfter if last else 0,
+            )
+        return name
 
     def _cell_pieces(
         self, found: tuple[TextBlock, ...], style: str, bullet_style: str
@@ -261,7 +304,7 @@ class _Story:
             items = block.items if isinstance(block, TextList) else (block,)
             for item in items:
                 bullet = "•" if isinstance(block, TextList) else None
-                for chunk in _chunks(item.text):
+                for chunk in _pieces(item, CELL_CHUNK):
                     pieces.append(self._p(chunk, bullet_style if bullet else style, bullet))
                     bullet = None
         return pieces or [self._p("–", style)]
@@ -312,8 +355,8 @@ class _Story:
 
     def _title(self, block: TitleBlock) -> list[Flowable]:
         return [
-            self._p(block.title, "title"),
-            self._p(block.subtitle, "subtitle"),
+            *self._long(TextParagraph((block.title,)), "title"),
+            *self._long(TextParagraph((block.subtitle,)), "subtitle"),
             *self._field_table(block.facts),
         ]
 
@@ -397,6 +440,30 @@ class _Story:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def _pieces(paragraph: TextParagraph, limit: int = PARAGRAPH_CHUNK) -> list[str]:
+    """The paragraph's text in pieces of at most about `limit` characters and PARAGRAPH_LINES
+    lines: cut between its lines, and a line longer than that between sentences (or words).
+
+    reportlab wraps a paragraph's whole remaining text again for every page it is split across,
+    so one giant paragraph costs time growing with the square of its length (100,000 characters
+    of short lines took minutes). Pieces of bounded size keep the work linear; line breaks are
+    kept exactly, and a cut inside a long line falls at a sentence end.
+    """
+    pieces: list[str] = []
+    current = ""
+    lines = 0
+    for line in paragraph.lines:
+        for number, part in enumerate(_chunks(line, limit)):
+            joiner = " " if number else LINE_BREAK  # a cut line continues; a new line breaks
+            if current and (len(current) + 1 + len(part) > limit or lines >= PARAGRAPH_LINES):
+                pieces.append(current)
+                current, lines = part, 1
+            else:
+                current = f"{current}{joiner}{part}" if current else part
+                lines += not number
+    return [*pieces, current] if current or not pieces else pieces
 
 
 def _chunks(text: str, limit: int = CELL_CHUNK) -> list[str]:

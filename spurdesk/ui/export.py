@@ -18,7 +18,7 @@ from spurdesk.outputs import REPORTS, OutputFormat
 from spurdesk.report.exporters import EXPORTERS
 from spurdesk.ui import dialogs
 from spurdesk.ui.session import LibrarySession
-from spurdesk.ui.tasks import BackgroundTask, ProgressCallback
+from spurdesk.ui.tasks import BackgroundTask, Cancelled, ProgressCallback
 
 
 def file_filter(fmt: OutputFormat) -> str:
@@ -33,6 +33,7 @@ class ExportController(QObject):
     """One per inspection window; `export(inspection_id, fmt)` runs the whole dialogue."""
 
     exported = Signal(object)  # the Path written
+    cancelled = Signal()  # the user pressed Avbryt: nothing was written, an old file is kept
 
     def __init__(self, parent: QWidget, session: LibrarySession) -> None:
         super().__init__(parent)
@@ -100,6 +101,7 @@ class ExportController(QObject):
             label=QCoreApplication.translate("export", "Exporterar {name} …").format(
                 name=target.name
             ),
+            cancellable=True,
         )
         task.signals.succeeded.connect(self._succeeded)
         task.signals.failed.connect(self._failed)
@@ -112,6 +114,9 @@ class ExportController(QObject):
         self.offer_to_open(written)
 
     def _failed(self, error: object) -> None:
+        if isinstance(error, Cancelled):  # Avbryt: the writer removed its temporary file
+            self.cancelled.emit()
+            return
         if isinstance(error, BaseException):
             if not isinstance(error, SpurdeskError):
                 raise error  # a bug: the crash handler reports it

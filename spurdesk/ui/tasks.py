@@ -8,6 +8,7 @@ exception comes back to the UI thread as a signal. The UI never blocks, and typi
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -48,8 +49,19 @@ class _Runnable(QRunnable):
         self._signals.finished.emit()
 
 
+class Cancelled(Exception):
+    """Raised inside a cancellable task's work, from its progress callback, once the user has
+    pressed Avbryt; the task then ends with `failed(Cancelled())`."""
+
+
 class BackgroundTask(QObject):
-    """One piece of work on the thread pool, optionally shown in a modal progress dialog."""
+    """One piece of work on the thread pool, optionally shown in a modal progress dialog.
+
+    A `cancellable` task's dialog has an Avbryt button: pressing it (or `cancel()`) makes the
+    next call of the work's progress callback raise `Cancelled`, so the work stops at its next
+    step and unwinds (the report writers then remove their temporary file: nothing partial is
+    left). A work that reports its last step (done == total) is past cancelling.
+    """
 
     def __init__(
         self,
@@ -58,15 +70,21 @@ class BackgroundTask(QObject):
         parent: QWidget | None = None,
         label: str = "",
         pool: QThreadPool | None = None,
+        cancellable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.signals = TaskSignals(self)
         self._work = work
         self._pool = pool if pool is not None else QThreadPool.globalInstance()
         self._dialog: QProgressDialog | None = None
+        self._cancel = threading.Event()
         if parent is not None and label:
             self._dialog = QProgressDialog(label, "", 0, 0, parent)
-            self._dialog.setCancelButton(None)  # report writers cannot be interrupted safely
+            if cancellable:
+                self._dialog.setCancelButtonText(self.tr("Avbryt"))
+                self._dialog.canceled.connect(self.cancel)
+            else:
+                self._dialog.setCancelButton(None)
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self._dialog.setMinimumDuration(300)  # no flicker for quick work
             self._dialog.setAutoClose(False)
@@ -80,10 +98,28 @@ class BackgroundTask(QObject):
     def dialog(self) -> QProgressDialog | None:
         return self._dialog
 
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next step (see the class's note)."""
+        self._cancel.set()
+        if self._dialog is not None:
+            self._dialog.setLabelText(self.tr("Avbryter …"))
+
     def start(self) -> BackgroundTask:
         if self._dialog is not None:
             self._dialog.setValue(0)
-        self._pool.start(_Runnable(self._work, self.signals))
+        emit = self.signals.progress.emit
+        cancel = self._cancel
+
+        def progress(done: int, total: int) -> None:
+            if cancel.is_set() and done < total:
+                raise Cancelled
+            emit(done, total)
+
+        self._pool.start(_Runnable(lambda _emit: self._work(progress), self.signals))
         return self
 
     def _show_progress(self, done: int, total: int) -> None:

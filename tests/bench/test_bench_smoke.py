@@ -113,10 +113,12 @@ def test_runner_writes_export_rows_with_the_machine(tmp_path: Path) -> None:
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written["machine"]["cpus"] and written["machine"]["python"]
     rows = [Row(**{k: v for k, v in row.items() if k != "ratio"}) for row in written["rows"]]
-    assert_well_formed(rows, 2)
+    assert_well_formed(rows, 4)  # the demo's DOCX and PDF, and the PDF's two worst cases
     assert [row.figure for row in rows] == [
         "DOCX export of the demo report",
         "PDF export of the demo report",
+        "PDF export, one text of 100,000 characters as short lines",
+        "PDF export, one text of 100,000 characters as prose",
     ]
 
 
@@ -146,3 +148,11 @@ def test_readme_results_are_replaced_between_the_markers(tmp_path: Path) -> None
     readme.write_text("no markers", encoding="utf-8")
     with pytest.raises(ValueError, match="markers"):
         update_readme(readme, [row], machine)
+
+
+def test_worst_case_pdf_rows(tmp_path: Path) -> None:
+    from bench.pdf_worst import measure_worst_case_pdf
+
+    rows = measure_worst_case_pdf(tmp_path, repeat=1, characters=2_000)
+    assert_well_formed(rows, 2)
+    assert "short lines" in rows[0].figure and "prose" in rows[1].figure
