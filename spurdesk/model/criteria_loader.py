@@ -607,12 +607,14 @@ def load_criteria_library(folders: Sequence[Path] | None = None) -> CriteriaLibr
 
     A file that fails is reported in `.errors` and the others still load. A missing folder is
     simply empty (the user folder usually does not exist). The same set id and version twice is an
-    error on the later file, naming both; the earlier one (shipped before user) is kept.
+    error on the later file, naming both; the earlier one (shipped before user) is kept. A higher
+    version that drops sections or criteria of a lower one is refused too (`_refuse_shrinking`).
     """
     chosen = default_criteria_folders() if folders is None else tuple(Path(f) for f in folders)
     sets: list[CriteriaSet] = []
     errors: list[CriteriaFileError] = []
     seen: dict[tuple[str, int], CriteriaSet] = {}
+    version_lines: dict[tuple[str, int], int] = {}
     visited: set[Path] = set()
     for folder in chosen:
         resolved = folder.resolve()
@@ -643,5 +645,66 @@ def load_criteria_library(folders: Sequence[Path] | None = None) -> CriteriaLibr
                 )
                 continue
             seen[key] = criteria_set
+            version_lines[key] = version_line
             sets.append(criteria_set)
-    return CriteriaLibrary(tuple(sets), tuple(errors))
+    kept, refused = _refuse_shrinking(sets, version_lines)
+    return CriteriaLibrary(tuple(kept), tuple(errors + refused))
+
+
+def _refuse_shrinking(
+    sets: list[CriteriaSet], version_lines: dict[tuple[str, int], int]
+) -> tuple[list[CriteriaSet], list[CriteriaFileError]]:
+    """Refuse each version that lacks a section or criterion of a lower version of its set.
+
+    The newest version is what new inspections, the demo and `spurdesk self-check` use, and it
+    supersedes the others silently; a user file "st-spur" version 2 without section H would take
+    section H from every new inspection and break the demo. Such a file is an error naming what
+    it lacks; a set meant to be different gets its own id and is offered beside the shipped one.
+    """
+    refused: list[CriteriaFileError] = []
+    kept: list[CriteriaSet] = []
+    for set_id in dict.fromkeys(s.id for s in sets):
+        accepted: list[CriteriaSet] = []
+        for candidate in sorted((s for s in sets if s.id == set_id), key=lambda s: s.version):
+            problem = _what_is_dropped(accepted, candidate)
+            if problem is None:
+                accepted.append(candidate)
+                continue
+            refused.append(
+                CriteriaFileError(
+                    Path(candidate.source),
+                    version_lines.get((candidate.id, candidate.version)),
+                    f'criteria set "{set_id}" version {candidate.version} would supersede '
+                    f"version {problem[0].version} ({Path(problem[0].source).name}) but lacks "
+                    f"{problem[1]}, which inspections made with that version and the demo need. "
+                    f'Add them back, or give this set an id of its own (e.g. "{set_id}-egen") '
+                    "to use it beside the other; it is not used until then",
+                )
+            )
+        kept += accepted
+    return [s for s in sets if s in kept], refused
+
+
+def _what_is_dropped(
+    accepted: list[CriteriaSet], candidate: CriteriaSet
+) -> tuple[CriteriaSet, str] | None:
+    """The lower version and, in words, the sections and criteria `candidate` lacks of it."""
+    sections = {section.id for section in candidate.sections}
+    criteria = {criterion.id for criterion in candidate.criteria}
+    for older in reversed(accepted):
+        lost_sections = [s.id for s in older.sections if s.id not in sections]
+        lost_criteria = [
+            c.id
+            for c in older.criteria
+            if c.id not in criteria and older.section_of(c.id).id not in lost_sections
+        ]
+        if lost_sections or lost_criteria:
+            parts = []
+            if lost_sections:
+                parts.append(f"section{'s' if len(lost_sections) > 1 else ''} ")
+                parts[-1] += ", ".join(lost_sections)
+            if lost_criteria:
+                shown = ", ".join(lost_criteria[:8]) + (" …" if len(lost_criteria) > 8 else "")
+                parts.append(f"criteri{'a' if len(lost_criteria) > 1 else 'on'} {shown}")
+            return older, " and ".join(parts)
+    return None

@@ -510,7 +510,10 @@ def test_default_folders_hold_the_shipped_set_and_user_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CRITERIA_DIR_ENV, str(tmp_path))
-    write(tmp_path, versioned(3, "st-spur"), "office.yaml")
+    # The office's own edition of the shipped set: every section and criterion kept (a version
+    # that drops any is refused, see test_criteria_supersede.py).
+    shipped = resource_path("criteria", "st-spur.yaml").read_text(encoding="utf-8")
+    write(tmp_path, shipped.replace("version: 2", "version: 3", 1), "office.yaml")
     library = load_criteria_library()
     assert library.errors == ()
     assert [s.version for s in library.versions("st-spur")] == [2, 3]
