@@ -55,6 +55,10 @@
         <translation>Criterion</translation>
     </message>
     <message>
+        <source>Besvarar även</source>
+        <translation>Also answers</translation>
+    </message>
+    <message>
         <source>Planerad åtgärd</source>
         <translation>Planned action</translation>
     </message>
@@ -77,6 +81,10 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fler kriterier i avsnittet som raden besvarar</source>
+        <translation>Further criteria of the section that the row answers</translation>
     </message>
     <message>
         <source>Ansvarig för genomförandet</source>
@@ -126,30 +134,30 @@
         <translation>Remove the row (Delete)</translation>
     </message>
     <message numerus="yes">
-        <source>%n brist(er) i avsnitt graderade C eller D saknar rad</source>
+        <source>%n brist(er) där åtgärder krävs saknar rad.</source>
         <translation>
-            <numerusform>%n deficiency in sections graded C or D lacks a row</numerusform>
-            <numerusform>%n deficiencies in sections graded C or D lack a row</numerusform>
+            <numerusform>%n deficiency requiring action has no row.</numerusform>
+            <numerusform>%n deficiencies requiring action have no row.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Varje brist där åtgärder krävs har en rad i handlingsplanen.</source>
+        <translation>Every deficiency requiring action has a row in the action plan.</translation>
+    </message>
+    <message>
+        <source>Inga brister där åtgärder krävs (ingen föreskrift ouppfylld i ett D).</source>
+        <translation>No deficiency requires action (no regulation unmet in a section graded D).</translation>
     </message>
     <message numerus="yes">
-        <source>, varav %n mot föreskrifter.</source>
+        <source>%n brist(er) där åtgärder rekommenderas har ingen rad; lägg till en om ni vill.</source>
         <translation>
-            <numerusform>, %n of which against regulations.</numerusform>
-            <numerusform>, %n of which against regulations.</numerusform>
+            <numerusform>%n deficiency where action is recommended has no row; add one if you wish.</numerusform>
+            <numerusform>%n deficiencies where action is recommended have no row; add one if you wish.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Varje brist har en rad i handlingsplanen.</source>
-        <translation>Every deficiency has a row in the action plan.</translation>
-    </message>
-    <message>
-        <source>Inga brister: inget avsnitt är graderat C eller D med ouppfyllda kriterier.</source>
-        <translation>No deficiencies: no section is graded C or D with unmet criteria.</translation>
-    </message>
-    <message>
-        <source>Lägger till en rad för varje brist som saknar en (Ctrl+Shift+G)</source>
-        <translation>Adds a row for each deficiency that lacks one (Ctrl+Shift+G)</translation>
+        <source>Lägger till en rad för varje brist där åtgärder krävs och som saknar en (Ctrl+Shift+G)</source>
+        <translation>Adds a row for every deficiency requiring action that lacks one (Ctrl+Shift+G)</translation>
     </message>
     <message>
         <source>Ändra rad i handlingsplanen</source>
@@ -366,6 +374,134 @@
     <message>
         <source>Listan kan inte exporteras</source>
         <translation>The list cannot be exported</translation>
+    </message>
+</context>
+<context>
+    <name>GradeReason</name>
+    <message>
+        <source>Föreskrift %1 är inte uppfylld.</source>
+        <extracomment>Every sentence, marked for lupdate and translated when shown; keyed by what decides it (a criterion&apos;s kind and degree, the groups met and whether all were assessed, a problem …).</extracomment>
+        <translation>Regulation %1 is not met.</translation>
+    </message>
+    <message>
+        <source>Föreskrift %1 är delvis uppfylld.</source>
+        <translation>Regulation %1 is partly met.</translation>
+    </message>
+    <message>
+        <source>Allmänt råd %1 är inte uppfyllt.</source>
+        <translation>General advice %1 is not met.</translation>
+    </message>
+    <message>
+        <source>Allmänt råd %1 är delvis uppfyllt.</source>
+        <translation>General advice %1 is partly met.</translation>
+    </message>
+    <message>
+        <source>Kvalitetsindikator %1 är inte uppfylld.</source>
+        <translation>Quality indicator %1 is not met.</translation>
+    </message>
+    <message>
+        <source>Kvalitetsindikator %1 är delvis uppfylld.</source>
+        <translation>Quality indicator %1 is partly met.</translation>
+    </message>
+    <message>
+        <source>Föreskrifterna är uppfyllda.</source>
+        <translation>The regulations are met.</translation>
+    </message>
+    <message>
+        <source>De bedömda föreskrifterna är uppfyllda.</source>
+        <translation>The regulations assessed are met.</translation>
+    </message>
+    <message>
+        <source>De allmänna råden är uppfyllda.</source>
+        <translation>The general advice is met.</translation>
+    </message>
+    <message>
+        <source>De bedömda allmänna råden är uppfyllda.</source>
+        <translation>The general advice assessed is met.</translation>
+    </message>
+    <message>
+        <source>Föreskrifterna och de allmänna råden är uppfyllda.</source>
+        <translation>The regulations and the general advice are met.</translation>
+    </message>
+    <message>
+        <source>De bedömda föreskrifterna och allmänna råden är uppfyllda.</source>
+        <translation>The regulations and general advice assessed are met.</translation>
+    </message>
+    <message>
+        <source>Kvalitetsindikatorerna är uppfyllda.</source>
+        <translation>The quality indicators are met.</translation>
+    </message>
+    <message>
+        <source>De bedömda kvalitetsindikatorerna är uppfyllda.</source>
+        <translation>The quality indicators assessed are met.</translation>
+    </message>
+    <message>
+        <source>Inget kriterium är bedömt ännu.</source>
+        <translation>No criterion has been assessed yet.</translation>
+    </message>
+    <message>
+        <source>Kvalitetsindikatorerna %1 är inte uppfyllda</source>
+        <translation>Quality indicators %1 are not met</translation>
+    </message>
+    <message>
+        <source>Kvalitetsindikatorerna %1 är delvis uppfyllda</source>
+        <translation>Quality indicators %1 are partly met</translation>
+    </message>
+    <message>
+        <source>Kvalitetsindikatorerna %1 är inte eller bara delvis uppfyllda</source>
+        <translation>Quality indicators %1 are not or only partly met</translation>
+    </message>
+    <message>
+        <source>för A medges högst %1 undantag.</source>
+        <translation>grade A allows at most %1 exception(s).</translation>
+    </message>
+    <message>
+        <source>för A medges inga undantag.</source>
+        <translation>grade A allows no exceptions.</translation>
+    </message>
+    <message>
+        <source>Skalan för avsnitt %1 saknar %2; närmaste sämre steg är %3.</source>
+        <translation>The scale of section %1 has no %2; the nearest worse step is %3.</translation>
+    </message>
+    <message>
+        <source>Preliminärt: kriterium %1 är inte bedömt; förslaget förutsätter att det är uppfyllt och kan bli sämre.</source>
+        <translation>Provisional: criterion %1 is not assessed; the suggestion assumes it is met and may get worse.</translation>
+    </message>
+    <message>
+        <source>Preliminärt: kriterierna %1 är inte bedömda; förslaget förutsätter att de är uppfyllda och kan bli sämre.</source>
+        <translation>Provisional: criteria %1 are not assessed; the suggestion assumes they are met and may get worse.</translation>
+    </message>
+    <message>
+        <source>Kriterium %1 är inte bedömt men kan inte ändra förslaget.</source>
+        <translation>Criterion %1 is not assessed but cannot change the suggestion.</translation>
+    </message>
+    <message>
+        <source>Kriterierna %1 är inte bedömda men kan inte ändra förslaget.</source>
+        <translation>Criteria %1 are not assessed but cannot change the suggestion.</translation>
+    </message>
+    <message>
+        <source>%1 eller %2</source>
+        <translation>%1 or %2</translation>
+    </message>
+    <message>
+        <source>Avsnittet har ingen gradering från granskningen att ändra.</source>
+        <translation>The section has no grade from the inspection to revise.</translation>
+    </message>
+    <message>
+        <source>En gradering kan ändras först när handlingsplanen har inkommit (status %1).</source>
+        <translation>A grade can be revised only once the action plan has arrived (status %1).</translation>
+    </message>
+    <message>
+        <source>Bara graderingen %1 kan ändras efter handlingsplan, inte %2.</source>
+        <translation>Only grade %1 can be revised after an action plan, not %2.</translation>
+    </message>
+    <message>
+        <source>Granskningen påvisade inga brister mot föreskrifter eller allmänna råd här.</source>
+        <translation>The inspection found no deficiency against regulations or general advice here.</translation>
+    </message>
+    <message>
+        <source>Ingen ifylld rad i handlingsplanen besvarar en brist i avsnittet.</source>
+        <translation>No filled-in row of the action plan answers a deficiency of the section.</translation>
     </message>
 </context>
 <context>
@@ -846,8 +982,16 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>&amp;Report date</translation>
     </message>
     <message>
+        <source>&amp;Handlingsplan senast</source>
+        <translation>&amp;Action plan due</translation>
+    </message>
+    <message>
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Datum då verksamheten senast ska skicka handlingsplanen. Föreslås när handlingsplanen begärs (Inställningar → Svarstid).</source>
+        <translation>The date by which the unit is to send its action plan. Suggested when the plan is requested (Settings → Reply time).</translation>
     </message>
     <message>
         <source>Uppgifter om granskningen</source>
@@ -916,6 +1060,10 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Verksamhet: ange verksamhetens namn.</source>
         <translation>Unit: enter the unit&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Verksamheten ska skicka handlingsplanen senast %1; datumet kan ändras under Uppgifter om granskningen.</source>
+        <translation>The unit is to send its action plan by %1; the date can be changed under Inspection details.</translation>
     </message>
     <message>
         <source>Ändra status från %1 till %2?</source>
@@ -1196,6 +1344,22 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Antal veckor med en säkerhetskopia per vecka</source>
         <translation>Number of weeks with one backup a week</translation>
+    </message>
+    <message>
+        <source>Handlingsplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>&amp;Svarstid:</source>
+        <translation>&amp;Reply time:</translation>
+    </message>
+    <message>
+        <source>Antal dagar verksamheten får på sig att skicka handlingsplanen</source>
+        <translation>Number of days the unit has to send its action plan</translation>
+    </message>
+    <message>
+        <source>När handlingsplanen begärs föreslås svarsdatumet så många dagar fram; det går att ändra på översiktssidan. Uppföljningsdatum som verksamheten lämnar tomma blir sex månader efter att planen har kommit in.</source>
+        <translation>When the action plan is requested, the reply-by date is suggested this many days ahead; it can be changed on the overview page. Follow-up dates the unit leaves empty become six months after the plan arrived.</translation>
     </message>
     <message>
         <source>Systemets språk</source>
@@ -1485,8 +1649,16 @@ Create one with New inspection (Ctrl+N).</translation>
         <translation>Report (cannot be changed)</translation>
     </message>
     <message>
-        <source>Fyll i handlingsplanen för bristerna som granskningen påvisade. Rapporten kan inte ändras. När listan nedan är tom kan svaret exporteras och skickas till inspektörerna.</source>
-        <translation>Fill in the action plan for the deficiencies the inspection found. The report cannot be changed. When the list below is empty, the reply can be exported and sent to the inspectors.</translation>
+        <source>Skicka handlingsplanen till inspektörerna senast %1.</source>
+        <translation>Send the action plan to the inspectors by %1.</translation>
+    </message>
+    <message>
+        <source>Inspektörerna har inte angett när handlingsplanen ska vara inskickad.</source>
+        <translation>The inspectors have not said by when the action plan is due.</translation>
+    </message>
+    <message>
+        <source>Fyll i handlingsplanen för bristerna som granskningen påvisade. Där det står ”Åtgärder krävs” ska verksamheten ange en åtgärd; där det står ”Åtgärder rekommenderas” är en åtgärd frivillig men önskvärd. Lämnas datum för uppföljning tomt blir det sex månader efter att planen har kommit in. Rapporten kan inte ändras. När listan nedan är tom kan svaret exporteras och skickas till inspektörerna.</source>
+        <translation>Fill in the action plan for the deficiencies the inspection found. Where it says “Action required” the unit must give an action; where it says “Action recommended” an action is optional but desirable. A follow-up date left empty becomes six months after the plan arrived. The report cannot be changed. When the list below is empty, the answer can be exported and sent to the inspectors.</translation>
     </message>
     <message>
         <source>Brist</source>
@@ -1890,6 +2062,14 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Verifierad</source>
         <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Åtgärder krävs.</source>
+        <translation>Action required.</translation>
+    </message>
+    <message>
+        <source>Åtgärder rekommenderas.</source>
+        <translation>Action recommended.</translation>
     </message>
 </context>
 <context>

@@ -14,17 +14,17 @@
 <context>
     <name>ActionPlanPage</name>
     <message numerus="yes">
-        <source>%n brist(er) i avsnitt graderade C eller D saknar rad</source>
+        <source>%n brist(er) där åtgärder krävs saknar rad.</source>
         <translation>
-            <numerusform>%n brist i avsnitt graderade C eller D saknar rad</numerusform>
-            <numerusform>%n brister i avsnitt graderade C eller D saknar rad</numerusform>
+            <numerusform>%n brist där åtgärder krävs saknar rad.</numerusform>
+            <numerusform>%n brister där åtgärder krävs saknar rad.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, varav %n mot föreskrifter.</source>
+        <source>%n brist(er) där åtgärder rekommenderas har ingen rad; lägg till en om ni vill.</source>
         <translation>
-            <numerusform>, varav %n mot föreskrifter.</numerusform>
-            <numerusform>, varav %n mot föreskrifter.</numerusform>
+            <numerusform>%n brist där åtgärder rekommenderas har ingen rad; lägg till en om ni vill.</numerusform>
+            <numerusform>%n brister där åtgärder rekommenderas har ingen rad; lägg till en om ni vill.</numerusform>
         </translation>
     </message>
 </context>

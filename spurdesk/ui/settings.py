@@ -15,6 +15,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT_LIBRARIES = 8
+#: Days the unit gets to reply with its action plan, unless the user sets another period.
+DEFAULT_REPLY_DAYS = 30
 DEFAULT_BACKUP_INTERVAL_MINUTES = 10
 DEFAULT_BACKUP_KEEP = 10
 DEFAULT_BACKUP_DAYS = 7
@@ -130,6 +132,15 @@ class AppSettings:
 
     def set_language(self, language: str) -> None:
         self._store.setValue("ui/language", language if language in LANGUAGES else "")
+
+    # the action plan ------------------------------------------------------------------------
+    def reply_days(self) -> int:
+        """Days the unit gets to send its action plan, counted from the request: the default
+        reply-by date (the SPUR documents fix no period)."""
+        return _positive_int(self._store.value("action_plan/reply_days"), DEFAULT_REPLY_DAYS)
+
+    def set_reply_days(self, days: int) -> None:
+        self._store.setValue("action_plan/reply_days", days)
 
     def backup_policy(self) -> BackupPolicy:
         return BackupPolicy(

@@ -1,4 +1,5 @@
-"""The Inställningar dialog: the interface language (applied at once) and the backup policy.
+"""The Inställningar dialog: the interface language (applied at once), the backup policy and the
+time the unit gets to send its action plan.
 
 Apart from spurdesk.ui.settings, which the start needs, so that its widgets load only when the
 dialog is first opened.
@@ -23,7 +24,8 @@ from spurdesk.ui.settings import SYSTEM_LANGUAGE, AppSettings, BackupPolicy
 
 
 class SettingsDialog(QDialog):
-    """Inställningar: the interface language (applied at once) and the backup policy."""
+    """Inställningar: the interface language (applied at once), the backup policy and the default
+    time the unit gets to reply with its action plan."""
 
     languageChosen = Signal(str)  # "sv", "en" or "" (system)
 
@@ -48,6 +50,13 @@ class SettingsDialog(QDialog):
         self._weeks.setRange(0, 52)
         self._backup_note = QLabel()
         self._backup_note.setWordWrap(True)
+        self._reply_days = QSpinBox()
+        self._reply_days.setObjectName("replyDaysSpin")
+        self._reply_days.setRange(1, 365)
+        self._reply_days_label = QLabel()
+        self._reply_days_label.setBuddy(self._reply_days)
+        self._plan_note = QLabel()
+        self._plan_note.setWordWrap(True)
 
         self._language_label = QLabel()
         self._language_label.setBuddy(self._language)
@@ -70,6 +79,10 @@ class SettingsDialog(QDialog):
         backup_form.addRow(self._days_label, self._days)
         backup_form.addRow(self._weeks_label, self._weeks)
         backup_form.addRow(self._backup_note)
+        self._plan_group = QGroupBox()
+        plan_form = QFormLayout(self._plan_group)
+        plan_form.addRow(self._reply_days_label, self._reply_days)
+        plan_form.addRow(self._plan_note)
 
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -80,6 +93,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._ui_group)
         layout.addWidget(self._backup_group)
+        layout.addWidget(self._plan_group)
         layout.addStretch(1)
         layout.addWidget(self._buttons)
 
@@ -88,6 +102,7 @@ class SettingsDialog(QDialog):
         self._keep.setValue(policy.keep)
         self._days.setValue(policy.days)
         self._weeks.setValue(policy.weeks)
+        self._reply_days.setValue(settings.reply_days())
         self.retranslate()
         self._select_language(settings.language())
 
@@ -108,6 +123,7 @@ class SettingsDialog(QDialog):
         old_language = self._settings.language()
         self._settings.set_language(self.selected_language())
         self._settings.set_backup_policy(self.selected_backup_policy())
+        self._settings.set_reply_days(self._reply_days.value())
         self._settings.sync()
         super().accept()
         if self.selected_language() != old_language:
@@ -153,3 +169,16 @@ class SettingsDialog(QDialog):
         self._keep.setAccessibleName(self.tr("Antal säkerhetskopior att behålla"))
         self._days.setAccessibleName(self.tr("Antal dagar med en säkerhetskopia per dag"))
         self._weeks.setAccessibleName(self.tr("Antal veckor med en säkerhetskopia per vecka"))
+        self._plan_group.setTitle(self.tr("Handlingsplan"))
+        self._reply_days_label.setText(self.tr("&Svarstid:"))
+        self._reply_days.setSuffix(self.tr(" dagar"))
+        self._reply_days.setAccessibleName(
+            self.tr("Antal dagar verksamheten får på sig att skicka handlingsplanen")
+        )
+        self._plan_note.setText(
+            self.tr(
+                "När handlingsplanen begärs föreslås svarsdatumet så många dagar fram; det går "
+                "att ändra på översiktssidan. Uppföljningsdatum som verksamheten lämnar tomma "
+                "blir sex månader efter att planen har kommit in."
+            )
+        )

@@ -44,13 +44,14 @@ from tests.ui.conftest import MessageBoxes
 def _without_revision(library: Library, inspection_id: int) -> None:
     """The demo already carries the seed's revisions; the loop starts before them.
 
-    The demo's plan answers every föreskrift not met; one more (E.5, partly met) leaves the unit
-    a required row to complete.
+    The demo's plan answers every föreskrift not met; two more (E.6 and H.3, partly met) leave
+    the unit two required rows to complete.
     """
     library.revise_grade(inspection_id, "E", None, None, "")
-    library.set_criterion(
-        inspection_id, "E.5", CriterionStatus.PARTLY_MET, "Ingen plan för vilka moment som bedöms."
-    )
+    for criterion_id in ("E.6", "H.3"):
+        library.set_criterion(
+            inspection_id, criterion_id, CriterionStatus.PARTLY_MET, "Rutin saknas."
+        )
 
 
 def _complete_in_window(qtbot: QtBot, window: UnitWindow) -> int:

@@ -29,6 +29,7 @@ from spurdesk.library import Library
 from spurdesk.model.criteria import Grade
 from spurdesk.model.criteria_loader import CriteriaLibrary
 from spurdesk.model.inspection import CriterionStatus, Inspector, SummaryKind
+from spurdesk.ui.inspection.action_plan_model import COLUMNS
 from spurdesk.ui.inspection.action_plan_page import ActionPlanPage
 from spurdesk.ui.inspection.navigation import NodeKind
 from spurdesk.ui.inspection.overview_page import OverviewPage
@@ -154,7 +155,8 @@ def test_an_inspection_filled_in_closed_and_reopened(
     qtbot.mouseClick(plan.sync_button, Qt.MouseButton.LeftButton)
     assert plan.model.rowCount() == 1
     assert plan.model.item(0).criterion_id == "D.1"
-    index = plan.model.index(0, 2)
+    planned = [c.name for c in COLUMNS].index("planned_action")
+    index = plan.model.index(0, planned)
     plan.view.setCurrentIndex(index)
     plan.view.edit(index)
     qtbot.keyClicks(plan.view.indexWidget(index), "Skriv en utbildningsplan")

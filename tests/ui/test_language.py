@@ -135,3 +135,30 @@ def test_the_translation_files_hold_every_string_of_the_code() -> None:
         [sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_grading_reasons_and_revision_limits_follow_the_interface_language(
+    qtbot: QtBot,
+    demo_session: LibrarySession,
+    demo_inspection_id: int,
+    languages: LanguageManager,
+) -> None:
+    """Issue 13, point 8: the reasons are data; the section page words them through tr()."""
+    from spurdesk.ui.inspection.navigation import NodeKind
+    from spurdesk.ui.inspection.window import InspectionWindow
+
+    window = InspectionWindow(demo_session, demo_inspection_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to(NodeKind.SECTION, "D")
+    page = window.current_page
+    assert "Föreskrift D.1 är inte uppfylld." in page.reasons_label.text()
+    window.go_to(NodeKind.SECTION, "B")
+    blocked = window.current_page
+    assert "Bara graderingen C eller D kan ändras" in blocked.revision_blocked.text()
+    languages.set_language("en")
+    qtbot.waitUntil(lambda: "Regulation D.1 is not met." in page.reasons_label.text())
+    assert "Föreskrift" not in page.reasons_label.text()
+    assert "Only grade C or D can be revised after an action plan, not B." in (
+        blocked.revision_blocked.text()
+    )

@@ -143,19 +143,32 @@ def test_grade_with_its_justification_is_one_step(qtbot: QtBot, window: Inspecti
 
 
 def test_revised_grade(qtbot: QtBot, window: InspectionWindow) -> None:
-    page = section_page(window, "B")  # graded B, not revised
-    page.revised_grade.setCurrentIndex(page.revised_grade.findData(Grade.A))
+    """Only the grades the set's revision rule allows are offered: E (D at the visit, plan
+    received) may become C or B; B (graded B, no deficiencies) may not be revised at all."""
+    blocked = section_page(window, "B")
+    assert [blocked.revised_grade.itemData(i) for i in range(blocked.revised_grade.count())] == [
+        None
+    ]
+    assert "Bara graderingen C eller D kan ändras" in blocked.revision_blocked.text()
+    assert not blocked.revise_button.isEnabled()
+
+    page = section_page(window, "E")  # D at the visit, revised to C after the plan
+    offered = [page.revised_grade.itemData(i) for i in range(page.revised_grade.count())]
+    assert offered == [None, Grade.B, Grade.C]
+    assert not page.revision_blocked.isVisible()
+    page.revised_grade.setCurrentIndex(page.revised_grade.findData(Grade.B))
     page.revised_on.setDate(QDate(2025, 6, 2))
+    page.revision_reason.selectAll()
     qtbot.keyClicks(page.revision_reason, "Ny handledare rekryterad.")
     qtbot.mouseClick(page.revise_button, Qt.MouseButton.LeftButton)
-    section = record(window).section("B")
-    assert (section.revised_grade, section.revised_on) == (Grade.A, date(2025, 6, 2))
-    assert "Ändrad till A" in page.revision_state.text()
+    section = record(window).section("E")
+    assert (section.revised_grade, section.revised_on) == (Grade.B, date(2025, 6, 2))
+    assert "Ändrad till B" in page.revision_state.text()
 
     undo(window)
-    assert record(window).section("B").revised_grade is None
+    assert record(window).section("E").revised_grade == Grade.C
     redo(window)
-    assert record(window).section("B").revision_reason == "Ny handledare rekryterad."
+    assert record(window).section("E").revision_reason == "Ny handledare rekryterad."
 
 
 def _result_page(window: InspectionWindow) -> ResultPage:
@@ -250,14 +263,25 @@ def test_action_items_add_edit_remove_and_sync(qtbot: QtBot, window: InspectionW
     undo(window)  # add
     assert record(window).action_items == original
 
-    assert "saknar rad" in page.missing_label.text()
+    assert "Varje brist där åtgärder krävs har en rad" in page.missing_label.text()
+    assert not page.sync_button.isEnabled()
+    window.session.call(  # one more föreskrift unmet: now a required row is missing
+        window.inspection_id,
+        lambda library: library.set_criterion(
+            window.inspection_id, "E.6", CriterionStatus.NOT_MET, ""
+        ),
+    )
+    original = record(window).action_items
+    # "1 brist", or "1 brist(er)" where the Swedish plural forms are not loaded
+    assert page.missing_label.text().startswith("1 brist")
+    assert "där åtgärder krävs saknar rad." in page.missing_label.text()
     page.sync()
     assert len(record(window).action_items) > len(original)
     undo(window)
     assert record(window).action_items == original
     redo(window)
-    assert len(record(window).action_items) > len(original)
-    assert "Varje brist har en rad" in page.missing_label.text()
+    assert record(window).action_items[2].criterion_id == "E.6"  # after E's row, before F's
+    assert "Varje brist där åtgärder krävs har en rad" in page.missing_label.text()
 
 
 def _overview(window: InspectionWindow) -> OverviewPage:
@@ -358,3 +382,38 @@ def test_moving_a_row_to_another_section_drops_its_criterion(window: InspectionW
     undo(window)
     item = record(window).action_items[0]
     assert (item.section_id, item.criterion_id) == ("D", "D.1")
+
+
+def test_requesting_the_plan_sets_the_reply_by_date_the_settings_propose(
+    qtbot: QtBot, demo_session: LibrarySession, message_boxes
+) -> None:
+    """Issue 13: the request carries a reply-by date — today plus the settings' reply time,
+    shown before the one-way step and editable afterwards on the overview page."""
+    from datetime import timedelta
+
+    from spurdesk.ui.settings import AppSettings
+
+    library = demo_session.library
+    criteria = library.get_inspection(library.list_inspections()[0].id).criteria
+    new_id = library.create_inspection(
+        unit="Vårdcentralen Björkdalen",
+        site="",
+        care_provider="Region Exempelland",
+        specialty="Allmänmedicin",
+        criteria=criteria,
+    )
+    for status in (InspectionStatus.FACT_CHECK, InspectionStatus.FINAL):
+        library.set_status(new_id, status)
+    window = InspectionWindow(demo_session, new_id)
+    qtbot.addWidget(window)
+    page = _overview(window)
+    page.status_choice.setCurrentIndex(
+        page.status_choice.findData(InspectionStatus.ACTION_PLAN_REQUESTED)
+    )
+    message_boxes.answers.append("accept")
+    page.status_button.click()
+    expected = date.today() + timedelta(days=AppSettings().reply_days())
+    assert library.get_inspection(new_id).status == InspectionStatus.ACTION_PLAN_REQUESTED
+    assert library.get_inspection(new_id).reply_by == expected
+    assert f"senast {expected.isoformat()}" in message_boxes.texts[-1]
+    assert page.editors["reply_by"].line.text() == expected.isoformat()

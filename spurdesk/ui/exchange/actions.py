@@ -7,6 +7,7 @@ shows any refusal as an error dialog, never a traceback.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -21,6 +22,7 @@ from spurdesk.ui import dialogs
 from spurdesk.ui.exchange.review_dialog import open_review
 from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
 from spurdesk.ui.session import LibrarySession
+from spurdesk.ui.settings import AppSettings
 
 
 def _save_path(
@@ -70,6 +72,14 @@ def _export(
                 return None
         send = _SENDERS[key]
         chosen = path
+        if session.library.get_inspection(inspection_id).reply_by is None:
+            # What goes to the unit says by when to reply: the default period from the settings
+            # (the date stays editable on the overview page).
+            reply_by = date.today() + timedelta(days=AppSettings().reply_days())
+            session.call(
+                inspection_id,
+                lambda library: library.update_inspection(inspection_id, reply_by=reply_by),
+            )
         written = session.call(inspection_id, lambda library: send(library, inspection_id, chosen))
     except SpurdeskError as error:
         dialogs.show_error(

@@ -38,6 +38,7 @@ from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.model.action_fields import UNIT_FIELDS, FieldKind, action_field
 from spurdesk.ui import dialogs
 from spurdesk.ui.exchange.report_view import report_html
+from spurdesk.ui.inspection.labels import requirement_label
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -100,11 +101,26 @@ class UnitWindow(QMainWindow):
     # building --------------------------------------------------------------------------------
 
     def _plan_page(self) -> QWidget:
+        due = self.unit.plan.reply_by
+        reply_by = QLabel(
+            self.tr("Skicka handlingsplanen till inspektörerna senast %1.").replace(
+                "%1", due.isoformat()
+            )
+            if due
+            else self.tr("Inspektörerna har inte angett när handlingsplanen ska vara inskickad."),
+            objectName="unitReplyBy",
+        )
+        font = reply_by.font()
+        font.setBold(True)
+        reply_by.setFont(font)
         intro = QLabel(
             self.tr(
-                "Fyll i handlingsplanen för bristerna som granskningen påvisade. Rapporten kan "
-                "inte ändras. När listan nedan är tom kan svaret exporteras och skickas till "
-                "inspektörerna."
+                "Fyll i handlingsplanen för bristerna som granskningen påvisade. Där det står "
+                "”Åtgärder krävs” ska verksamheten ange en åtgärd; där det står ”Åtgärder "
+                "rekommenderas” är en åtgärd frivillig men önskvärd. Lämnas datum för "
+                "uppföljning tomt blir det sex månader efter att planen har kommit in. "
+                "Rapporten kan inte ändras. När listan nedan är tom kan svaret exporteras och "
+                "skickas till inspektörerna."
             )
         )
         intro.setWordWrap(True)
@@ -173,17 +189,28 @@ class UnitWindow(QMainWindow):
         splitter.setSizes([320, 440])
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addWidget(reply_by)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
         return page
 
     # table -----------------------------------------------------------------------------------
 
+    def _deficiency_text(self, row: ActionRow) -> str:
+        """ "Åtgärder krävs. E.4: … E.5: …" — what the row answers and whether it must."""
+        texts = []
+        for criterion_id in row.criteria_answered:
+            deficiency = self.unit.plan.deficiency(row.section_id, criterion_id)
+            texts.append(
+                f"{criterion_id}: {deficiency.criterion_text}" if deficiency else criterion_id
+            )
+        if not texts:
+            texts.append(row.section_id or "")
+        need = requirement_label(self.unit.plan.requirement(row))
+        return "\n".join(([need] if need else []) + texts)
+
     def _row_cells(self, row: ActionRow) -> list[str]:
-        deficiency = self.unit.plan.deficiency(row.section_id, row.criterion_id)
-        label = row.criterion_id or row.section_id or ""
-        if deficiency is not None:
-            label = f"{deficiency.criterion_id}: {deficiency.criterion_text}"
+        label = self._deficiency_text(row)
         return [_flat(label)] + [_flat(getattr(row, name)) for name in UNIT_FIELDS]
 
     def _fill_table(self) -> None:
@@ -232,7 +259,7 @@ class UnitWindow(QMainWindow):
             if key is None:
                 self._deficiency.clear()
             else:
-                self._deficiency.setText(self._row_cells(self.unit.plan.row(key))[0])
+                self._deficiency.setText(self._deficiency_text(self.unit.plan.row(key)))
         finally:
             self._loading = False
 

@@ -8,12 +8,13 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from spurdesk.model.action_fields import ActionField, action_field
 from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.inspection import ActionItem
 from spurdesk.ui.inspection.indexes import NO_PARENT, ModelIndex
-from spurdesk.ui.inspection.labels import action_status_label
+from spurdesk.ui.inspection.labels import action_status_label, requirement_label
 
 #: The editor's columns, in the report's order; each is the model's ActionField (name, kind …).
 COLUMNS: tuple[ActionField, ...] = tuple(
@@ -21,6 +22,7 @@ COLUMNS: tuple[ActionField, ...] = tuple(
     for name in (
         "section_id",
         "criterion_id",
+        "further_criteria",
         "planned_action",
         "due",
         "responsible",
@@ -35,6 +37,7 @@ def column_titles() -> tuple[str, ...]:
     return (
         QCoreApplication.translate("ActionPlanModel", "Avsnitt"),
         QCoreApplication.translate("ActionPlanModel", "Kriterium"),
+        QCoreApplication.translate("ActionPlanModel", "Besvarar även"),
         QCoreApplication.translate("ActionPlanModel", "Planerad åtgärd"),
         QCoreApplication.translate("ActionPlanModel", "Klart senast"),
         QCoreApplication.translate("ActionPlanModel", "Ansvarig"),
@@ -46,6 +49,9 @@ def column_titles() -> tuple[str, ...]:
 
 def column_tooltips() -> dict[str, str]:
     return {
+        "further_criteria": QCoreApplication.translate(
+            "ActionPlanModel", "Fler kriterier i avsnittet som raden besvarar"
+        ),
         "responsible": QCoreApplication.translate("ActionPlanModel", "Ansvarig för genomförandet"),
         "follow_up_responsible": QCoreApplication.translate(
             "ActionPlanModel", "Ansvarig för uppföljningen"
@@ -65,6 +71,18 @@ class ActionPlanModel(QAbstractTableModel):
         super().__init__(parent)
         self._criteria = criteria
         self._items: tuple[ActionItem, ...] = ()
+        self._required: dict[int, bool | None] = {}
+
+    def set_requirements(self, required: dict[int, bool | None]) -> None:
+        """Per row id: True where the row answers a deficiency requiring action, False where
+        only recommended ones, None where none (shown on the criterion cell)."""
+        if required != self._required:
+            self._required = required
+            if self._items:
+                column = COLUMNS.index(action_field("criterion_id"))
+                self.dataChanged.emit(
+                    self.index(0, column), self.index(len(self._items) - 1, column)
+                )
 
     def set_items(self, items: tuple[ActionItem, ...]) -> None:
         """Changed cells in place when the rows are the same; otherwise a reset."""
@@ -125,6 +143,11 @@ class ActionPlanModel(QAbstractTableModel):
             return self._display(column.name, value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(column.name, item)
+        required = self._required.get(item.id)
+        if role == Qt.ItemDataRole.FontRole and column.name == "criterion_id" and required:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def _display(self, field: str, value: object) -> str:
@@ -132,6 +155,8 @@ class ActionPlanModel(QAbstractTableModel):
             return str(value) if value else "–"
         if field == "criterion_id":
             return str(value) if value else "–"
+        if field == "further_criteria":
+            return ", ".join(value) if value else ""  # type: ignore[arg-type]
         if field == "status":
             return action_status_label(value)  # type: ignore[arg-type]
         return "" if value is None else str(value)
@@ -144,7 +169,17 @@ class ActionPlanModel(QAbstractTableModel):
                 criterion = self._criteria.criterion(item.criterion_id)
             except KeyError:
                 return item.criterion_id
-            return f"{criterion.id}: {criterion.text}"
+            need = requirement_label(self._required.get(item.id))
+            text = f"{criterion.id}: {criterion.text}"
+            return f"{text}\n{need}" if need else text
+        if field == "further_criteria" and item.further_criteria:
+            texts = []
+            for criterion_id in item.further_criteria:
+                try:
+                    texts.append(f"{criterion_id}: {self._criteria.criterion(criterion_id).text}")
+                except KeyError:
+                    texts.append(criterion_id)
+            return "\n".join(texts)
         text = getattr(item, field)
         return text if isinstance(text, str) and text else None
 

@@ -1,7 +1,10 @@
 """Handlingsplan: the action items, generated from the deficiencies plus manual rows.
 
-Rows for deficiencies are added on request (one undoable step), never behind the user's back; the
-page says how many deficiencies still lack a row. Text and date cells autosave while typed.
+Rows for deficiencies where action is required (a föreskrift unmet in a section graded D) are
+added on request (one undoable step), never behind the user's back; rows for deficiencies where
+action is only recommended are the inspectors' choice (Ny rad). The page says how many required
+deficiencies still lack a row. One row may answer several criteria of its section ("Besvarar
+även"). Text and date cells autosave while typed.
 """
 
 from __future__ import annotations
@@ -22,11 +25,16 @@ from PySide6.QtWidgets import (
 
 from spurdesk.library.text_keys import ActionTextKey
 from spurdesk.model.action_fields import FieldKind
-from spurdesk.model.criteria import CriterionKind
 from spurdesk.model.grading import inspection_deficiencies
 from spurdesk.model.inspection import ActionItemStatus, Inspection
+from spurdesk.model.plan_rules import answered_criteria, row_required, unanswered_required
 from spurdesk.ui.inspection.action_plan_model import COLUMNS, ActionPlanModel
-from spurdesk.ui.inspection.delegates import ChoiceDelegate, DateDelegate, StagingDelegate
+from spurdesk.ui.inspection.delegates import (
+    ChecksDelegate,
+    ChoiceDelegate,
+    DateDelegate,
+    StagingDelegate,
+)
 from spurdesk.ui.inspection.labels import action_status_label
 from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, wrapped
 from spurdesk.ui.session import LibrarySession
@@ -41,6 +49,7 @@ _PLANNED_ACTION_COLUMN = next(n for n, c in enumerate(COLUMNS) if c.name == "pla
 _COLUMN_WIDTHS = {
     "section_id": 64,
     "criterion_id": 70,
+    "further_criteria": 90,
     "due": 110,
     "responsible": 130,
     "follow_up": 110,
@@ -50,11 +59,15 @@ _COLUMN_WIDTHS = {
 
 
 def missing_deficiencies(inspection: Inspection) -> tuple[int, int]:
-    """(all, föreskrifter) among the deficiencies — criteria unmet in a C or D section — that
-    have no action-plan row, matched by criterion as `Library.sync_action_items` matches them."""
-    covered = {item.criterion_id for item in inspection.action_items}
-    missing = [d for d in inspection_deficiencies(inspection) if d.criterion_id not in covered]
-    return len(missing), sum(1 for d in missing if d.kind == CriterionKind.FORESKRIFT)
+    """(required, recommended): deficiencies no row answers, where action is required (what
+    `Library.sync_action_items` adds rows for) and where it is only recommended."""
+    answered = answered_criteria(inspection)
+    recommended = [
+        d
+        for d in inspection_deficiencies(inspection)
+        if not d.action_required and d.criterion_id not in answered
+    ]
+    return len(unanswered_required(inspection)), len(recommended)
 
 
 class ActionPlanPage(InspectionPage):
@@ -87,6 +100,7 @@ class ActionPlanPage(InspectionPage):
         text = StagingDelegate(self._text_edited, self.session.flush, self.view)
         date = DateDelegate(self._text_edited, self.session.flush, self.view)
         choice = ChoiceDelegate(self._choices, self._chosen, self.view)
+        checks = ChecksDelegate(self._choices, self._chosen, self.view)
         header = self.view.horizontalHeader()
         for number, column in enumerate(COLUMNS):
             delegate = {
@@ -94,6 +108,7 @@ class ActionPlanPage(InspectionPage):
                 FieldKind.PERSON: text,
                 FieldKind.DATE_TEXT: date,
                 FieldKind.LINK: choice,
+                FieldKind.LINKS: checks,
                 FieldKind.STATUS: choice,
             }[column.kind]
             self.view.setItemDelegateForColumn(number, delegate)
@@ -164,28 +179,34 @@ class ActionPlanPage(InspectionPage):
     def refresh(self, inspection: Inspection) -> None:
         super().refresh(inspection)
         self.model.set_items(inspection.action_items)
+        self.model.set_requirements(
+            {item.id: row_required(inspection, item) for item in inspection.action_items}
+        )
         self._fit_rows.start()
         self._show_missing()
         self._update_actions()
 
     def _show_missing(self) -> None:
-        missing, regulations = missing_deficiencies(self.inspection)
+        missing, recommended = missing_deficiencies(self.inspection)
         if missing:
-            self.missing_label.setText(
-                self.tr("%n brist(er) i avsnitt graderade C eller D saknar rad", "", missing)
-                + self.tr(", varav %n mot föreskrifter.", "", regulations)
-            )
-        elif inspection_deficiencies(self.inspection):
-            self.missing_label.setText(self.tr("Varje brist har en rad i handlingsplanen."))
+            text = self.tr("%n brist(er) där åtgärder krävs saknar rad.", "", missing)
+        elif any(d.action_required for d in inspection_deficiencies(self.inspection)):
+            text = self.tr("Varje brist där åtgärder krävs har en rad i handlingsplanen.")
         else:
-            self.missing_label.setText(
-                self.tr(
-                    "Inga brister: inget avsnitt är graderat C eller D med ouppfyllda kriterier."
-                )
+            text = self.tr("Inga brister där åtgärder krävs (ingen föreskrift ouppfylld i ett D).")
+        if recommended:
+            text += " " + self.tr(
+                "%n brist(er) där åtgärder rekommenderas har ingen rad; lägg till en om ni vill.",
+                "",
+                recommended,
             )
+        self.missing_label.setText(text)
         self.sync_button.setEnabled(missing > 0)
         self.sync_button.setToolTip(
-            self.tr("Lägger till en rad för varje brist som saknar en (Ctrl+Shift+G)")
+            self.tr(
+                "Lägger till en rad för varje brist där åtgärder krävs och som saknar en "
+                "(Ctrl+Shift+G)"
+            )
         )
         self.sync_action.setEnabled(missing > 0)
 
@@ -232,15 +253,19 @@ class ActionPlanPage(InspectionPage):
             return [(action_status_label(s), s) for s in ActionItemStatus]
         if field == "section_id":
             return [("–", None)] + [(s.label, s.id) for s in criteria.sections]
-        section_id = self.model.item(index.row()).section_id
+        item = self.model.item(index.row())
+        section_id = item.section_id
         sections = [criteria.section(section_id)] if section_id else criteria.sections
-        return [("–", None)] + [
-            (f"{c.id} {c.text[:60]}", c.id) for s in sections for c in s.criteria
-        ]
+        found = [(f"{c.id} {c.text[:60]}", c.id) for s in sections for c in s.criteria]
+        if field == "further_criteria":  # the row's own section, without its own criterion
+            return [entry for entry in found if entry[1] != item.criterion_id]
+        return [("–", None), *found]
 
     def _chosen(self, index: QModelIndex, value: object) -> None:
         item = self.model.item(index.row())
         field = COLUMNS[index.column()].name
+        if field == "further_criteria":
+            value = tuple(value)  # type: ignore[call-overload]
         if getattr(item, field) == value:
             return
         old: dict[str, object] = {field: getattr(item, field)}
@@ -254,6 +279,8 @@ class ActionPlanPage(InspectionPage):
             and (value is None or criteria.section_of(item.criterion_id).id != value)
         ):
             old["criterion_id"], new["criterion_id"] = item.criterion_id, None
+        if field == "section_id" and item.further_criteria and value != item.section_id:
+            old["further_criteria"], new["further_criteria"] = item.further_criteria, ()
         if field == "criterion_id" and value is not None and item.section_id is None:
             section_id = criteria.section_of(str(value)).id
             old["section_id"], new["section_id"] = None, section_id

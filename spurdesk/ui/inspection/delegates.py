@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
+    QListWidget,
+    QListWidgetItem,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -146,3 +148,44 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
         """Nothing to do: the choice has already gone to the session."""
+
+
+class ChecksDelegate(ChoiceDelegate):
+    """A list of (label, value) choices to tick several of (Space ticks, Enter or leaving the
+    cell ends); the ticked values go to `sink` as a list when editing ends."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        editor = QListWidget(parent)
+        editor.setAccessibleName(_header(index))
+        editor.setAutoFillBackground(True)
+        for label, value in self._choices(index):
+            item = QListWidgetItem(label, editor)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        return editor
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> None:
+        rows = max(min(editor.count(), 8), 1)  # type: ignore[attr-defined]
+        height = editor.sizeHintForRow(0) * rows + 6  # type: ignore[attr-defined]
+        editor.setGeometry(option.rect.x(), option.rect.y(), max(option.rect.width(), 320), height)
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        chosen = set(index.data(EditRole) or ())
+        for row in range(editor.count()):  # type: ignore[attr-defined]
+            item = editor.item(row)  # type: ignore[attr-defined]
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        """Report the ticked values (the model itself is never written by the view)."""
+        chosen = [
+            editor.item(row).data(Qt.ItemDataRole.UserRole)  # type: ignore[attr-defined]
+            for row in range(editor.count())  # type: ignore[attr-defined]
+            if editor.item(row).checkState() == Qt.CheckState.Checked  # type: ignore[attr-defined]
+        ]
+        self._sink(index, chosen)

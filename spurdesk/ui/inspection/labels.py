@@ -69,3 +69,13 @@ def action_status_label(status: ActionItemStatus) -> str:
         ActionItemStatus.DONE: QCoreApplication.translate("labels", "Genomförd"),
         ActionItemStatus.VERIFIED: QCoreApplication.translate("labels", "Verifierad"),
     }[status]
+
+
+def requirement_label(required: bool | None) -> str | None:
+    """What a plan row answers: "Åtgärder krävs." (a föreskrift unmet in a D section), "Åtgärder
+    rekommenderas." (anything else found), or None for a row answering no deficiency."""
+    if required is None:
+        return None
+    if required:
+        return QCoreApplication.translate("labels", "Åtgärder krävs.")
+    return QCoreApplication.translate("labels", "Åtgärder rekommenderas.")

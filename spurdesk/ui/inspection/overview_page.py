@@ -7,7 +7,7 @@ moment (DEBOUNCE_MS, at most MAX_LATENCY_MS) and then writes it as one undoable,
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -37,6 +37,7 @@ from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, sc
 from spurdesk.ui.inspection.people_model import RecordColumn, RecordTableModel
 from spurdesk.ui.inspection.widgets import DateTextEdit, StagedLineEdit
 from spurdesk.ui.session import DEBOUNCE_MS, MAX_LATENCY_MS, LibrarySession
+from spurdesk.ui.settings import AppSettings
 from spurdesk.ui.undo import (
     set_inspectors_command,
     set_participants_command,
@@ -45,7 +46,7 @@ from spurdesk.ui.undo import (
 )
 
 TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
-DATE_FIELDS = ("visit_start", "visit_end", "report_date")
+DATE_FIELDS = ("visit_start", "visit_end", "report_date", "reply_by")
 
 
 def parse_date(text: str) -> date | None:
@@ -231,12 +232,19 @@ class OverviewPage(InspectionPage):
             "visit_start": self.tr("Besöket &började"),
             "visit_end": self.tr("Besöket &slutade"),
             "report_date": self.tr("&Rapportdatum"),
+            "reply_by": self.tr("&Handlingsplan senast"),
         }
         for field, text in texts.items():
             self.labels[field].setText(text)
             self.editors[field].setAccessibleName(text.replace("&", ""))
         for field in DATE_FIELDS:
             self.editors[field].line.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))  # type: ignore[union-attr]
+        self.editors["reply_by"].setToolTip(
+            self.tr(
+                "Datum då verksamheten senast ska skicka handlingsplanen. Föreslås när "
+                "handlingsplanen begärs (Inställningar → Svarstid)."
+            )
+        )
         self.details_box.setTitle(self.tr("Uppgifter om granskningen"))
         self.criteria_label.setText(self.tr("Kriterieuppsättning"))
         self.status_box.setTitle(self.tr("Status"))
@@ -364,6 +372,17 @@ class OverviewPage(InspectionPage):
         if can_transition(new, old):
             self.push(set_status_command(self.session, self.inspection_id, old, new))
             return
+        reply_by = None
+        detail = self.tr("Det går inte att ändra tillbaka, och steget kan inte ångras.")
+        if new == InspectionStatus.ACTION_PLAN_REQUESTED:
+            reply_by = self.inspection.reply_by or date.today() + timedelta(
+                days=AppSettings().reply_days()
+            )
+            due = self.tr(
+                "Verksamheten ska skicka handlingsplanen senast %1; datumet kan ändras under "
+                "Uppgifter om granskningen."
+            )
+            detail = due.replace("%1", reply_by.isoformat()) + " " + detail
         if not confirm(
             self,
             self.tr("Ändra status"),
@@ -371,12 +390,13 @@ class OverviewPage(InspectionPage):
             .replace("%1", inspection_status_label(old))
             .replace("%2", inspection_status_label(new)),
             self.tr("Ändra status"),
-            self.tr("Det går inte att ändra tillbaka, och steget kan inte ångras."),
+            detail,
         ):
             return
         try:
             self.session.call(
-                self.inspection_id, lambda lib: lib.set_status(self.inspection_id, new)
+                self.inspection_id,
+                lambda lib: lib.set_status(self.inspection_id, new, reply_by=reply_by),
             )
         except SpurdeskError as error:
             show_error(self, error)

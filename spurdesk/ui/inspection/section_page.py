@@ -32,7 +32,12 @@ from PySide6.QtWidgets import (
 
 from spurdesk.library.text_keys import CriterionNoteKey, FindingsKey, JustificationKey
 from spurdesk.model.criteria import Grade, Section
-from spurdesk.model.grading import GradeSuggestion, suggest_grade
+from spurdesk.model.grading import (
+    GradeSuggestion,
+    revision_blockers,
+    revision_targets,
+    suggest_grade,
+)
 from spurdesk.model.inspection import CriterionStatus, Inspection, SectionAssessment
 from spurdesk.ui.inspection.criteria_model import (
     COLUMN_CRITERION,
@@ -43,6 +48,7 @@ from spurdesk.ui.inspection.criteria_model import (
 from spurdesk.ui.inspection.delegates import ChoiceDelegate, StagingDelegate, WrappingDelegate
 from spurdesk.ui.inspection.labels import CRITERION_STATUS_ORDER, criterion_status_label
 from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, scrolling, wrapped
+from spurdesk.ui.inspection.reasons import reason_label, revision_blocker_label
 from spurdesk.ui.inspection.widgets import StagedLineEdit, StagedTextEdit
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.undo import (
@@ -271,6 +277,8 @@ class SectionPage(InspectionPage):
         self.revision_box = QGroupBox()
         revision_form = QFormLayout(self.revision_box)
         self.revision_state = wrapped()
+        self.revision_blocked = wrapped()
+        self.revision_blocked.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.revised_grade = QComboBox()
         self.revised_on = QDateEdit()
         self.revised_on.setCalendarPopup(True)
@@ -291,6 +299,7 @@ class SectionPage(InspectionPage):
         self.revised_on_label.setBuddy(self.revised_on)
         self.revision_reason_label.setBuddy(self.revision_reason)
         revision_form.addRow(self.revision_state)
+        revision_form.addRow(self.revision_blocked)
         revision_form.addRow(self.revised_grade_label, self.revised_grade)
         revision_form.addRow(self.revised_on_label, self.revised_on)
         revision_form.addRow(self.revision_reason_label, self.revision_reason)
@@ -347,12 +356,25 @@ class SectionPage(InspectionPage):
             self._show_revision(force=True)
 
     def _fill_revised_grades(self) -> None:
+        """The grades the set's revision rule allows now (plus a stored one, shown as it is),
+        and why none may be chosen while the rule blocks every revision."""
         current = self.revised_grade.currentData()
+        targets = list(revision_targets(self.inspection, self.section.id))
+        stored = self.assessment.revised_grade
+        if stored is not None and stored not in targets:
+            targets.append(stored)
         self.revised_grade.clear()
         self.revised_grade.addItem(self.tr("Ingen ändring"), None)
-        for grade in self.section.grades:
+        for grade in sorted(targets, key=lambda g: g.rank):
             self.revised_grade.addItem(grade.value, grade)
         self.revised_grade.setCurrentIndex(max(self.revised_grade.findData(current), 0))
+        blockers = revision_blockers(self.inspection, self.section.id)
+        rule = self.inspection.criteria.revision
+        self.revision_blocked.setText(
+            "\n".join(revision_blocker_label(b, rule, self.assessment.grade) for b in blockers)
+        )
+        self.revision_blocked.setVisible(bool(blockers))
+        self.revise_button.setEnabled(len(targets) > 0)
 
     # refresh -------------------------------------------------------------------------------
 
@@ -368,6 +390,7 @@ class SectionPage(InspectionPage):
         self.criteria_model.set_assessment(assessment)
         self.findings.show_text(assessment.findings)
         self._show_grading()
+        self._fill_revised_grades()
         self._show_revision()
 
     def _show_grading(self) -> None:
@@ -381,7 +404,9 @@ class SectionPage(InspectionPage):
             if suggestion.provisional:
                 text += self.tr(" (preliminär)")
             self.suggestion_label.setText(f"<b>{text}</b>")
-        self.reasons_label.setText("\n".join(f"• {reason}" for reason in suggestion.reasons))
+        self.reasons_label.setText(
+            "\n".join(f"• {reason_label(reason)}" for reason in suggestion.reasons)
+        )
         if suggestion.unassessed:
             self.unassessed_label.setText(
                 self.tr("Ej bedömda kriterier: %1").replace("%1", ", ".join(suggestion.unassessed))
