@@ -225,4 +225,6 @@ def plan_from_inspection(inspection: Inspection) -> ActionPlan:
         for d in deficiencies
         if d.action_required and d.criterion_id not in answered
     ]
+    order = {s.id: n for n, s in enumerate(inspection.criteria.sections)}
+    rows.sort(key=lambda row: order.get(row.section_id or "", len(order)))  # stable
     return ActionPlan(deficiencies, tuple(rows), inspection.reply_by)
