@@ -216,7 +216,8 @@ def listed_deficiencies(inspection: Inspection) -> tuple[PlanDeficiency, ...]:
 def plan_from_inspection(inspection: Inspection) -> ActionPlan:
     """The plan to send: every existing row, plus an empty row for each deficiency where action
     is required that no row answers (rows for recommended ones are the inspectors' choice, and
-    the unit may add them), with the inspection's reply-by date."""
+    the unit may add them), with the inspection's reply-by date. Rows in section order, as the
+    report's appendix lists them; within a section the inspectors' rows first, in their order."""
     deficiencies = listed_deficiencies(inspection)
     rows = [ActionRow.from_item(item) for item in inspection.action_items]
     answered = answered_criteria(inspection)
