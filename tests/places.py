@@ -71,8 +71,14 @@ def full_disk(folder: Path, size_kb: int = 64) -> Iterator[Path]:
 
 
 def fill(folder: Path) -> None:
-    """Write into `folder` until the disk is full."""
-    with open(folder / "filler", "wb") as handle, contextlib.suppress(OSError):
-        while True:
-            handle.write(b"\0" * 4096)
-            handle.flush()
+    """Write into `folder` until the disk is full (unbuffered: nothing is left to flush)."""
+    descriptor = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        with contextlib.suppress(OSError):
+            while True:
+                os.write(descriptor, b"\0" * 4096)
+        with contextlib.suppress(OSError):  # the last partial block
+            while True:
+                os.write(descriptor, b"\0")
+    finally:
+        os.close(descriptor)

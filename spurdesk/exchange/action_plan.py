@@ -21,6 +21,7 @@ from spurdesk.model.action_fields import UNIT_FIELDS
 from spurdesk.model.grading import inspection_deficiencies
 from spurdesk.model.inspection import ActionItem, Inspection
 from spurdesk.model.plan_rules import answered_criteria
+from spurdesk.model.text import clean_text
 
 _ITEM_PREFIX = "item-"
 _NEW_PREFIX = "new-"
@@ -78,6 +79,15 @@ class ActionRow:
     follow_up_responsible: str = ""
     unit_comment: str = ""
     further_criteria: tuple[str, ...] = ()  # the inspectors' link; the unit cannot change it
+
+    def __post_init__(self) -> None:
+        # The one place every incoming row passes, from a .spur package, a Word form or the
+        # unit's editing: its texts are cleaned as the Word form's always were, so a control
+        # character from outside is never stored.
+        for name in UNIT_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, clean_text(value))
 
     @property
     def criteria_answered(self) -> tuple[str, ...]:

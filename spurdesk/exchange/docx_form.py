@@ -260,7 +260,7 @@ def _table_row(table: Table, path: Path) -> ActionRow | None:
             raise _refuse(path, f"{where} har ändrats: okänd rubrik ”{label[:60]}”.")
         if name in values:
             raise _refuse(path, f"{where} har ändrats: ”{label}” förekommer två gånger.")
-        values[name] = checked_field(_cell_text(cells[1]).strip(), f"{where}, {label}")
+        values[name] = checked_field(_cell_text(cells[1]).strip(), f"{path.name}: {where}, {label}")
     missing = [LABELS[n] for n in UNIT_FIELDS if n not in values]
     if missing:
         raise _refuse(path, f"{where} har ändrats: fälten {', '.join(missing)} saknas.")

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from spurdesk.exchange.errors import ExchangeError
 
-_UNSAFE_NAME = re.compile(r"(^[/\\])|(^[A-Za-z]:)|(\\)|(^|/)\.\.(/|$)|[\x00-\x1f]")
+#: Each way a member name could write outside a folder or hide what it is, and how to say so.
+_UNSAFE_NAMES = (
+    (re.compile(r"[\x00-\x1f\x7f]"), "styrtecken i namnet"),
+    (re.compile(r"^[/\\]|^[A-Za-z]:"), "en absolut sökväg"),
+    (re.compile(r"(^|/)\.\.(/|$)"), 'ett ".." som leder ut ur mappen'),
+    (re.compile(r"\\"), "ett omvänt snedstreck"),
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _RATIO_FLOOR_BYTES = 256 * 1024  # tiny members may compress extremely well and be harmless
 
 
@@ -30,6 +37,12 @@ class ZipLimits:
     max_ratio: float = 200.0
 
 
+def shown_name(name: str, limit: int = 80) -> str:
+    """A member name as a message can show it: control characters written as \\xNN, so that
+    none reaches the screen or a terminal raw, and at most `limit` characters."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", name[:limit])
+
+
 def _refuse(path: Path, problem: str) -> ExchangeError:
     return ExchangeError(f"{path.name}: {problem}")
 
@@ -37,13 +50,13 @@ def _refuse(path: Path, problem: str) -> ExchangeError:
 def _check_names(path: Path, infos: list[zipfile.ZipInfo], allowed: Collection[str] | None) -> None:
     names = [info.filename for info in infos]
     for name in names:
-        if _UNSAFE_NAME.search(name):
-            raise _refuse(
-                path,
-                f'innehåller delen "{name[:80]}" med ett otillåtet namn '
-                '(absolut sökväg eller "..").'
-                " Filen kan vara manipulerad och öppnas inte.",
-            )
+        for pattern, reason in _UNSAFE_NAMES:
+            if pattern.search(name):
+                raise _refuse(
+                    path,
+                    f'innehåller delen "{shown_name(name)}" med ett otillåtet namn ({reason}). '
+                    "Filen kan vara manipulerad och öppnas inte.",
+                )
     duplicates = sorted(name for name, count in Counter(names).items() if count > 1)
     if duplicates:
         raise _refuse(path, f"innehåller delen {duplicates[0]} flera gånger. Filen öppnas inte.")

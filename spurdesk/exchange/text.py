@@ -1,24 +1,14 @@
-"""Text entering the action plan from outside: pasted from PDFs, typed in Word, read from XML."""
+"""Text entering the action plan from outside: pasted from PDFs, typed in Word, read from XML or a
+package. Cleaned by the one cleaner (`spurdesk.model.text.clean_text`); every action row is
+cleaned when it is made (`ActionRow.__post_init__`), whichever reader made it."""
 
 from __future__ import annotations
 
-import re
-
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.jsonread import MAX_TEXT_CHARS
+from spurdesk.model.text import clean_text
 
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff]")
-
-
-def clean_text(value: str) -> str:
-    """Vertical tab → line break, form feed → blank line, other control characters removed.
-
-    python-docx refuses such characters ("All strings must be XML compatible"), and they are common
-    in text pasted from PDFs.
-    """
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = value.replace("\x0b", "\n").replace("\x0c", "\n\n")
-    return _FORBIDDEN.sub("", value)
+__all__ = ["checked_field", "clean_text"]
 
 
 def checked_field(value: str, where: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# What XML 1.0 cannot hold besides \t and \n (and lone surrogates, which cannot be encoded at all).
-_UNSTORABLE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+from spurdesk.model.text import clean_text
+
 _BULLET = re.compile(r"^\s*[-•*]\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _SPACES = re.compile(r"[ \t\n]+")
@@ -41,11 +41,8 @@ class TextList:
 TextBlock = TextParagraph | TextList
 
 
-def clean(text: str) -> str:
-    """Multi-line text with every character XML can store: \\x0b → line, \\x0c → paragraph."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\x0b", "\n").replace("\x0c", "\n\n")
-    return _UNSTORABLE.sub("", text)
+#: Multi-line text with every character XML can store (the one cleaner, spurdesk.model.text).
+clean = clean_text
 
 
 def clean_line(text: str) -> str:

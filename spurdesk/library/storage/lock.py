@@ -77,12 +77,18 @@ class LibraryLock:
             if same:
                 break
             os.close(descriptor)
-        os.chmod(self.path, FILE_MODE)
-        os.ftruncate(descriptor, 0)
-        os.lseek(descriptor, 0, os.SEEK_SET)
-        os.write(descriptor, f"{os.getpid()} {socket.gethostname()}\n".encode())
-        os.fsync(descriptor)
         self._descriptor = descriptor
+        try:
+            os.chmod(self.path, FILE_MODE)
+            os.ftruncate(descriptor, 0)
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            os.write(descriptor, f"{os.getpid()} {socket.gethostname()}\n".encode())
+            os.fsync(descriptor)
+        except OSError:
+            # A full disk cannot take the PID: let go of the lock and its file again, so that
+            # nothing stays open or behind (the caller says why it failed).
+            self.release()
+            raise
 
     def release(self) -> None:
         if self._descriptor is None:
