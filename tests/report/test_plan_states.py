@@ -158,9 +158,7 @@ def test_the_docx_appendix_is_exactly_the_states_sentences(
 
 
 @pytest.mark.parametrize("state", gp.STATES)
-def test_the_pdf_says_the_same_in_the_same_order(
-    exported: dict[str, Exported], state: str
-) -> None:
+def test_the_pdf_says_the_same_in_the_same_order(exported: dict[str, Exported], state: str) -> None:
     text = body(exported[state].pdf)
     assert_in_order(text, appendix(state))
     if not appendix(state):
@@ -217,3 +215,20 @@ def test_no_empty_row_tables_and_the_appendix_follows_the_sections(
         assert "Planerad åtgärd –" not in text, state
     record = exported["requested"].inspection
     assert [i.criterion_id for i in record.action_items] == ["C.3", "E.1", "D.8"]
+
+
+def test_the_plan_exported_alone_before_the_request_says_so(
+    exported: dict[str, Exported],
+) -> None:
+    """'Handlingsplan som Word' before the request: the deficiencies the unit will have to
+    answer, marked, and no claim that a plan was asked for or has arrived."""
+    from spurdesk.report.content import build_action_plan
+    from spurdesk.report.document import Paragraph
+
+    report = build_action_plan(exported["not requested"].inspection)
+    texts = [b.text.text for b in report.blocks if isinstance(b, Paragraph)]
+    assert texts[0] == (
+        f"{DEFICIENCIES} Handlingsplanen har ännu inte begärts från verksamheten. "
+        "För varje brist anges om åtgärder krävs eller rekommenderas."
+    )
+    assert texts[1:] == [C3, "Åtgärder krävs.", E1, "Åtgärder krävs.", E4, "Åtgärder krävs."]

@@ -86,6 +86,8 @@ def test_the_whole_loop(
     # the unit, in unit mode
     window = UnitWindow(sent)
     qtbot.addWidget(window)
+    reply_by = window.findChild(QLabel, "unitReplyBy")
+    assert reply_by.text() == "Skicka handlingsplanen till inspektörerna senast 2025-02-28."
     report = window.findChild(QTextBrowser, "unitReport")
     assert report.isReadOnly() and "E. Handledning och kompetensbedömning" in report.toPlainText()
     assert any("Planerad åtgärd saknas" in m for m in window.problem_messages())
