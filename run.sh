@@ -11,4 +11,9 @@ if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}
     echo "or use the command line:   .venv/bin/spurdesk --help"
     exit 0
 fi
+if [[ "$(uname)" == "Linux" ]]; then
+    # Qt's X11 plugin needs system libraries a fresh desktop may lack (most often libxcb-cursor0);
+    # this names the missing ones and the package to install, instead of Qt's plugin error.
+    .venv/bin/python -m spurdesk.display_check || exit 1
+fi
 exec .venv/bin/spurdesk "$@"

@@ -87,9 +87,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     try:
-        if package is not None:
-            if args.command is not None:
+        if package is not None or args.command is None:
+            if package is not None and args.command is not None:
                 parser.error("a .spur package opens the app; it cannot go with a command")
+            # Before Qt: a missing system library (libxcb-cursor0) is named with its package,
+            # not left to Qt's cryptic platform-plugin error.
+            from spurdesk.display_check import report_missing
+
+            if report_missing():
+                return 1
+        if package is not None:
             from spurdesk.ui.app import run_unit_mode
 
             return run_unit_mode(Path(package), args)
