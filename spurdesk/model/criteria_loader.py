@@ -24,8 +24,9 @@ import os
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import yaml
 from platformdirs import user_config_path
@@ -75,6 +76,7 @@ _CONSTRUCTOR = SafeConstructor()
 # libyaml's parser composes the same nodes (with marks) about twenty times faster.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FOUR_STEP = (Grade.A, Grade.B, Grade.C, Grade.D)
+_E = TypeVar("_E", bound=StrEnum)
 
 
 class CriteriaFileError(SpurdeskError):
@@ -193,6 +195,15 @@ class _Reader:
             self.fail(node, f'{owner}: "{field}" is empty; write its text')
         return value
 
+    def member(self, node: Node, kind: type[_E], owner: str, field: str) -> _E:
+        """One of an enumeration's values, e.g. a criterion's kind; the message lists them."""
+        text = self.text(node, owner, field)
+        try:
+            return kind(text)
+        except ValueError:
+            expected = _either([member.value for member in kind])
+            self.fail(node, f'{owner} has unknown {field} "{text}" (expected {expected})')
+
     def integer(self, node: Node, owner: str, field: str, *, minimum: int) -> int:
         if not (isinstance(node, ScalarNode) and node.tag.endswith(":int")):
             self.fail(node, f'{owner}: "{field}" must be a whole number, not {_describe(node)}')
@@ -284,22 +295,11 @@ class _Reader:
     def revision(self, node: Node) -> RevisionRule:
         owner = "the revision rule"
         fields = self.fields(node, owner, _REVISION_REQUIRED, ())
-        statuses: list[str] = []
-        for entry in self.items(fields["statuses"], owner, "statuses"):
-            status = self.text(entry, owner, "statuses")
-            if status not in {s.value for s in InspectionStatus}:
-                expected = _either([s.value for s in InspectionStatus])
-                self.fail(entry, f'{owner}: unknown status "{status}" (expected {expected})')
-            statuses.append(status)
-        direction_text = self.text(fields["direction"], owner, "direction")
-        try:
-            direction = RevisionDirection(direction_text)
-        except ValueError:
-            expected = _either([d.value for d in RevisionDirection])
-            self.fail(
-                fields["direction"],
-                f'{owner}: unknown direction "{direction_text}" (expected {expected})',
-            )
+        statuses = [
+            self.member(entry, InspectionStatus, owner, "status").value
+            for entry in self.items(fields["statuses"], owner, "statuses")
+        ]
+        direction = self.member(fields["direction"], RevisionDirection, owner, "direction")
         flag = fields["requires_plan_row"]
         if not (isinstance(flag, ScalarNode) and flag.tag.endswith(":bool")):
             self.fail(flag, f'{owner}: "requires_plan_row" must be true or false')
@@ -324,14 +324,7 @@ class _Reader:
         for position, area_node in enumerate(self.items(node, "the criteria set", "areas"), 1):
             owner = f"area {_peek(area_node, 'title') or position}"
             fields = self.fields(area_node, owner, _AREA_REQUIRED, _AREA_OPTIONAL)
-            kind_text = self.text(fields["kind"], owner, "kind")
-            try:
-                kind = AreaKind(kind_text)
-            except ValueError:
-                expected = _either([k.value for k in AreaKind])
-                self.fail(
-                    fields["kind"], f'{owner} has unknown kind "{kind_text}" (expected {expected})'
-                )
+            kind = self.member(fields["kind"], AreaKind, owner, "kind")
             if kind in kind_lines:
                 self.fail(
                     fields["kind"],
@@ -421,14 +414,7 @@ class _Reader:
                 f'(e.g. "{prefix}{order}")',
             )
         registry.claim("criterion", criterion_id, fields["id"])
-        kind_text = self.text(fields["kind"], owner, "kind")
-        try:
-            kind = CriterionKind(kind_text)
-        except ValueError:
-            expected = _either([k.value for k in CriterionKind])
-            self.fail(
-                fields["kind"], f'{owner} has unknown kind "{kind_text}" (expected {expected})'
-            )
+        kind = self.member(fields["kind"], CriterionKind, owner, "kind")
         note = ""
         if "note" in fields:
             note = self.text(fields["note"], owner, "note", may_be_empty=True)

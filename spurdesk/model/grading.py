@@ -134,9 +134,13 @@ def _status(statuses: Mapping[str, CriterionStatus], criterion: Criterion) -> Cr
     return statuses.get(criterion.id, CriterionStatus.NOT_ASSESSED)
 
 
+def _either(values: Sequence[str]) -> str:
+    """ "A, B eller C"."""
+    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} eller {values[-1]}"
+
+
 def _allowed_grades_text(section: Section) -> str:
-    grades = [grade.value for grade in section.grades]
-    return grades[0] if len(grades) == 1 else f"{', '.join(grades[:-1])} eller {grades[-1]}"
+    return _either([grade.value for grade in section.grades])
 
 
 def _ideal_grade(section: Section, unmet: frozenset[str]) -> Grade:
@@ -368,56 +372,53 @@ def revision_blockers(inspection: Inspection, section_id: str) -> tuple[Revision
     return tuple(p for p in found if p in BLOCKING)
 
 
+#: Each problem as a Swedish clause; {was}, {revised}, {status}, {statuses}, {revisable},
+#: {reachable} and {scale} are filled in by `revision_problem_text`.
+_REVISION_TEXTS = {
+    RevisionProblem.NO_GRADE: (
+        "avsnittet har ingen gradering från granskningen att ändra; sätt den först"
+    ),
+    RevisionProblem.OFF_SCALE: "avsnittet har ingen gradering {revised}; välj {scale}",
+    RevisionProblem.SAME: (
+        "avsnittet har redan graderingen {was}; välj en annan gradering eller ta bort ändringen"
+    ),
+    RevisionProblem.STATUS: (
+        "en gradering kan ändras först när handlingsplanen har inkommit (status {statuses}); "
+        "inspektionens status är ”{status}”"
+    ),
+    RevisionProblem.NOT_REVISABLE: (
+        "bara graderingen {revisable} kan ändras efter handlingsplan, inte {was}"
+    ),
+    RevisionProblem.NO_DEFICIENCIES: (
+        "granskningen påvisade inga brister mot föreskrifter eller allmänna råd här"
+    ),
+    RevisionProblem.DIRECTION: (
+        "en ändrad gradering ska vara bättre än graderingen vid granskningen ({was}), "
+        "inte {revised}"
+    ),
+    RevisionProblem.TARGET: (
+        "efter handlingsplan kan graderingen ändras till {reachable}, inte {revised}"
+    ),
+    RevisionProblem.NO_PLAN_ROW: "ingen ifylld rad i handlingsplanen besvarar en brist i avsnittet",
+    RevisionProblem.NO_REASON: "skriv skälet till att graderingen ändras från {was} till {revised}",
+}
+
+
 def revision_problem_text(
     problem: RevisionProblem, inspection: Inspection, section_id: str, revised: Grade
 ) -> str:
     """One problem as a Swedish clause (for error messages and the report's audit list)."""
-    section = inspection.criteria.section(section_id)
     rule = inspection.criteria.revision
     original = inspection.section(section_id).grade
-    was = original.value if original else "–"
-
-    def either(values: Sequence[str]) -> str:
-        quoted = list(values)
-        return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} eller {quoted[-1]}"
-
-    match problem:
-        case RevisionProblem.NO_GRADE:
-            return "avsnittet har ingen gradering från granskningen att ändra; sätt den först"
-        case RevisionProblem.OFF_SCALE:
-            return (
-                f"avsnittet har ingen gradering {revised.value}; "
-                f"välj {_allowed_grades_text(section)}"
-            )
-        case RevisionProblem.SAME:
-            return (
-                f"avsnittet har redan graderingen {was}; välj en annan gradering eller ta bort "
-                "ändringen"
-            )
-        case RevisionProblem.STATUS:
-            allowed = either([f"”{status}”" for status in rule.statuses])
-            return (
-                f"en gradering kan ändras först när handlingsplanen har inkommit (status "
-                f"{allowed}); inspektionens status är ”{inspection.status.value}”"
-            )
-        case RevisionProblem.NOT_REVISABLE:
-            grades = either([g.value for g in rule.from_grades])
-            return f"bara graderingen {grades} kan ändras efter handlingsplan, inte {was}"
-        case RevisionProblem.NO_DEFICIENCIES:
-            return "granskningen påvisade inga brister mot föreskrifter eller allmänna råd här"
-        case RevisionProblem.DIRECTION:
-            return (
-                f"en ändrad gradering ska vara bättre än graderingen vid granskningen ({was}), "
-                f"inte {revised.value}"
-            )
-        case RevisionProblem.TARGET:
-            grades = either([g.value for g in rule.to_grades])
-            return f"efter handlingsplan kan graderingen ändras till {grades}, inte {revised.value}"
-        case RevisionProblem.NO_PLAN_ROW:
-            return "ingen ifylld rad i handlingsplanen besvarar en brist i avsnittet"
-        case RevisionProblem.NO_REASON:
-            return f"skriv skälet till att graderingen ändras från {was} till {revised.value}"
-    raise AssertionError(problem)
+    return _REVISION_TEXTS[problem].format(
+        was=original.value if original else "–",
+        revised=revised.value,
+        status=inspection.status.value,
+        statuses=_either([f"”{status}”" for status in rule.statuses]),
+        revisable=_either([g.value for g in rule.from_grades]),
+        reachable=_either([g.value for g in rule.to_grades]),
+        scale=_allowed_grades_text(inspection.criteria.section(section_id)),
+    )
 
 
 def check_revision(inspection: Inspection, section_id: str, revised: Grade, reason: str) -> None:
