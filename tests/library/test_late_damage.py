@@ -165,6 +165,24 @@ def test_the_full_check_finds_what_the_quick_check_missed_and_verifies_no_copy_o
     assert damage.newest_backup is not None and damage.newest_backup != opened_copy
 
 
+def test_the_full_check_names_the_row_and_column_that_cannot_be_read(tmp_path: Path) -> None:
+    from spurdesk.library.storage.verify import full_check
+
+    path = tmp_path / "rader.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (x TEXT, j JSON)")
+        db.executemany("INSERT INTO t VALUES (?, ?)", [(f"rad {n}", "{}") for n in range(5000)])
+        db.execute("UPDATE t SET x = CAST(x'41ff' AS TEXT) WHERE rowid = 4321")
+    assert full_check(path) == ["tabellen t, rad 4321, kolumnen x kan inte läsas"]
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE t SET x = 'hel' WHERE rowid = 4321")
+        db.execute("UPDATE t SET j = '{\"avbruten' WHERE rowid = 17")
+    assert full_check(path) == ["tabellen t, rad 17, kolumnen j kan inte läsas"]
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE t SET j = '{}' WHERE rowid = 17")
+    assert full_check(path) == []
+
+
 def test_the_quick_checks_own_message_about_damaged_text_cannot_crash_the_probe(
     tmp_path: Path,
 ) -> None:

@@ -222,20 +222,25 @@ def verify_backup(library: Path, backup: Path) -> bool:
     return True
 
 
-def newest_good_backup(library: Path, *, attempts: int = 3) -> Path | None:
-    """The newest backup to restore: newest first, a verified one, or one that passes the full
-    check now (at most `attempts` are checked); else the newest verified, else the newest."""
+def newest_good_backup(library: Path, *, attempts: int = 2) -> Path | None:
+    """The newest backup to restore: newest first, one recorded as verified, or one of the
+    newest `attempts` that passes the full check now (a few seconds each at 10,000
+    inspections, so only a few are tried); else the newest verified one, else the newest not
+    found damaged."""
     found = list_backups(library)
     verified = verified_backups(library)
-    checked = 0
+    damaged: set[Path] = set()
     for backup in found:
         if backup in verified:
             return backup
-        if checked < attempts:
-            checked += 1
-            if verify_backup(library, backup):
-                return backup
-    return verified[0] if verified else (found[0] if found else None)
+        if len(damaged) >= attempts:
+            break
+        if verify_backup(library, backup):
+            return backup
+        damaged.add(backup)
+    if verified:
+        return verified[0]
+    return next((backup for backup in found if backup not in damaged), None)
 
 
 def backup_with_inspections(library: Path) -> Path | None:

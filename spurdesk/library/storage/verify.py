@@ -15,7 +15,6 @@ library, and `FullCheck.cancel()` (from another thread) stops it at once.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from contextlib import closing
@@ -80,37 +79,66 @@ class FullCheck:
         return found[:MAX_PROBLEMS]
 
 
+#: Rows whose text is read and decoded together (one Python step per batch, not per row).
+BATCH_ROWS = 2000
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _unreadable_rows(connection: sqlite3.Connection, table: str) -> list[str]:
-    """Rows of `table` whose text does not decode or whose JSON does not parse."""
-    quoted = '"' + table.replace('"', '""') + '"'
+    """Rows of `table` whose text does not decode or whose JSON does not parse.
+
+    SQLite itself checks the JSON (`json_valid`) and hands over the text of BATCH_ROWS rows at a
+    time as one byte string (its text operators do not look at the bytes); only a batch that
+    does not decode is read again row by row, to name the row. At 10,000 inspections (some
+    million rows) this takes about a second instead of several.
+    """
+    quoted = _quoted(table)
     columns = connection.execute(f"PRAGMA table_info({quoted})").fetchall()
-    json_columns = {index for index, column in enumerate(columns) if column[2].upper() == "JSON"}
-    blob_columns = {index for index, column in enumerate(columns) if "BLOB" in column[2].upper()}
+    texts = [str(c[1]) for c in columns if "BLOB" not in str(c[2]).upper()]
     problems: list[str] = []
-    # Read the raw bytes, so that one bad row is named instead of ending the scan.
-    text_factory = connection.text_factory
-    connection.text_factory = bytes
-    try:
-        for row in connection.execute(f"SELECT rowid, * FROM {quoted}"):
-            rowid, values = row[0], row[1:]
-            for index, value in enumerate(values):
-                if not isinstance(value, bytes) or index in blob_columns:
-                    continue
-                try:
-                    text = value.decode("utf-8")
-                    if index in json_columns:
-                        json.loads(text)
-                except ValueError:
-                    problems.append(
-                        f"tabellen {table}, rad {rowid}, kolumnen {columns[index][1]} kan inte "
-                        "läsas"
-                    )
-                    break
+    for column in (str(c[1]) for c in columns if str(c[2]).upper() == "JSON"):
+        for (rowid,) in connection.execute(
+            f"SELECT rowid FROM {quoted} WHERE {_quoted(column)} IS NOT NULL "
+            f"AND NOT json_valid({_quoted(column)}) LIMIT {MAX_PROBLEMS}"
+        ):
+            problems.append(f"tabellen {table}, rad {rowid}, kolumnen {column} kan inte läsas")
+    if not texts or problems:
+        return problems
+    joined = " || ' ' || ".join(f"coalesce(CAST({_quoted(c)} AS BLOB), x'')" for c in texts)
+    batches = connection.execute(
+        f"SELECT min(rowid), max(rowid), CAST(group_concat({joined}, ' ') AS BLOB) "
+        f"FROM {quoted} GROUP BY rowid / {BATCH_ROWS}"
+    )
+    for first, last, data in batches.fetchall():
+        try:
+            bytes(data or b"").decode("utf-8")
+        except UnicodeDecodeError:
+            problems += _undecodable(connection, table, texts, first, last)
             if len(problems) >= MAX_PROBLEMS:
                 break
-    finally:
-        connection.text_factory = text_factory
     return problems
+
+
+def _undecodable(
+    connection: sqlite3.Connection, table: str, texts: list[str], first: int, last: int
+) -> list[str]:
+    """The rows between `first` and `last` (rowids) whose text is not UTF-8, by column."""
+    selected = ", ".join(f"CAST({_quoted(c)} AS BLOB)" for c in texts)
+    found: list[str] = []
+    for row in connection.execute(
+        f"SELECT rowid, {selected} FROM {_quoted(table)} WHERE rowid BETWEEN ? AND ?",
+        (first, last),
+    ):
+        for column, value in zip(texts, row[1:], strict=True):
+            try:
+                bytes(value or b"").decode("utf-8")
+            except UnicodeDecodeError:
+                found.append(f"tabellen {table}, rad {row[0]}, kolumnen {column} kan inte läsas")
+                break
+    return found
 
 
 def full_check(path: Path) -> list[str]:
