@@ -132,8 +132,8 @@ class LibraryCore:
 
     def verify(self) -> CorruptLibraryError | None:
         """The full check (storage/verify.py) of the library and of the backup made when it
-        opened; for a background thread after opening, as it reads the whole file (a second or
-        two at 10,000 inspections) through connections of its own.
+        opened; for a background thread after opening, as it reads the whole file (about four
+        seconds at 10,000 inspections) through connections of its own.
 
         Returns the damage found, as the error to show (naming the newest good backup), or None
         when the library is sound. A backup that passes is recorded as verified, so pruning keeps
