@@ -45,6 +45,9 @@ WindowFactory = Callable[["LibrarySession", int], QWidget]
 #: How the main window is known in QSettings.
 SETTINGS_NAME = "main"
 
+#: Full checks of libraries still running in the background (see `MainWindow.check_library`).
+_RUNNING_CHECKS: set[object] = set()
+
 
 def _opening_text() -> str:
     """ "Öppnar biblioteket …": the start view's words, translated there."""
@@ -480,28 +483,39 @@ class MainWindow(QMainWindow):
     def check_library_later(self) -> None:
         """Runs the library's full check (`Library.verify`) in the background, a moment after
         it has opened; damage it finds is answered with the offer to restore a backup."""
-        QTimer.singleShot(self.FULL_CHECK_DELAY_MS, self.check_library)
+        # With the window as context: a window closed and deleted meanwhile is not called.
+        QTimer.singleShot(self.FULL_CHECK_DELAY_MS, self, self.check_library)
 
     def check_library(self) -> object:
-        """Starts the full check now; returns its BackgroundTask (None without a library)."""
+        """Starts the full check now; returns its BackgroundTask (None without a library).
+
+        The task has no parent and is kept in `_RUNNING_CHECKS` until it has finished: closing
+        the window closes the library, which cancels the check, and the task must still be
+        there when the worker thread reports back.
+        """
         if self.opening:
             return None
+        import shiboken6
+
         from spurdesk.ui.tasks import BackgroundTask
 
         library = self.session.library
-        task = BackgroundTask(lambda _progress: library.verify(), parent=self)
+        task = BackgroundTask(lambda _progress: library.verify())
+        _RUNNING_CHECKS.add(task)
 
         def found(result: object) -> None:
             from spurdesk.library import CorruptLibraryError
 
             if (
                 isinstance(result, CorruptLibraryError)
+                and shiboken6.isValid(self)
                 and not self.opening
                 and self.session.library is library
             ):
                 self.offer_restore(self, result)
 
         task.signals.succeeded.connect(found)
+        task.signals.finished.connect(lambda: _RUNNING_CHECKS.discard(task))
         return task.start()
 
     def offer_restore(self, parent: QWidget | None, error: object) -> bool:
