@@ -194,6 +194,23 @@ def test_the_quick_checks_own_message_about_damaged_text_cannot_crash_the_probe(
         assert connection.execute("SELECT x FROM t").fetchone()[0] == "A\ufffdB"
 
 
+def test_a_damaged_schema_whose_message_is_not_utf8_is_refused_as_damage(tmp_path: Path) -> None:
+    """SQLite quotes the damaged schema text in its error message; that message used to escape as
+    a raw UnicodeDecodeError (a traceback) instead of "damaged, here is your backup"."""
+    path = tmp_path / "library.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE t (x)")
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute(
+            "UPDATE sqlite_master SET sql = CAST(x'4352454154452054414245c0b174287829' AS TEXT)"
+        )
+    before = digest(path)
+    with pytest.raises(CorruptLibraryError) as raised:
+        Library.open(path)
+    assert "skadat" in str(raised.value)
+    assert digest(path) == before
+
+
 def make_old_backup(library: Path, template: Path, when: datetime) -> Path:
     name = f"{library.stem}-{when.strftime('%Y%m%dT%H%M%S%fZ')}.sqlite"
     target = backup_dir_for(library) / name

@@ -249,7 +249,7 @@ def backup_with_inspections(library: Path) -> Path | None:
         try:
             with closing(read_only_connection(backup)) as connection:
                 (count,) = connection.execute("SELECT count(*) FROM inspections").fetchone()
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):  # the latter: a damaged schema's message
             continue
         if count:
             return backup

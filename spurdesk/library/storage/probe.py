@@ -87,3 +87,6 @@ def probe_sqlite(path: Path, *, check_integrity: bool = True) -> Probe:
             return Probe(tables - {VERSION_TABLE}, revision)
     except sqlite3.DatabaseError as error:
         raise DamagedDatabase(str(error)) from error
+    except UnicodeDecodeError as error:
+        # SQLite's own error message quoted a damaged name from the schema, which is not UTF-8.
+        raise DamagedDatabase(f"schemat är skadat ({error.reason})") from error

@@ -56,7 +56,7 @@ class FullCheck:
                 finally:
                     with self._guard:
                         self._connection = None
-        except sqlite3.Error as error:
+        except (sqlite3.Error, UnicodeDecodeError) as error:  # the latter: a damaged schema
             if self.cancelled:
                 return []
             return [str(error)]
