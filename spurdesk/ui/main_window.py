@@ -45,7 +45,7 @@ WindowFactory = Callable[["LibrarySession", int], QWidget]
 #: How the main window is known in QSettings.
 SETTINGS_NAME = "main"
 
-#: Full checks of libraries still running in the background (see `MainWindow.check_library`).
+# Full checks of libraries still running in the background (see `MainWindow.check_library`).
 _RUNNING_CHECKS: set[object] = set()
 
 
