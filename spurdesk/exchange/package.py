@@ -54,10 +54,15 @@ class Side(StrEnum):
 
 
 def inspection_key(inspection: Inspection) -> str:
-    """A stable uuid-like key: the same inspection always yields the same key, others never do.
+    """The inspection's stable identity: the same inspection always yields the same key, others
+    never do.
 
-    Derived from the library id and the creation time, which never change once stored.
+    Its `uid`; a record without one (read from a package written before revision 7) gets the key
+    such packages carried, derived from the library id and the creation time — the value the
+    migration gave the uids of existing inspections.
     """
+    if inspection.uid:
+        return inspection.uid
     created = inspection.created_at.isoformat() if inspection.created_at else ""
     return str(uuid.uuid5(_KEY_NAMESPACE, f"{inspection.id}|{created}"))
 
@@ -147,10 +152,7 @@ def package_bytes(package: Package) -> bytes:
         "created": package.created.isoformat(),
         "sender": package.sender.value,
         "inspection": package.identity.to_dict(),
-        "members": {
-            name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-            for name, data in parts.items()
-        },
+        "members": member_checksums(parts),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -184,13 +186,28 @@ def _read_manifest(raw: bytes, path: Path) -> tuple[Node, int]:
 
 
 def _verify_checksums(manifest: Node, contents: dict[str, bytes], path: Path) -> None:
+    verify_checksums(manifest, contents, (INSPECTION, ACTION_PLAN), path)
+
+
+def member_checksums(parts: dict[str, bytes]) -> dict[str, dict[str, Any]]:
+    """The manifest's list of members: each one's SHA-256 and size."""
+    return {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in parts.items()
+    }
+
+
+def verify_checksums(
+    manifest: Node, contents: dict[str, bytes], names: tuple[str, ...], path: Path
+) -> None:
+    """The manifest lists exactly `names`, and each member's bytes have its listed SHA-256."""
     listed = manifest["members"]
-    names = set(listed.obj())
-    if names != {INSPECTION, ACTION_PLAN}:
+    found = set(listed.obj())
+    if found != set(names):
         raise ExchangeError(
-            f"{path.name}: manifestet förtecknar fel delar ({', '.join(sorted(names))[:120]})."
+            f"{path.name}: manifestet förtecknar fel delar ({', '.join(sorted(found))[:120]})."
         )
-    for name in (INSPECTION, ACTION_PLAN):
+    for name in names:
         expected = listed[name]["sha256"].text().lower()
         actual = hashlib.sha256(contents[name]).hexdigest()
         if actual != expected:

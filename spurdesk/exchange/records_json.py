@@ -38,6 +38,17 @@ def _iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def _uid(value: str | None, key: str = "uid") -> dict[str, str]:
+    """A stable identity, left out when there is none: a record without identities (e.g. the
+    report of a package sent before they existed) keeps its JSON, and so its digest."""
+    return {key: value} if value else {}
+
+
+def _read_uid(node: Node, key: str = "uid") -> str:
+    found = node.get(key, None)
+    return "" if found.value is None else found.text()
+
+
 def action_item_to_dict(item: ActionItem) -> dict[str, Any]:
     return {
         "id": item.id,
@@ -50,6 +61,7 @@ def action_item_to_dict(item: ActionItem) -> dict[str, Any]:
         "done_on": _iso(item.done_on),
         "verified_on": _iso(item.verified_on),
         "verification_note": item.verification_note,
+        **_uid(item.uid),
     }
 
 
@@ -67,9 +79,12 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
         "visit_end": _iso(inspection.visit_end),
         "report_date": _iso(inspection.report_date),
         "reply_by": _iso(inspection.reply_by),
-        "inspectors": [{"name": i.name, "role": i.role} for i in inspection.inspectors],
+        "inspectors": [
+            {"name": i.name, "role": i.role, **_uid(i.uid)} for i in inspection.inspectors
+        ],
         "participants": [
-            {"role": p.role, "count": p.count, "names": p.names} for p in inspection.participants
+            {"role": p.role, "count": p.count, "names": p.names, **_uid(p.uid)}
+            for p in inspection.participants
         ],
         "sections": [
             {
@@ -80,6 +95,7 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
                 "revised_grade": s.revised_grade.value if s.revised_grade else None,
                 "revised_on": _iso(s.revised_on),
                 "revision_reason": s.revision_reason,
+                **_uid(s.assignee_uid, "assignee_uid"),
                 "criteria": [
                     {"criterion_id": c.criterion_id, "status": c.status.value, "note": c.note}
                     for c in s.criteria
@@ -88,7 +104,13 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
             for s in inspection.sections
         ],
         "summary": [
-            {"id": s.id, "kind": s.kind.value, "text": s.text, "position": s.position}
+            {
+                "id": s.id,
+                "kind": s.kind.value,
+                "text": s.text,
+                "position": s.position,
+                **_uid(s.uid),
+            }
             for s in inspection.summary
         ],
         "action_items": [action_item_to_dict(item) for item in inspection.action_items],
@@ -97,6 +119,7 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
         "created_at": _iso(inspection.created_at),
         "modified_at": _iso(inspection.modified_at),
         "deleted_at": _iso(inspection.deleted_at),
+        **_uid(inspection.uid),
     }
 
 
@@ -191,6 +214,7 @@ def action_item_from_node(node: Node) -> ActionItem:
         done_on=node["done_on"].optional_date(),
         verified_on=node["verified_on"].optional_date(),
         verification_note=node["verification_note"].text(),
+        uid=_read_uid(node),
     )
 
 
@@ -203,6 +227,7 @@ def _section_from_node(node: Node) -> SectionAssessment:
         revised_grade=node["revised_grade"].optional_enum(Grade),
         revised_on=node["revised_on"].optional_date(),
         revision_reason=node["revision_reason"].text(),
+        assignee_uid=_read_uid(node, "assignee_uid") or None,
         criteria=tuple(
             CriterionAssessment(
                 criterion_id=c["criterion_id"].text(),
@@ -229,12 +254,15 @@ def inspection_from_node(node: Node) -> Inspection:
         report_date=node["report_date"].optional_date(),
         reply_by=node.get("reply_by", None).optional_date(),
         inspectors=tuple(
-            Inspector(name=i["name"].text(), role=i["role"].text())
+            Inspector(name=i["name"].text(), role=i["role"].text(), uid=_read_uid(i))
             for i in node["inspectors"].items()
         ),
         participants=tuple(
             ParticipantGroup(
-                role=p["role"].text(), count=p["count"].integer(), names=p["names"].text()
+                role=p["role"].text(),
+                count=p["count"].integer(),
+                names=p["names"].text(),
+                uid=_read_uid(p),
             )
             for p in node["participants"].items()
         ),
@@ -245,6 +273,7 @@ def inspection_from_node(node: Node) -> Inspection:
                 kind=s["kind"].enum(SummaryKind),
                 text=s["text"].text(),
                 position=s["position"].integer(),
+                uid=_read_uid(s),
             )
             for s in node["summary"].items()
         ),
@@ -254,4 +283,5 @@ def inspection_from_node(node: Node) -> Inspection:
         created_at=node["created_at"].optional_datetime(),
         modified_at=node["modified_at"].optional_datetime(),
         deleted_at=node["deleted_at"].optional_datetime(),
+        uid=_read_uid(node),
     )

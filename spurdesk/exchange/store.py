@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from spurdesk.model.inspection import AuditEvent, Inspection, InspectionSummary
+from spurdesk.model.inspection import AuditEvent, Inspection, InspectionSummary, SharedVersion
 
 
 class ActionPlanStore(Protocol):
@@ -39,3 +39,27 @@ class ActionPlanStore(Protocol):
     ) -> None: ...
 
     def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...
+
+
+class CopyStore(Protocol):
+    """What sharing an inspection with the co-inspector needs of the library."""
+
+    def get_inspection(self, inspection_id: int) -> Inspection: ...
+
+    def find_inspection(self, uid: str) -> int | None: ...
+
+    def shared_versions(self, inspection_id: int) -> list[SharedVersion]: ...
+
+    def record_shared_version(self, inspection_id: int, version: SharedVersion) -> None: ...
+
+    def import_shared(self, record: Inspection, version: SharedVersion) -> int: ...
+
+    def apply_merged(
+        self,
+        inspection_id: int,
+        record: Inspection,
+        *,
+        detail: str,
+        received: SharedVersion | None = None,
+        forget: str | None = None,
+    ) -> None: ...

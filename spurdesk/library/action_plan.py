@@ -38,6 +38,7 @@ class ActionPlanVerbs(LibraryCore):
         status: ActionItemStatus = ActionItemStatus.OPEN,
         unit_comment: str = "",
         position: int | None = None,
+        uid: str | None = None,
     ) -> int:
         """A row of the handlingsplan, linked to a criterion (and its section) or free-standing."""
         draft = ActionItem(
@@ -58,7 +59,12 @@ class ActionPlanVerbs(LibraryCore):
             values = checks.action_values(self._criteria_of(row), draft)
             siblings = rows.action_siblings(session, row.id)
             index = checks.insertion_index(position, len(siblings), "Handlingsplanen")
-            item = ActionRow(inspection_id=row.id, position=-1, **values)
+            item = ActionRow(
+                inspection_id=row.id,
+                uid=self._new_uid(session, ActionRow, uid, "Handlingsplanens rad"),
+                position=-1,
+                **values,
+            )
             session.add(item)
             siblings.insert(index, item)
             rows.renumber(siblings)
@@ -114,6 +120,7 @@ class ActionPlanVerbs(LibraryCore):
             values = checks.action_values(self._criteria_of(row), item)
             restored = ActionRow(
                 id=self._free_id(session, ActionRow, item.id),
+                uid=self._new_uid(session, ActionRow, item.uid, "Handlingsplanens rad"),
                 inspection_id=row.id,
                 position=-1,
                 **values,

@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from spurdesk.library.core import LibraryCore
+from spurdesk.library.errors import LibraryError
 from spurdesk.library.schema import (
     CriterionRow,
+    InspectorRow,
 )
 from spurdesk.library.storage import checks, rows
 from spurdesk.library.storage.records import (
@@ -59,6 +61,24 @@ class AssessmentVerbs(LibraryCore):
         self._section_of_criterion(row, criterion_id)
         self._touch(row)
         return rows.criterion_row(session, row.id, criterion_id)
+
+    def assign_section(
+        self, inspection_id: int, section_id: str, inspector_uid: str | None
+    ) -> None:
+        """The inspector (by uid) who writes the section, or None; either may still write."""
+        uid = checks.optional_uid(inspector_uid, f"Ansvarig för avsnitt {section_id}")
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            self._section(row, section_id)
+            people = session.scalars(
+                select(InspectorRow.uid).where(InspectorRow.inspection_id == row.id)
+            )
+            if uid is not None and uid not in set(people):
+                raise LibraryError(
+                    f"Avsnitt {section_id} kan bara tilldelas en av inspektionens inspektörer."
+                )
+            rows.section_row(session, row.id, section_id).assignee_uid = uid
+            self._touch(row)
 
     def set_grade(
         self,

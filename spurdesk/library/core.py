@@ -41,7 +41,7 @@ from spurdesk.library.schema import (
     SectionRow,
     SummaryRow,
 )
-from spurdesk.library.storage import backups, failures, rows
+from spurdesk.library.storage import backups, checks, failures, rows
 from spurdesk.library.storage.backups import BackupSettings
 from spurdesk.library.storage.failures import Failure
 from spurdesk.library.storage.opening import Store, copy_library, corrupt_error, open_store
@@ -62,6 +62,8 @@ log = logging.getLogger(__name__)
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
+
+UidRow = InspectionRow | SummaryRow | ActionRow
 
 _Row = TypeVar(
     "_Row", InspectorRow, ParticipantRow, SectionRow, CriterionRow, SummaryRow, ActionRow
@@ -419,6 +421,15 @@ class LibraryCore:
                 f"Rad {item_id} finns redan i biblioteket och kan inte återställas en gång till."
             )
         return item_id
+
+    @staticmethod
+    def _new_uid(session: Session, table: type[UidRow], uid: object, what: str) -> str:
+        """`uid` for a row being added (a new one when empty); refused when the library already
+        holds a row with it, which would make two rows one identity."""
+        checked = checks.row_uid(uid, what)
+        if session.scalar(select(table.id).where(table.uid == checked)) is not None:
+            raise LibraryError(f"{what}: identiteten {checked} finns redan i biblioteket.")
+        return checked
 
     def _audit(
         self,

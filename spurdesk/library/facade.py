@@ -10,17 +10,20 @@ from spurdesk.library.errors import (
     LibraryError,
 )
 from spurdesk.library.inspections import InspectionVerbs
+from spurdesk.library.sharing import SharingVerbs
 from spurdesk.library.staging import StagingVerbs
 from spurdesk.library.storage.files import sidecar_files
 from spurdesk.library.summary import SummaryVerbs
 
 
-class Library(InspectionVerbs, AssessmentVerbs, SummaryVerbs, ActionPlanVerbs, StagingVerbs):
+class Library(
+    InspectionVerbs, AssessmentVerbs, SummaryVerbs, ActionPlanVerbs, StagingVerbs, SharingVerbs
+):
     """One open inspection library (an SQLite file, or any SQLAlchemy URL): `Library.open(...)`.
 
     The verbs live with their noun — `inspections`, `assessments`, `summary`, `action_plan`,
-    `staging` — over the transactions, backups and lookups of `core.LibraryCore`. A new noun gets a
-    module of its own and a place in this list.
+    `staging`, `sharing` — over the transactions, backups and lookups of `core.LibraryCore`. A
+    new noun gets a module of its own and a place in this list.
     """
 
     @classmethod

@@ -54,6 +54,11 @@ class InspectionVerbs(LibraryCore):
                 today=date.today(),
             )
 
+    def find_inspection(self, uid: str) -> int | None:
+        """The id of the inspection with this stable identity (also in the trash), or None."""
+        with self._read() as session:
+            return session.scalar(select(InspectionRow.id).where(InspectionRow.uid == uid))
+
     def get_inspection(self, inspection_id: int) -> Inspection:
         """The whole inspection as a record (also from the trash)."""
         with self._read() as session:
@@ -134,10 +139,12 @@ class InspectionVerbs(LibraryCore):
         previous_inspection_id: int | None = None,
         previous_grades: dict[str, str] | None = None,
         created_at: datetime | None = None,
+        uid: str | None = None,
     ) -> InspectionRow:
         now = utc_now()
         row = InspectionRow(
             **values,
+            uid=self._new_uid(session, InspectionRow, uid, "Inspektionen"),
             status=status.value,
             criteria_snapshot_id=self._snapshot_id(session, criteria),
             previous_inspection_id=previous_inspection_id,
@@ -229,18 +236,11 @@ class InspectionVerbs(LibraryCore):
         """
         if not isinstance(record, Inspection):
             raise LibraryError("Bara en hel inspektion kan importeras.")
+        if not record.uid or self.find_inspection(record.uid) is not None:
+            record = record.with_new_identities()  # a copy: the original keeps its identity
         criteria = record.criteria
         values = checks.inspection_fields(
-            {
-                "unit": record.unit,
-                "site": record.site,
-                "care_provider": record.care_provider,
-                "specialty": record.specialty,
-                "visit_start": record.visit_start,
-                "visit_end": record.visit_end,
-                "report_date": record.report_date,
-                "reply_by": record.reply_by,
-            }
+            {name: getattr(record, name) for name in checks.INSPECTION_FIELD_NAMES}
         )
         status = checks.member(InspectionStatus, record.status, "Status")
         inspectors = checks.inspectors(record.inspectors)
@@ -256,10 +256,11 @@ class InspectionVerbs(LibraryCore):
             (
                 checks.member(SummaryKind, item.kind, "Sammanfattningens typ"),
                 checks.text(item.text, "Text"),
+                item.uid,
             )
             for item in record.summary
         ]
-        actions = [checks.action_values(criteria, item) for item in record.action_items]
+        actions = [(checks.action_values(criteria, item), item.uid) for item in record.action_items]
         with self._write() as session:
             row = self._new_inspection_row(
                 session,
@@ -268,6 +269,7 @@ class InspectionVerbs(LibraryCore):
                 status,
                 previous_grades=previous,
                 created_at=record.created_at,
+                uid=record.uid,
             )
             rows.replace_people(session, row.id, inspectors, groups)
             for section_row in section_rows:
@@ -276,14 +278,27 @@ class InspectionVerbs(LibraryCore):
                 criterion_row.inspection_id = row.id
             session.add_all([*section_rows, *criterion_rows])
             positions: dict[SummaryKind, int] = {}
-            for kind, text in summary:
+            for kind, text, uid in summary:
                 position = positions.get(kind, 0)
                 positions[kind] = position + 1
                 session.add(
-                    SummaryRow(inspection_id=row.id, kind=kind.value, text=text, position=position)
+                    SummaryRow(
+                        inspection_id=row.id,
+                        uid=self._new_uid(session, SummaryRow, uid, "Sammanfattningspunkten"),
+                        kind=kind.value,
+                        text=text,
+                        position=position,
+                    )
                 )
-            for position, action_values in enumerate(actions):
-                session.add(ActionRow(inspection_id=row.id, position=position, **action_values))
+            for position, (action_values, uid) in enumerate(actions):
+                session.add(
+                    ActionRow(
+                        inspection_id=row.id,
+                        uid=self._new_uid(session, ActionRow, uid, "Handlingsplanens rad"),
+                        position=position,
+                        **action_values,
+                    )
+                )
             rows.refresh_listing(session, row)
             self._audit(
                 session, row.id, "import", f"Importerad: {record.title} ({criteria.label})."

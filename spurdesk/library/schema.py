@@ -8,6 +8,7 @@ PostgreSQL. Every change to these classes needs an Alembic revision in `migratio
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -78,6 +79,15 @@ def _inspection_fk() -> Mapped[int]:
 _NO_ID_REUSE = {"sqlite_autoincrement": True}
 
 
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def _uid() -> Mapped[str]:
+    """Revision 7: the same in every library holding the row; two inspectors' copies merge by it."""
+    return mapped_column(String(36), default=new_uid, index=True, unique=True)
+
+
 class CriteriaSnapshotRow(Base):
     """A criteria set exactly as some inspections were made with it (`CriteriaSet.to_dict()`).
 
@@ -100,6 +110,7 @@ class InspectionRow(Base):
     __table_args__ = _NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
     unit: Mapped[str] = mapped_column(Text)
     site: Mapped[str] = mapped_column(Text, default="")
     care_provider: Mapped[str] = mapped_column(Text, default="")
@@ -132,6 +143,7 @@ class InspectorRow(Base):
     __tablename__ = "inspectors"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
     inspection_id: Mapped[int] = _inspection_fk()
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
@@ -142,6 +154,7 @@ class ParticipantRow(Base):
     __tablename__ = "participant_groups"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
     inspection_id: Mapped[int] = _inspection_fk()
     position: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(Text)
@@ -162,6 +175,8 @@ class SectionRow(Base):
     revised_grade: Mapped[str | None] = mapped_column(String(1))
     revised_on: Mapped[date | None] = mapped_column(IsoDate)
     revision_reason: Mapped[str] = mapped_column(Text, default="")
+    # Revision 7: the inspector (uid) who writes this section, shown in the navigation.
+    assignee_uid: Mapped[str | None] = mapped_column(String(36))
 
 
 class CriterionRow(Base):
@@ -180,6 +195,7 @@ class SummaryRow(Base):
     __table_args__ = _NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
     inspection_id: Mapped[int] = _inspection_fk()
     kind: Mapped[str] = mapped_column(String(30))
     text: Mapped[str] = mapped_column(Text, default="")
@@ -195,6 +211,7 @@ class ActionRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
     inspection_id: Mapped[int] = _inspection_fk()
     section_id: Mapped[str | None] = mapped_column(String(20))
     criterion_id: Mapped[str | None] = mapped_column(String(20))
@@ -228,3 +245,19 @@ class AuditRow(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     # Revision 5: what other layers read back (e.g. {"report_sha256": …} of a sent package).
     data: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
+
+
+class SharedVersionRow(Base):
+    """Revision 7: a state of an inspection sent to or received from the co-inspector (the
+    merge document as JSON, content-addressed): the common ancestors of a three-way merge."""
+
+    __tablename__ = "shared_versions"
+    __table_args__ = (UniqueConstraint("inspection_id", "digest"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    digest: Mapped[str] = mapped_column(String(64))
+    direction: Mapped[str] = mapped_column(String(10))  # "sent" or "received"
+    peer: Mapped[str] = mapped_column(Text)  # who it went to or came from
+    at: Mapped[datetime] = mapped_column(IsoDateTime)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)

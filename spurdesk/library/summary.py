@@ -14,14 +14,27 @@ from spurdesk.model.inspection import SummaryItem, SummaryKind
 
 class SummaryVerbs(LibraryCore):
     def add_summary_item(
-        self, inspection_id: int, kind: SummaryKind, text: str, position: int | None = None
+        self,
+        inspection_id: int,
+        kind: SummaryKind,
+        text: str,
+        position: int | None = None,
+        *,
+        uid: str | None = None,
     ) -> int:
-        """A new Styrka / Svaghet / Förbättringspotential at `position` (default: last)."""
+        """A new Styrka / Svaghet / Förbättringspotential at `position` (default: last); `uid`
+        when the item comes from another library (a merged copy), else a new identity."""
         checked = checks.member(SummaryKind, kind, "Sammanfattningens typ")
         text = checks.text(text, checked.heading)
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
-            item = SummaryRow(inspection_id=row.id, kind=checked.value, text=text, position=-1)
+            item = SummaryRow(
+                inspection_id=row.id,
+                uid=self._new_uid(session, SummaryRow, uid, "Sammanfattningspunkten"),
+                kind=checked.value,
+                text=text,
+                position=-1,
+            )
             siblings = rows.summary_siblings(session, item)
             index = checks.insertion_index(position, len(siblings), checked.heading)
             session.add(item)
@@ -71,6 +84,7 @@ class SummaryVerbs(LibraryCore):
             row = self._inspection_row(session, inspection_id)
             restored = SummaryRow(
                 id=self._free_id(session, SummaryRow, item.id),
+                uid=self._new_uid(session, SummaryRow, item.uid, "Sammanfattningspunkten"),
                 inspection_id=row.id,
                 kind=kind.value,
                 text=text,

@@ -7,9 +7,11 @@ anything, call the library's service API and read again. No SQLAlchemy, no Qt.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import uuid
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from spurdesk.model.criteria import CriteriaSet, Grade
 
@@ -78,6 +80,9 @@ def first_date_in(text: str) -> date | None:
 class Inspector:
     name: str
     role: str = "inspektör"  # e.g. "huvudinspektör"
+    #: The same in every library holding it (revision 7); "" until stored. Not part of equality:
+    #: two records with the same content are equal wherever they were made.
+    uid: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ class ParticipantGroup:
     role: str  # "ST-läkare", "Handledare", "Studierektor", "Verksamhetschef", or free text
     count: int
     names: str = ""  # optional, comma separated
+    uid: str = field(default="", compare=False)  # stable across libraries (see Inspector)
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class SectionAssessment:
     revised_on: date | None = None
     revision_reason: str = ""
     criteria: tuple[CriterionAssessment, ...] = ()
+    assignee_uid: str | None = None  # the inspector who writes this section (Inspector.uid)
 
     @property
     def effective_grade(self) -> Grade | None:
@@ -122,6 +129,7 @@ class SummaryItem:
     kind: SummaryKind
     text: str
     position: int
+    uid: str = field(default="", compare=False)  # stable across libraries (see Inspector)
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,7 @@ class ActionItem:
     # E.5): one planned action may remedy several deficiencies. Last, so positional records
     # written before it keep their meaning.
     further_criteria: tuple[str, ...] = ()
+    uid: str = field(default="", compare=False)  # stable across libraries (see Inspector)
 
     @property
     def criteria_answered(self) -> tuple[str, ...]:
@@ -185,6 +194,19 @@ class AuditEvent:
 
 
 @dataclass(frozen=True)
+class SharedVersion:
+    """A state of an inspection sent to or received from the co-inspector: a common ancestor
+    for the three-way merge (see spurdesk.exchange.coinspector)."""
+
+    digest: str  # SHA-256 of the merge document
+    direction: str  # "sent" or "received"
+    peer: str  # who it went to or came from
+    at: datetime
+    document: dict[str, Any]  # the merge document
+    history: tuple[str, ...] = ()  # digests of the versions the sender had merged (received)
+
+
+@dataclass(frozen=True)
 class Inspection:
     id: int
     unit: str  # verksamhet, e.g. "Röntgenkliniken"
@@ -208,6 +230,7 @@ class Inspection:
     created_at: datetime | None = None
     modified_at: datetime | None = None
     deleted_at: datetime | None = None  # set while the inspection is in the trash
+    uid: str = field(default="", compare=False)  # stable across libraries (see Inspector)
 
     def section(self, section_id: str) -> SectionAssessment:
         for assessment in self.sections:
@@ -221,6 +244,24 @@ class Inspection:
     @property
     def title(self) -> str:
         return f"{self.unit}, {self.site}" if self.site else self.unit
+
+    def with_new_identities(self) -> Inspection:
+        """The same content as a different inspection: fresh uids for it and every row (a copy
+        of an inspection the library already holds), section assignments following along."""
+        inspectors = tuple(replace(i, uid=str(uuid.uuid4())) for i in self.inspectors)
+        pairs = zip(self.inspectors, inspectors, strict=True)
+        people = {old.uid: new.uid for old, new in pairs if old.uid}
+        return replace(
+            self,
+            uid=str(uuid.uuid4()),
+            inspectors=inspectors,
+            participants=tuple(replace(g, uid=str(uuid.uuid4())) for g in self.participants),
+            sections=tuple(
+                replace(s, assignee_uid=people.get(s.assignee_uid or "")) for s in self.sections
+            ),
+            summary=tuple(replace(i, uid=str(uuid.uuid4())) for i in self.summary),
+            action_items=tuple(replace(i, uid=str(uuid.uuid4())) for i in self.action_items),
+        )
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ so every command checks everything before it writes anything."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -33,6 +34,8 @@ _INSPECTION_LABELS = {
     "reply_by": "Handlingsplanen ska inkomma senast",
 }
 _INSPECTION_TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
+#: The facts of a visit `inspection_fields` checks (the Inspection record's attribute names).
+INSPECTION_FIELD_NAMES = tuple(_INSPECTION_LABELS)
 
 _E = TypeVar("_E", Grade, CriterionStatus, InspectionStatus, SummaryKind, ActionItemStatus)
 
@@ -57,6 +60,24 @@ def text_mapping(value: object, what: str) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise LibraryError(f"{what} måste vara par av text, inte {type(value).__name__}.")
     return {text(key, what): text(item, what) for key, item in value.items()}
+
+
+def optional_uid(value: object, what: str) -> str | None:
+    """None, or a stable identity: a UUID in its 36-character text form."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            if str(uuid.UUID(value)) == value.lower():
+                return value.lower()
+        except ValueError:
+            pass
+    raise LibraryError(f"{what}: {str(value)[:40]!r} är ingen giltig identitet (UUID).")
+
+
+def row_uid(value: object, what: str) -> str:
+    """A row's stable identity: the one given, or a new one for a row made here."""
+    return optional_uid(value, what) or str(uuid.uuid4())
 
 
 def optional_date(value: object, what: str) -> date | None:
@@ -134,7 +155,8 @@ def inspectors(given: Sequence[Inspector]) -> list[Inspector]:
         name = text(inspector.name, f"Inspektör {number}s namn").strip()
         if not name:
             raise LibraryError(f"Inspektör {number} saknar namn.")
-        checked.append(Inspector(name, text(inspector.role, "Inspektörens roll").strip()))
+        role = text(inspector.role, "Inspektörens roll").strip()
+        checked.append(Inspector(name, role, uid=row_uid(inspector.uid, f"Inspektör {number}")))
     return checked
 
 
@@ -151,7 +173,8 @@ def participant_groups(given: Sequence[ParticipantGroup]) -> list[ParticipantGro
             raise LibraryError(
                 f"Antalet i gruppen {role} måste vara ett heltal 0 eller större, inte {count!r}."
             )
-        checked.append(ParticipantGroup(role, count, text(group.names, "Namn")))
+        uid = row_uid(group.uid, f"Deltagargrupp {number}")
+        checked.append(ParticipantGroup(role, count, text(group.names, "Namn"), uid=uid))
     return checked
 
 

@@ -80,13 +80,14 @@ def section_records(
                 revised_on=row.revised_on,
                 revision_reason=row.revision_reason,
                 criteria=criteria_records,
+                assignee_uid=row.assignee_uid,
             )
         )
     return tuple(result)
 
 
 def summary_record(row: SummaryRow) -> SummaryItem:
-    return SummaryItem(row.id, SummaryKind(row.kind), row.text, row.position)
+    return SummaryItem(row.id, SummaryKind(row.kind), row.text, row.position, uid=row.uid)
 
 
 def action_record(row: ActionRow) -> ActionItem:
@@ -106,6 +107,7 @@ def action_record(row: ActionRow) -> ActionItem:
         done_on=row.done_on,
         verified_on=row.verified_on,
         verification_note=row.verification_note,
+        uid=row.uid,
     )
 
 
@@ -139,10 +141,11 @@ def inspection_record(
         report_date=row.report_date,
         reply_by=row.reply_by,
         inspectors=tuple(
-            Inspector(r.name, r.role) for r in sorted(inspectors, key=lambda r: r.position)
+            Inspector(r.name, r.role, uid=r.uid)
+            for r in sorted(inspectors, key=lambda r: r.position)
         ),
         participants=tuple(
-            ParticipantGroup(r.role, r.count, r.names)
+            ParticipantGroup(r.role, r.count, r.names, uid=r.uid)
             for r in sorted(participants, key=lambda r: r.position)
         ),
         sections=section_records(criteria, sections, assessed),
@@ -158,6 +161,7 @@ def inspection_record(
         created_at=row.created_at,
         modified_at=row.modified_at,
         deleted_at=row.deleted_at,
+        uid=row.uid,
     )
 
 
@@ -188,6 +192,7 @@ def assessment_rows(record: Inspection) -> tuple[list[SectionRow], list[Criterio
                     assessment.revised_on, "Datum för ändrad gradering"
                 ),
                 revision_reason=checks.text(assessment.revision_reason, "Skäl till ändringen"),
+                assignee_uid=checks.optional_uid(assessment.assignee_uid, "Ansvarig inspektör"),
             )
         )
         own = {c.id for c in section.criteria}

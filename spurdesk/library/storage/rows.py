@@ -96,14 +96,21 @@ def replace_people(
     if inspectors is not None:
         session.execute(delete(InspectorRow).where(InspectorRow.inspection_id == inspection_id))
         session.add_all(
-            InspectorRow(inspection_id=inspection_id, position=i, name=p.name, role=p.role)
+            InspectorRow(
+                inspection_id=inspection_id, uid=p.uid, position=i, name=p.name, role=p.role
+            )
             for i, p in enumerate(inspectors)
         )
     if groups is not None:
         session.execute(delete(ParticipantRow).where(ParticipantRow.inspection_id == inspection_id))
         session.add_all(
             ParticipantRow(
-                inspection_id=inspection_id, position=i, role=g.role, count=g.count, names=g.names
+                inspection_id=inspection_id,
+                uid=g.uid,
+                position=i,
+                role=g.role,
+                count=g.count,
+                names=g.names,
             )
             for i, g in enumerate(groups)
         )

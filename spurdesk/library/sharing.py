@@ -1,0 +1,195 @@
+"""Verbs for an inspection shared between two inspectors' libraries: the versions exchanged (the
+common ancestors of a three-way merge) and applying a merged copy as one transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from spurdesk.library.core import LibraryCore, utc_now
+from spurdesk.library.errors import LibraryError
+from spurdesk.library.schema import (
+    ActionRow,
+    CriterionRow,
+    InspectionRow,
+    SectionRow,
+    SharedVersionRow,
+    SummaryRow,
+)
+from spurdesk.library.storage import checks, rows
+from spurdesk.library.storage.records import assessment_rows
+from spurdesk.model.inspection import (
+    Inspection,
+    InspectionStatus,
+    SharedVersion,
+    SummaryKind,
+)
+
+_DIRECTIONS = ("sent", "received")
+
+
+class SharingVerbs(LibraryCore):
+    def shared_versions(self, inspection_id: int) -> list[SharedVersion]:
+        """The versions sent to or received from the co-inspector, oldest first."""
+        with self._read() as session:
+            self._inspection_row(session, inspection_id, editable=False)
+            found = session.scalars(
+                select(SharedVersionRow)
+                .where(SharedVersionRow.inspection_id == inspection_id)
+                .order_by(SharedVersionRow.at, SharedVersionRow.id)
+            )
+            return [_version_record(row) for row in found]
+
+    def record_shared_version(self, inspection_id: int, version: SharedVersion) -> None:
+        """Remember a version sent or received; a version already known is left as it is."""
+        with self._write() as session:
+            self._inspection_row(session, inspection_id, editable=False)
+            self._add_version(session, inspection_id, version)
+
+    def import_shared(self, record: Inspection, version: SharedVersion) -> int:
+        """The first copy of an inspection shared by the co-inspector: stored under its own
+        identity (refused if the library holds it already: merge instead) with its version."""
+        if not isinstance(record, Inspection) or not record.uid:
+            raise LibraryError("Kopian saknar inspektionens identitet och kan inte tas emot.")
+        if self.find_inspection(record.uid) is not None:
+            raise LibraryError(
+                f"Inspektionen {record.title} finns redan i biblioteket; slå ihop kopian i stället."
+            )
+        with self.batch():
+            inspection_id = self.import_inspection(record)
+            self.record_shared_version(inspection_id, version)
+            self.record_event(inspection_id, "merge", f"Mottagen från medinspektör {version.peer}.")
+        return inspection_id
+
+    def apply_merged(
+        self,
+        inspection_id: int,
+        record: Inspection,
+        *,
+        detail: str,
+        received: SharedVersion | None = None,
+        forget: str | None = None,
+    ) -> None:
+        """Make the inspection's content `record` (a merged copy, or the state before one when
+        a merge is undone) in one transaction, rows matched by their uids; with `received`, the
+        copy's version is remembered as a common ancestor, with `forget` a version is dropped.
+
+        The result is checked as an imported record is (every value known to the criteria set
+        and on its scale), so a tampered copy is refused whole.
+        """
+        if not isinstance(record, Inspection):
+            raise LibraryError("Bara en hel inspektion kan slås ihop.")
+        values = checks.inspection_fields(
+            {name: getattr(record, name) for name in checks.INSPECTION_FIELD_NAMES}
+        )
+        status = checks.member(InspectionStatus, record.status, "Status")
+        inspectors = checks.inspectors(record.inspectors)
+        groups = checks.participant_groups(record.participants)
+        section_rows, criterion_rows = assessment_rows(record)
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id)
+            if row.uid != record.uid:
+                raise LibraryError(
+                    f"Kopian hör till en annan inspektion än {row.unit}; inget har ändrats."
+                )
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.status = status.value
+            rows.replace_people(session, row.id, inspectors, groups)
+            session.execute(delete(SectionRow).where(SectionRow.inspection_id == row.id))
+            session.execute(delete(CriterionRow).where(CriterionRow.inspection_id == row.id))
+            for assessed in (*section_rows, *criterion_rows):
+                assessed.inspection_id = row.id
+            session.add_all([*section_rows, *criterion_rows])
+            self._replace_summary(session, row, record)
+            self._replace_actions(session, row, record)
+            self._touch(row)
+            rows.refresh_listing(session, row)
+            if received is not None:
+                self._add_version(session, row.id, received)
+            if forget is not None:
+                session.execute(
+                    delete(SharedVersionRow).where(
+                        SharedVersionRow.inspection_id == row.id,
+                        SharedVersionRow.digest == forget,
+                    )
+                )
+            self._audit(session, row.id, "merge", detail)
+
+    def _replace_summary(self, session: Session, row: InspectionRow, record: Inspection) -> None:
+        existing = {
+            r.uid: r
+            for r in session.scalars(select(SummaryRow).where(SummaryRow.inspection_id == row.id))
+        }
+        wanted = {item.uid for item in record.summary}
+        for uid, gone in existing.items():
+            if uid not in wanted:
+                session.delete(gone)
+        session.flush()
+        for item in record.summary:
+            kind = checks.member(SummaryKind, item.kind, "Sammanfattningens typ")
+            text = checks.text(item.text, kind.heading)
+            target = existing.get(item.uid)
+            if target is None:
+                target = SummaryRow(
+                    inspection_id=row.id,
+                    uid=self._new_uid(session, SummaryRow, item.uid, "Sammanfattningspunkten"),
+                )
+                session.add(target)
+            target.kind, target.text, target.position = kind.value, text, item.position
+
+    def _replace_actions(self, session: Session, row: InspectionRow, record: Inspection) -> None:
+        existing = {
+            r.uid: r
+            for r in session.scalars(select(ActionRow).where(ActionRow.inspection_id == row.id))
+        }
+        wanted = {item.uid for item in record.action_items}
+        for uid, gone in existing.items():
+            if uid not in wanted:
+                session.delete(gone)
+        session.flush()
+        for position, item in enumerate(record.action_items):
+            values = checks.action_values(record.criteria, item)
+            target = existing.get(item.uid)
+            if target is None:
+                target = ActionRow(
+                    inspection_id=row.id,
+                    uid=self._new_uid(session, ActionRow, item.uid, "Handlingsplanens rad"),
+                )
+                session.add(target)
+            for name, value in values.items():
+                setattr(target, name, value)
+            target.position = position
+
+    @staticmethod
+    def _add_version(session: Session, inspection_id: int, version: SharedVersion) -> None:
+        if version.direction not in _DIRECTIONS:
+            raise LibraryError(f"Okänd riktning {version.direction!r} för en delad version.")
+        known = session.scalar(
+            select(SharedVersionRow.id).where(
+                SharedVersionRow.inspection_id == inspection_id,
+                SharedVersionRow.digest == version.digest,
+            )
+        )
+        if known is None:
+            session.add(
+                SharedVersionRow(
+                    inspection_id=inspection_id,
+                    digest=checks.text(version.digest, "Versionens kontrollsumma")[:64],
+                    direction=version.direction,
+                    peer=checks.text(version.peer, "Medinspektör"),
+                    at=version.at or utc_now(),
+                    state={"document": version.document, "history": list(version.history)},
+                )
+            )
+
+
+def _version_record(row: SharedVersionRow) -> SharedVersion:
+    return SharedVersion(
+        digest=row.digest,
+        direction=row.direction,
+        peer=row.peer,
+        at=row.at,
+        document=row.state["document"],
+        history=tuple(row.state.get("history", ())),
+    )
