@@ -35,7 +35,7 @@ from bench.results import (
     write_results,
 )
 
-GROUPS = ("startup", "export", "autosave", "large", "memory")
+GROUPS = ("startup", "export", "autosave", "large", "memory", "merge")
 RESULTS_FILE = Path(__file__).resolve().parent / "results.json"
 README_FILE = Path(__file__).resolve().parent / "README.md"
 
@@ -95,7 +95,13 @@ def run_suite(
 
         return measure_memory(demo, work / "memory")
 
+    def merging() -> list[Row]:
+        from bench.merge import measure_merge
+
+        return measure_merge(demo, work / "merge", repeat=repeat + 2)
+
     measures: dict[str, Callable[[], list[Row]]] = {
+        "merge": merging,
         "startup": startup,
         "export": export,
         "autosave": autosave,

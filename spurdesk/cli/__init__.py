@@ -23,6 +23,8 @@ _HANDLERS = {
     "list": "spurdesk.cli.listing",
     "export": "spurdesk.cli.export",
     "self-check": "spurdesk.cli.selfcheck",
+    "share": "spurdesk.cli.share",
+    "merge": "spurdesk.cli.merge",
 }
 
 
@@ -73,6 +75,25 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=list(REPORTS), default="docx", help="default: docx")
     export.add_argument("--out", metavar="FILE", help="the file to write (with --inspection)")
     export.add_argument("--out-dir", metavar="DIR", help="the folder to write into (with --all)")
+
+    share = commands.add_parser("share", help="write a copy of an inspection for the co-inspector")
+    _add_library_option(share, inherited=True)
+    share.add_argument("--inspection", type=int, required=True, metavar="ID")
+    share.add_argument("--out", required=True, metavar="FILE.spur", help="the copy to write")
+
+    merge = commands.add_parser(
+        "merge", help="take in the co-inspector's copy (adds the inspection if it is new)"
+    )
+    _add_library_option(merge, inherited=True)
+    merge.add_argument("file", metavar="FILE.spur", help="the copy received")
+    merge.add_argument(
+        "--dry-run", action="store_true", help="print the changes and conflicts, write nothing"
+    )
+    merge.add_argument(
+        "--prefer",
+        choices=["mine", "theirs"],
+        help="settle every conflict with this side's value (otherwise conflicts are refused)",
+    )
 
     commands.add_parser(
         "self-check", help="load criteria, build the demo, export and verify it; exit 0 when sound"

@@ -23,6 +23,18 @@ def library_location(args: argparse.Namespace) -> str | Path:
     return default_library_path()
 
 
+def existing_library(args: argparse.Namespace) -> str | Path:
+    """`library_location`, refused when it names a file that does not exist (a typo must not
+    create a new, empty library)."""
+    location = library_location(args)
+    if not is_url(location) and not Path(location).exists():
+        raise LibraryError(
+            f"Det finns inget bibliotek {location}. Ange ett med --library SÖKVÄG "
+            "(eller skapa ett med spurdesk demo --out SÖKVÄG)."
+        )
+    return location
+
+
 def format_line(summary: InspectionSummary) -> str:
     visit = summary.visit_start.isoformat() if summary.visit_start else "-"
     fields = (str(summary.id), summary.unit, summary.specialty, visit, summary.status.value)
@@ -31,13 +43,7 @@ def format_line(summary: InspectionSummary) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    location = library_location(args)
-    if not is_url(location) and not Path(location).exists():
-        raise LibraryError(
-            f"Det finns inget bibliotek {location}. Ange ett med --library SÖKVÄG "
-            "(eller skapa ett med spurdesk demo --out SÖKVÄG)."
-        )
-    with Library.open(location, read_only=True) as library:
+    with Library.open(existing_library(args), read_only=True) as library:
         for summary in library.list_inspections():
             sys.stdout.write(format_line(summary) + "\n")
     return 0

@@ -43,7 +43,7 @@ def assert_well_formed(rows: list[Row], expected: int) -> None:
     assert len(rows) == expected
     for row in rows:
         assert row.figure and row.target
-        assert row.unit in ("s", "ms", "MB", "modules")
+        assert row.unit in ("s", "ms", "MB", "kB", "modules")
         assert math.isfinite(row.value) and row.value >= 0
         assert row.floor is None or (math.isfinite(row.floor) and row.floor > 0)
         assert (row.ratio is None) == (row.floor is None)
@@ -156,3 +156,11 @@ def test_worst_case_pdf_rows(tmp_path: Path) -> None:
     rows = measure_worst_case_pdf(tmp_path, repeat=1, characters=2_000)
     assert_well_formed(rows, 2)
     assert "short lines" in rows[0].figure and "prose" in rows[1].figure
+
+
+def test_merge_rows(demo_library: Path, tmp_path: Path) -> None:
+    from bench.merge import measure_merge
+
+    rows = measure_merge(demo_library, tmp_path / "merge", repeat=1)
+    assert_well_formed(rows, 2)
+    assert rows[1].unit == "kB" and rows[1].value > 1
