@@ -31,7 +31,7 @@ MAX_STEM = 150
 class OutputFormat:
     """One kind of output file: its key, suffix and how its default name is built."""
 
-    key: str  # "docx" | "pdf" | "actionplan" | "package" | "form"
+    key: str  # "docx" | "pdf" | "actionplan" | "package" | "form" | "copy"
     kind: OutputKind
     suffix: str  # with the dot: ".docx"
     parts: Callable[[Inspection], tuple[str, ...]]  # of the default name; empty ones are dropped
@@ -76,6 +76,16 @@ def _exchange(key: str, suffix: str) -> OutputFormat:
     return OutputFormat(key, "exchange", suffix, parts, separator="-", cleaned=False)
 
 
+def _copy(key: str, suffix: str) -> OutputFormat:
+    """The co-inspector's copy: the unit and the visit date, as the exchange names its files,
+    then "kopia" (cleaned: a unit's name may hold characters a file name cannot)."""
+
+    def parts(inspection: Inspection) -> tuple[str, ...]:
+        return (inspection.unit, _iso(inspection.visit_start), "kopia")
+
+    return OutputFormat(key, "exchange", suffix, parts)
+
+
 OUTPUTS: Mapping[str, OutputFormat] = MappingProxyType(
     {
         output.key: output
@@ -85,6 +95,7 @@ OUTPUTS: Mapping[str, OutputFormat] = MappingProxyType(
             _report("actionplan", ".docx", "Handlingsplan"),
             _exchange("package", ".spur"),  # spurdesk.exchange.package.SUFFIX
             _exchange("form", ".docx"),  # the fillable Word form
+            _copy("copy", ".spur"),  # to the co-inspector (spurdesk.exchange.coinspector)
         )
     }
 )

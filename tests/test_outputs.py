@@ -29,6 +29,7 @@ def test_default_names_of_the_demo(demo: Inspection) -> None:
         "actionplan": "Handlingsplan Röntgenkliniken, Strandviks lasarett 2025-01-20.docx",
         "package": "handlingsplan-Röntgenkliniken-2024-11-13.spur",
         "form": "handlingsplan-Röntgenkliniken-2024-11-13.docx",
+        "copy": "Röntgenkliniken 2024-11-13 kopia.spur",
     }
     assert REPORTS["pdf"].file_name(numbered, numbered=True) == (
         "12 SPUR-rapport Röntgenkliniken, Strandviks lasarett 2025-01-20.pdf"
@@ -41,6 +42,12 @@ def test_a_report_without_dates_is_named_by_the_visit_then_by_nothing(demo: Insp
     undated = dataclasses.replace(demo, report_date=None, visit_start=None, site="")
     assert REPORTS["docx"].file_name(undated) == "SPUR-rapport Röntgenkliniken.docx"
     assert OUTPUTS["package"].file_name(undated) == "handlingsplan-Röntgenkliniken.spur"
+    assert OUTPUTS["copy"].file_name(undated) == "Röntgenkliniken kopia.spur"
+
+
+def test_a_copy_is_named_safely(demo: Inspection) -> None:
+    hostile = dataclasses.replace(demo, unit='Röntgen/kliniken: "A"')
+    assert OUTPUTS["copy"].file_name(hostile) == "Röntgen kliniken A 2024-11-13 kopia.spur"
 
 
 def test_report_names_are_safe_and_short(demo: Inspection) -> None:
