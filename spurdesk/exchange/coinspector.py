@@ -23,6 +23,7 @@ from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.jsonread import parse_json
 from spurdesk.exchange.merge import MergeResult, Resolution, merge, resolve
 from spurdesk.exchange.merge_document import Document, document_digest, document_of, record_of
+from spurdesk.exchange.merge_text import place
 from spurdesk.exchange.package import member_checksums, verify_checksums
 from spurdesk.exchange.records_json import inspection_from_node, to_json
 from spurdesk.exchange.safezip import ZipLimits, read_zip_members
@@ -42,6 +43,7 @@ LIMITS = ZipLimits(
     max_members=len(MEMBERS),
 )
 MAX_HISTORY = 10_000
+_LISTED = 8  # changed places named in the audit trail's line
 
 
 @dataclass(frozen=True)
@@ -261,9 +263,12 @@ def apply_plan(
 def merge_summary(plan: MergePlan) -> str:
     """The audit trail's line: from whom, and what changed."""
     result = plan.result
-    changes = len(result.changes) if result else 0
+    changes = result.changes if result else ()
     conflicts = len(result.conflicts) if result else 0
+    places = "; ".join(dict.fromkeys(place(change.path) for change in changes[:_LISTED]))
+    more = " med flera" if len(changes) > _LISTED else ""
     return (
         f"Sammanslagen med kopia från {plan.copy.sender} ({plan.copy.source}, "
-        f"{plan.copy.created:%Y-%m-%d %H:%M}): {changes} ändringar, {conflicts} konflikter."
+        f"{plan.copy.created:%Y-%m-%d %H:%M}): {len(changes)} ändringar, {conflicts} konflikter"
+        + (f" ({places}{more})." if places else ".")
     )

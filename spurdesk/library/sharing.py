@@ -3,6 +3,8 @@ common ancestors of a three-way merge) and applying a merged copy as one transac
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -18,9 +20,13 @@ from spurdesk.library.schema import (
 )
 from spurdesk.library.storage import checks, rows
 from spurdesk.library.storage.records import assessment_rows
+from spurdesk.model import grading
+from spurdesk.model.criteria import Section
 from spurdesk.model.inspection import (
+    CriterionStatus,
     Inspection,
     InspectionStatus,
+    SectionAssessment,
     SharedVersion,
     SummaryKind,
 )
@@ -75,7 +81,10 @@ class SharingVerbs(LibraryCore):
         copy's version is remembered as a common ancestor, with `forget` a version is dropped.
 
         The result is checked as an imported record is (every value known to the criteria set
-        and on its scale), so a tampered copy is refused whole.
+        and on its scale), so a tampered copy is refused whole; and a section whose grade,
+        justification or criterion statuses change must satisfy the grading rule `set_grade`
+        enforces (a grade differing from the suggested one needs a justification), so a merge
+        cannot make a state the editors would refuse.
         """
         if not isinstance(record, Inspection):
             raise LibraryError("Bara en hel inspektion kan slås ihop.")
@@ -92,6 +101,7 @@ class SharingVerbs(LibraryCore):
                 raise LibraryError(
                     f"Kopian hör till en annan inspektion än {row.unit}; inget har ändrats."
                 )
+            _check_mixed_grades(self._load(session, inspection_id), record, received)
             for name, value in values.items():
                 setattr(row, name, value)
             row.status = status.value
@@ -182,6 +192,49 @@ class SharingVerbs(LibraryCore):
                     state={"document": version.document, "history": list(version.history)},
                 )
             )
+
+
+def _grading_state(assessment: SectionAssessment) -> tuple[object, ...]:
+    statuses = tuple((c.criterion_id, c.status.value) for c in assessment.criteria)
+    grade = assessment.grade.value if assessment.grade else None
+    return grade, assessment.justification, statuses
+
+
+def _copy_grading_state(document: dict[str, Any], section: Section) -> tuple[object, ...]:
+    values = document["sections"].get(section.id, {})
+    criteria = document["criteria"]
+    statuses = tuple(
+        (c.id, criteria.get(c.id, {}).get("status", CriterionStatus.NOT_ASSESSED.value))
+        for c in section.criteria
+    )
+    return values.get("grade"), values.get("justification", ""), statuses
+
+
+def _check_mixed_grades(
+    current: Inspection, record: Inspection, received: SharedVersion | None
+) -> None:
+    """The grading rule `set_grade` enforces, for every section whose grade, justification and
+    statuses together are as neither side had them (one side's grade with the other's statuses):
+    a state only the merge would make. A section as one inspector left it passes, as it did in
+    their editor."""
+    for section in record.criteria.sections:
+        new = record.section(section.id)
+        state = _grading_state(new)
+        if state == _grading_state(current.section(section.id)):
+            continue
+        if received is not None and state == _copy_grading_state(received.document, section):
+            continue
+        statuses = {c.criterion_id: c.status for c in new.criteria}
+        try:
+            grading.validate_grade_choice(
+                section, new.grade, grading.suggest_grade(section, statuses), new.justification
+            )
+        except grading.GradingError as error:
+            raise LibraryError(
+                f"{error} Sammanslagningen blandar den ena inspektörens gradering med den andras "
+                "bedömningar av kriterierna; välj samma sida för båda, eller skriv motiveringen "
+                "och ta emot kopian igen. Inget har ändrats."
+            ) from error
 
 
 def _version_record(row: SharedVersionRow) -> SharedVersion:

@@ -204,6 +204,7 @@ def test_a_merge_is_recorded_and_undone_as_one_step(laptops) -> None:  # type: i
     apply_plan(anna.library, plan)
     [event] = [e for e in anna.library.audit_events(anna.inspection_id) if e.action == "merge"]
     assert "Erik" in event.detail and "1 ändringar" in event.detail
+    assert "(Avsnitt D, iakttagelser)" in event.detail
     anna.library.apply_merged(
         anna.inspection_id, before, detail="Sammanslagningen ångrad.", forget=copy.digest
     )
@@ -303,3 +304,21 @@ def test_a_copy_of_another_inspection_is_refused_in_an_open_inspection(laptops, 
 def test_a_copy_of_the_demo_stays_small(laptops) -> None:  # type: ignore[no-untyped-def]
     anna, _erik = laptops
     assert anna.send().stat().st_size < 100_000
+
+
+def test_one_sides_grade_with_the_others_statuses_must_meet_the_grading_rule(laptops) -> None:  # type: ignore[no-untyped-def]
+    """Anna grades C as B after finding C.4 unmet; Erik finds C.1 unmet. Merged, C.1 and C.4
+    call for D: B without a justification is a state neither editor would have accepted, so the
+    merge is refused whole with a message saying what to do. Each side's own state merges."""
+    anna, erik = laptops
+    anna.library.set_criterion_status(anna.inspection_id, "C.4", CriterionStatus.NOT_MET)
+    anna.library.set_grade(anna.inspection_id, "C", Grade.B, "")
+    erik.library.set_criterion_status(erik.inspection_id, "C.1", CriterionStatus.NOT_MET)
+    before = _library_bytes(anna.library)
+    plan = plan_merge(anna.library, read_copy(erik.send()))
+    with pytest.raises(LibraryError, match="motivering.*blandar"):
+        apply_plan(anna.library, plan)
+    assert _library_bytes(anna.library) == before
+    anna.library.set_grade(anna.inspection_id, "C", Grade.B, "Åtgärdat efter besöket.")
+    erik.receive(anna.send())  # Erik's statuses with Anna's justified grade: accepted
+    assert erik.record.section("C").grade == Grade.B
