@@ -302,13 +302,13 @@ def test_the_inspection_window_sends_the_plan_and_the_form(
     message_boxes: MessageBoxes,
 ) -> None:
     """Verksamheten → Skicka … and → Word-formulär write what the unit needs, from the window."""
-    from spurdesk.ui.exchange import actions
+    from spurdesk.ui.exchange import file_dialogs
     from spurdesk.ui.inspection.window import InspectionWindow
 
     window = InspectionWindow(demo_session, demo_inspection_id)
     qtbot.addWidget(window)
     targets = iter([tmp_path / "till-enheten.spur", tmp_path / "formular.docx"])
-    monkeypatch.setattr(actions, "_save_path", lambda *_args: next(targets))
+    monkeypatch.setattr(file_dialogs, "save_path", lambda *_args: next(targets))
 
     window.send_action.trigger()
     package = read_package(tmp_path / "till-enheten.spur")

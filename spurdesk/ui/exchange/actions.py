@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.outgoing import send_form, send_package
@@ -19,23 +19,11 @@ from spurdesk.exchange.review import ImportResult
 from spurdesk.exchange.store import ActionPlanStore
 from spurdesk.outputs import OUTPUTS
 from spurdesk.ui import dialogs
+from spurdesk.ui.exchange import file_dialogs
 from spurdesk.ui.exchange.review_dialog import open_review
 from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.settings import AppSettings
-
-
-def _save_path(
-    parent: QWidget | None, title: str, suggestion: str, name_filter: str
-) -> Path | None:
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, suggestion, name_filter)
-    return Path(chosen) if chosen else None
-
-
-def _open_path(parent: QWidget | None, title: str, name_filter: str) -> Path | None:
-    chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", name_filter)
-    return Path(chosen) if chosen else None
-
 
 #: What the unit gets, by its key in spurdesk.outputs.OUTPUTS.
 _SENDERS: dict[str, Callable[[ActionPlanStore, int, Path], Path]] = {
@@ -62,7 +50,7 @@ def _export(
         if path is None:
             name_filter = _name_filter(key)
             inspection = session.library.get_inspection(inspection_id)
-            path = _save_path(
+            path = file_dialogs.save_path(
                 parent,
                 QCoreApplication.translate("exchange", "Spara"),
                 OUTPUTS[key].file_name(inspection),
@@ -108,7 +96,7 @@ def import_response(
 ) -> ImportResult | None:
     """Read a response (.spur or filled-in .docx) and let the inspector review it."""
     if path is None:
-        path = _open_path(
+        path = file_dialogs.open_path(
             parent,
             QCoreApplication.translate("exchange", "Importera svar från verksamheten"),
             QCoreApplication.translate("exchange", "Svar från verksamheten (*.spur *.docx)"),
@@ -124,7 +112,7 @@ def import_response(
 def open_package(parent: QWidget | None, path: Path | None = None) -> UnitWindow | None:
     """Unit mode: open a received package with the report read-only and the plan editable."""
     if path is None:
-        path = _open_path(
+        path = file_dialogs.open_path(
             parent,
             QCoreApplication.translate("exchange", "Öppna paket från inspektörerna"),
             QCoreApplication.translate("exchange", "spurdesk-paket (*.spur)"),
