@@ -759,7 +759,6 @@
     <name>NavigationModel</name>
     <message>
         <source>Del</source>
-        <extracomment>The `key` of the nodes that are pages rather than sections.</extracomment>
         <translation>Part</translation>
     </message>
     <message>
@@ -768,6 +767,7 @@
     </message>
     <message>
         <source>Översikt</source>
+        <extracomment>The `key` of the nodes that are pages rather than sections.</extracomment>
         <translation>Overview</translation>
     </message>
     <message>
@@ -790,6 +790,10 @@
 Gradering: %1. %2 av %3 kriterier bedömda.</source>
         <translation>%4
 Grade: %1. %2 of %3 criteria assessed.</translation>
+    </message>
+    <message>
+        <source>Skrivs av %1.</source>
+        <translation>Written by %1.</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1175,14 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>Criteria of section %1</translation>
     </message>
     <message>
+        <source>Skriv&amp;s av</source>
+        <translation>Written &amp;by</translation>
+    </message>
+    <message>
+        <source>Inspektör som skriver avsnitt %1</source>
+        <translation>Inspector writing section %1</translation>
+    </message>
+    <message>
         <source>&amp;Iakttagelser och bedömning</source>
         <translation>&amp;Findings and assessment</translation>
     </message>
@@ -1269,6 +1281,10 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Ändrad till %1 den %2: %3</source>
         <translation>Revised to %1 on %2: %3</translation>
+    </message>
+    <message>
+        <source>— ingen —</source>
+        <translation>— no one —</translation>
     </message>
     <message>
         <source>Anteckning till %1</source>
@@ -1771,6 +1787,10 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Ändrad gradering av %1</source>
         <translation>Revised grade of %1</translation>
+    </message>
+    <message>
+        <source>Tilldela avsnitt %1</source>
+        <translation>Assign section %1</translation>
     </message>
     <message>
         <source>Ny punkt under %1</source>

@@ -288,6 +288,22 @@ def set_status_command(
     )
 
 
+def assign_section_command(
+    session: LibrarySession,
+    inspection_id: int,
+    section_id: str,
+    old: str | None,
+    new: str | None,
+) -> VerbCommand[str | None]:
+    """Who writes the section ("Skrivs av"): an inspector's uid, or None."""
+
+    def verb(library: Library, inspector_uid: str | None) -> None:
+        library.assign_section(inspection_id, section_id, inspector_uid)
+
+    text = QCoreApplication.translate("commands", "Tilldela avsnitt %1").replace("%1", section_id)
+    return VerbCommand(session, inspection_id, text, verb, old, new)
+
+
 # rows that come and go -------------------------------------------------------------------------
 
 

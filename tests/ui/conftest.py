@@ -14,11 +14,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from spurdesk.library import Library
 from spurdesk.model.criteria_loader import CriteriaLibrary, load_criteria_library
 from spurdesk.ui import dialogs
+from spurdesk.ui.i18n import LanguageManager
+from spurdesk.ui.inspection.window import InspectionWindow
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.settings import AppSettings
 
@@ -112,6 +116,37 @@ def session(library: Library) -> Iterator[LibrarySession]:
 def demo_session(demo_library: Library) -> Iterator[LibrarySession]:
     """A UI session on the demo library."""
     yield from _session(demo_library)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, demo_session: LibrarySession, demo_inspection_id: int
+) -> Iterator[InspectionWindow]:
+    """The demo inspection's window, shown (closed afterwards unless the test closed it)."""
+    opened = InspectionWindow(demo_session, demo_inspection_id)
+    opened.show()
+    qtbot.waitExposed(opened)
+    yield opened
+    if isValid(opened):  # a test that closed it has already deleted it (WA_DeleteOnClose)
+        opened.close()
+
+
+@pytest.fixture
+def swedish(qapp: QApplication) -> LanguageManager:
+    """The Swedish translator installed, as the app does at start: it gives the plural forms
+    ("1 konflikt", "3 konflikter"), whichever language an earlier test left."""
+    manager = LanguageManager.for_app(qapp)
+    assert manager.set_language("sv") == "sv"
+    return manager
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[LanguageManager]:
+    """The interface in English for one test; Swedish again afterwards, whatever happened."""
+    manager = LanguageManager.for_app(qapp)
+    assert manager.set_language("en") == "en"
+    yield manager
+    manager.set_language("sv")
 
 
 @dataclass

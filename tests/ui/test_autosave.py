@@ -6,14 +6,11 @@ read-only connection — what another process (or the app after a crash) would f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from shiboken6 import isValid
 
 from spurdesk.library import Library
 from spurdesk.model.inspection import Inspection, SummaryKind
@@ -22,23 +19,11 @@ from spurdesk.ui.inspection.overview_page import OverviewPage
 from spurdesk.ui.inspection.result_page import ResultPage
 from spurdesk.ui.inspection.section_page import SectionPage
 from spurdesk.ui.inspection.window import InspectionWindow
-from spurdesk.ui.session import MAX_LATENCY_MS, LibrarySession
+from spurdesk.ui.session import MAX_LATENCY_MS
 
 #: Generous: the debounce writes within MAX_LATENCY_MS; a loaded CI machine may be slower, and
 #: speed is measured in bench/, not here.
 SAVE_WAIT_MS = MAX_LATENCY_MS * 5
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, demo_session: LibrarySession, demo_inspection_id: int
-) -> Iterator[InspectionWindow]:
-    opened = InspectionWindow(demo_session, demo_inspection_id)
-    opened.show()
-    qtbot.waitExposed(opened)
-    yield opened
-    if isValid(opened):  # a test that closed it has already deleted it (WA_DeleteOnClose)
-        opened.close()
 
 
 def on_disk(path: Path, inspection_id: int) -> Inspection:

@@ -6,14 +6,12 @@ Runs on a real library (the demo) with message boxes answered by the `message_bo
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from docx import Document
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QLabel,
     QLineEdit,
@@ -238,15 +236,6 @@ def test_follow_up_view_lists_filters_marks_and_exports(
     assert follow_up.export(tmp_path / "lista.csv")
     assert (tmp_path / "lista.csv").read_text("utf-8-sig").count("\n") == len(entries)
     assert follow_up.export(tmp_path / "lista.docx")
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[LanguageManager]:
-    """The interface in English for one test; Swedish again afterwards, whatever happened."""
-    manager = LanguageManager.for_app(qapp)
-    assert manager.set_language("en") == "en"
-    yield manager
-    manager.set_language("sv")
 
 
 def test_exchange_views_are_shown_in_english(

@@ -6,10 +6,8 @@ library and the page back and Gör om repeats the edit — and that it is one st
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -31,18 +29,6 @@ from spurdesk.ui.inspection.overview_page import OverviewPage
 from spurdesk.ui.inspection.result_page import ResultPage
 from spurdesk.ui.inspection.section_page import SectionPage
 from spurdesk.ui.inspection.window import InspectionWindow
-from spurdesk.ui.session import LibrarySession
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, demo_session: LibrarySession, demo_inspection_id: int
-) -> Iterator[InspectionWindow]:
-    opened = InspectionWindow(demo_session, demo_inspection_id)
-    opened.show()
-    qtbot.waitExposed(opened)
-    yield opened
-    opened.close()
 
 
 def record(window: InspectionWindow) -> Inspection:

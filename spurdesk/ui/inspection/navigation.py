@@ -1,5 +1,6 @@
 """The inspection window's navigation tree: Översikt; Struktur A–C; Process D–H; Resultat;
-Handlingsplan — with each section's grade and how many of its criteria are assessed."""
+Handlingsplan — with each section's grade, how many of its criteria are assessed, and who writes
+it ("E. Handledning … — Erik")."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
+from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.inspection import CriterionStatus, Inspection, SectionAssessment
 from spurdesk.ui.inspection.indexes import NO_PARENT, ModelIndex
 
@@ -47,6 +51,44 @@ PAGE_KEYS = {
 }
 
 
+# Column 0's " — Erik" of an assigned section, which the delegate keeps visible when eliding.
+ASSIGNEE_ROLE = Qt.ItemDataRole.UserRole + 1
+# Pixels of the style's text margins inside a cell, left for it when eliding by hand.
+_TEXT_MARGINS = 12
+
+
+def node_label(criteria: CriteriaSet, kind: NodeKind, key: str | None) -> str:
+    """A page's name: "Översikt", "E. Handledning och kompetensbedömning", "Resultat" …"""
+    if kind == NodeKind.OVERVIEW:
+        return QCoreApplication.translate("NavigationModel", "Översikt")
+    if kind == NodeKind.RESULT:
+        return QCoreApplication.translate("NavigationModel", "Resultat")
+    if kind == NodeKind.ACTION_PLAN:
+        return QCoreApplication.translate("NavigationModel", "Handlingsplan")
+    if kind == NodeKind.AREA:
+        return next(a.title for a in criteria.areas if a.kind.value == key)
+    return criteria.section(str(key)).label
+
+
+def assignee_names(inspection: Inspection) -> dict[str, str]:
+    """Each inspector's short name by uid: the first name, or the whole name where two
+    inspectors share a first name."""
+    first = [
+        inspector.name.split()[0] if inspector.name.split() else ""
+        for inspector in inspection.inspectors
+    ]
+    return {
+        inspector.uid: short if first.count(short) == 1 and short else inspector.name
+        for inspector, short in zip(inspection.inspectors, first, strict=True)
+    }
+
+
+def assignee_of(inspection: Inspection, section_id: str) -> str:
+    """The short name of who writes the section, "" when no one (or someone since removed)."""
+    uid = inspection.section(section_id).assignee_uid
+    return assignee_names(inspection).get(uid, "") if uid else ""
+
+
 def grade_text(assessment: SectionAssessment) -> str:
     """ "D → C" after a revision, "D" without, "–" when not graded."""
     if assessment.grade is None:
@@ -76,7 +118,7 @@ class NavigationModel(QAbstractItemModel):
         self._inspection = inspection
         self._root = NavNode(NodeKind.AREA, "")
         self._build()
-        self._shown: dict[int, str] = {id(node): self._state(node) for node in self._nodes()}
+        self._shown = {id(node): self._shown_texts(node) for node in self._nodes()}
 
     def _add(self, parent: NavNode, kind: NodeKind, key: str) -> NavNode:
         node = NavNode(kind, key, parent)
@@ -96,14 +138,19 @@ class NavigationModel(QAbstractItemModel):
 
     def set_inspection(self, inspection: Inspection) -> None:
         """New record after a change: the tree's shape never changes, and only rows whose
-        grade or count differ are signalled (autosave refreshes often; views re-measure)."""
+        grade, count or assignee differ are signalled (autosave refreshes often; views
+        re-measure)."""
         self._inspection = inspection
         for node in self._nodes():
-            state = self._state(node)
-            if self._shown.get(id(node)) != state:
-                self._shown[id(node)] = state
-                index = self.createIndex(node.row(), 1, node)
-                self.dataChanged.emit(index, index)
+            texts = self._shown_texts(node)
+            if self._shown.get(id(node)) != texts:
+                self._shown[id(node)] = texts
+                self.dataChanged.emit(
+                    self.createIndex(node.row(), 0, node), self.createIndex(node.row(), 1, node)
+                )
+
+    def _shown_texts(self, node: NavNode) -> tuple[str, str]:
+        return self._label(node), self._state(node)
 
     def _nodes(self) -> list[NavNode]:
         nodes: list[NavNode] = []
@@ -192,19 +239,17 @@ class NavigationModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = self._state(node)
             return f"{self._label(node)} {state}".strip()
+        if role == ASSIGNEE_ROLE and index.column() == 0:
+            return self._assignee_suffix(node)
         return None
 
+    def _assignee_suffix(self, node: NavNode) -> str:
+        name = assignee_of(self._inspection, node.key) if node.kind == NodeKind.SECTION else ""
+        return f" — {name}" if name else ""
+
     def _label(self, node: NavNode) -> str:
-        criteria = self._inspection.criteria
-        if node.kind == NodeKind.OVERVIEW:
-            return QCoreApplication.translate("NavigationModel", "Översikt")
-        if node.kind == NodeKind.RESULT:
-            return QCoreApplication.translate("NavigationModel", "Resultat")
-        if node.kind == NodeKind.ACTION_PLAN:
-            return QCoreApplication.translate("NavigationModel", "Handlingsplan")
-        if node.kind == NodeKind.AREA:
-            return next(a.title for a in criteria.areas if a.kind.value == node.key)
-        return criteria.section(node.key).label
+        label = node_label(self._inspection.criteria, node.kind, node.key)
+        return label + self._assignee_suffix(node)
 
     def _state(self, node: NavNode) -> str:
         if node.kind == NodeKind.SECTION:
@@ -219,12 +264,37 @@ class NavigationModel(QAbstractItemModel):
         if node.kind != NodeKind.SECTION:
             return self._label(node)
         assessed, total = assessed_count(self._inspection, node.key)
-        return (
+        tooltip = (
             QCoreApplication.translate(
                 "NavigationModel", "%4\nGradering: %1. %2 av %3 kriterier bedömda."
             )
-            .replace("%4", self._label(node))
+            .replace("%4", node_label(self._inspection.criteria, node.kind, node.key))
             .replace("%1", grade_text(self._inspection.section(node.key)))
             .replace("%2", str(assessed))
             .replace("%3", str(total))
         )
+        uid = self._inspection.section(node.key).assignee_uid
+        writer = next((i.name for i in self._inspection.inspectors if i.uid and i.uid == uid), "")
+        if writer:
+            tooltip += "\n" + QCoreApplication.translate(
+                "NavigationModel", "Skrivs av %1."
+            ).replace("%1", writer)
+        return tooltip
+
+
+class NavigationDelegate(QStyledItemDelegate):
+    """Elides a long section name before its " — Erik", so who writes it stays in view."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        suffix = str(index.data(ASSIGNEE_ROLE) or "")
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        text = str(option.text)  # type: ignore[attr-defined]
+        width = option.rect.width() - _TEXT_MARGINS  # type: ignore[attr-defined]
+        if not suffix or not text.endswith(suffix) or metrics.horizontalAdvance(text) <= width:
+            return
+        room = width - metrics.horizontalAdvance(suffix)
+        name = metrics.elidedText(text[: -len(suffix)], Qt.TextElideMode.ElideRight, room)
+        option.text = name + suffix  # type: ignore[attr-defined]

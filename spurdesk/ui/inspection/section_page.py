@@ -1,4 +1,5 @@
-"""The editor of one section A–H: criteria statuses and notes, findings, grade and revision.
+"""The editor of one section A–H: who writes it, criteria statuses and notes, findings, grade and
+revision.
 
 The suggested grade is recomputed from the record on every refresh (pure `suggest_grade`), so it
 follows each status change live. A grade differing from the suggestion needs a justification:
@@ -52,6 +53,7 @@ from spurdesk.ui.inspection.reasons import reason_label, revision_blocker_label
 from spurdesk.ui.inspection.widgets import StagedLineEdit, StagedTextEdit
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.undo import (
+    assign_section_command,
     revise_grade_command,
     set_criterion_status_command,
     set_grade_command,
@@ -162,6 +164,7 @@ class SectionPage(InspectionPage):
         self.pending_grade: Grade | None = None  # chosen, waiting for its justification
         self._pending_active = False
         self._shown_revision: tuple[object, ...] | None = None
+        self._shown_assignees: list[tuple[str, str]] | None = None  # (uid, name) in the list
         self._fitted = False
         self._build()
         self.retranslate()
@@ -229,7 +232,17 @@ class SectionPage(InspectionPage):
         header.setSectionResizeMode(COLUMN_STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMN_NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COLUMN_NOTE, 220)
-        top_layout.addWidget(self.title)
+        # "Skrivs av": the inspector who writes the section (either may still write anywhere).
+        self.assignee_label = QLabel()
+        self.assignee = QComboBox(objectName="assignee")
+        self.assignee.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.assignee_label.setBuddy(self.assignee)
+        self.assignee.activated.connect(self._assignee_chosen)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.assignee_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        title_row.addWidget(self.assignee, 0, Qt.AlignmentFlag.AlignVCenter)
+        top_layout.addLayout(title_row)
         top_layout.addWidget(self.preamble)
         self.keys_hint = wrapped()
         self.keys_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -309,6 +322,7 @@ class SectionPage(InspectionPage):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
+        QWidget.setTabOrder(self.assignee, self.criteria_view)
         QWidget.setTabOrder(self.criteria_view, self.findings)
         QWidget.setTabOrder(self.findings, self.grades.buttons[0])
         QWidget.setTabOrder(self.grades.buttons[0], self.justification)
@@ -329,6 +343,12 @@ class SectionPage(InspectionPage):
             self.tr("Kriterier för avsnitt %1").replace("%1", self.section.id)
         )
         self.criteria_model.retranslate()
+        self.assignee_label.setText(self.tr("Skriv&s av"))
+        self.assignee.setAccessibleName(
+            self.tr("Inspektör som skriver avsnitt %1").replace("%1", self.section.id)
+        )
+        self._shown_assignees = None
+        self._show_assignee()
         self.findings_label.setText(self.tr("&Iakttagelser och bedömning"))
         self.findings.setAccessibleName(self.tr("Iakttagelser och bedömning"))
         self.findings.setPlaceholderText(
@@ -388,6 +408,7 @@ class SectionPage(InspectionPage):
         statuses = {c.criterion_id: c.status for c in assessment.criteria}
         self.suggestion = suggest_grade(self.section, statuses)
         self.criteria_model.set_assessment(assessment)
+        self._show_assignee()
         self.findings.show_text(assessment.findings)
         self._show_grading()
         self._fill_revised_grades()
@@ -460,7 +481,31 @@ class SectionPage(InspectionPage):
         self.revised_on.setDate(QDate(on.year, on.month, on.day))
         self.revision_reason.show_text(assessment.revision_reason)
 
+    def _show_assignee(self) -> None:
+        """The inspectors to choose from (rebuilt only when they change) and the one chosen."""
+        people = [(i.uid, i.name) for i in self.inspection.inspectors if i.uid]
+        if people != self._shown_assignees:
+            self._shown_assignees = people
+            self.assignee.clear()
+            self.assignee.addItem(self.tr("— ingen —"), None)
+            for uid, name in people:
+                self.assignee.addItem(name, uid)
+        self.assignee.setCurrentIndex(max(self.assignee.findData(self.assessment.assignee_uid), 0))
+
     # editing -------------------------------------------------------------------------------
+
+    def assign(self, inspector_uid: str | None) -> None:
+        """Who writes this section, as one undoable step (None: no one)."""
+        old = self.assessment.assignee_uid
+        if inspector_uid != old:
+            command = assign_section_command(
+                self.session, self.inspection_id, self.section.id, old, inspector_uid
+            )
+            if not self.push(command):
+                self._show_assignee()
+
+    def _assignee_chosen(self, index: int) -> None:
+        self.assign(self.assignee.itemData(index))
 
     def set_status(self, criterion_id: str, status: CriterionStatus) -> None:
         current = self.criteria_model.assessment(criterion_id)

@@ -27,7 +27,13 @@ from spurdesk.errors import SpurdeskError
 from spurdesk.model.inspection import Inspection
 from spurdesk.ui.dialogs import show_error
 from spurdesk.ui.inspection.action_plan_page import ActionPlanPage
-from spurdesk.ui.inspection.navigation import NavigationModel, NavNode, NodeKind
+from spurdesk.ui.inspection.navigation import (
+    NavigationDelegate,
+    NavigationModel,
+    NavNode,
+    NodeKind,
+    node_label,
+)
 from spurdesk.ui.inspection.overview_page import OverviewPage
 from spurdesk.ui.inspection.page import InspectionPage, make_read_only
 from spurdesk.ui.inspection.result_page import ResultPage
@@ -54,6 +60,7 @@ class InspectionWindow(QMainWindow):
         self.nav_model = NavigationModel(self.inspection, self)
         self.nav = QTreeView()
         self.nav.setModel(self.nav_model)
+        self.nav.setItemDelegateForColumn(0, NavigationDelegate(self.nav))
         self.nav.setHeaderHidden(True)
         self.nav.expandAll()
         self.nav.setItemsExpandable(False)
@@ -173,8 +180,7 @@ class InspectionWindow(QMainWindow):
         self._show_undo_state()
         self.go_menu.setTitle(self.tr("&Gå till"))
         for action, kind, key in self.go_actions:
-            index = self.nav_model.index_of(kind, key)
-            action.setText(str(index.data()))
+            action.setText(node_label(self.inspection.criteria, kind, key))
         self.focus_nav_action.setText(self.tr("&Navigeringen"))
         self.export_menu.setTitle(self.tr("&Exportera"))
         self.export_actions["docx"].setText(self.tr("Rapport som &Word…"))
