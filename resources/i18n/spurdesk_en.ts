@@ -590,6 +590,18 @@
         <translation>&amp;Import the unit&apos;s response…</translation>
     </message>
     <message>
+        <source>Medinspek&amp;tör</source>
+        <translation>&amp;Co-inspector</translation>
+    </message>
+    <message>
+        <source>&amp;Skicka till medinspektör…</source>
+        <translation>&amp;Send to co-inspector…</translation>
+    </message>
+    <message>
+        <source>&amp;Ta emot kopia…</source>
+        <translation>&amp;Receive a copy…</translation>
+    </message>
+    <message>
         <source>Navigering</source>
         <translation>Navigation</translation>
     </message>
@@ -604,6 +616,14 @@
     <message>
         <source>Sparat %1</source>
         <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Kopian sparades: %1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <source>Kopian från %1 är sammanslagen.</source>
+        <translation>The copy from %1 has been merged.</translation>
     </message>
 </context>
 <context>
@@ -740,6 +760,10 @@
         <translation>Open a &amp;package from the inspectors…</translation>
     </message>
     <message>
+        <source>Ta emot &amp;kopia från medinspektör…</source>
+        <translation>Receive a &amp;copy from a co-inspector…</translation>
+    </message>
+    <message>
         <source>spurdesk – inspektioner</source>
         <translation>spurdesk – inspections</translation>
     </message>
@@ -753,6 +777,420 @@
     <message>
         <source>Anteckning</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>MergeChanges</name>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Kriterium</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Planerad åtgärd</source>
+        <translation>Planned action</translation>
+    </message>
+    <message>
+        <source>Datum när åtgärden ska vara genomförd</source>
+        <translation>Date by which the action is to be completed</translation>
+    </message>
+    <message>
+        <source>Ansvarig för genomförandet</source>
+        <translation>Responsible for carrying it out</translation>
+    </message>
+    <message>
+        <source>Datum för uppföljning</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>Ansvarig för uppföljningen</source>
+        <translation>Responsible for the follow-up</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kommentar från verksamheten</source>
+        <translation>Comment from the unit</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Genomförd datum</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Verifierad datum</source>
+        <translation>Verified on</translation>
+    </message>
+    <message>
+        <source>Anteckning om verifiering</source>
+        <translation>Verification note</translation>
+    </message>
+    <message>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Sjukhus eller vårdcentral</source>
+        <translation>Hospital or health centre</translation>
+    </message>
+    <message>
+        <source>Vårdgivare</source>
+        <translation>Care provider</translation>
+    </message>
+    <message>
+        <source>Specialitet</source>
+        <translation>Specialty</translation>
+    </message>
+    <message>
+        <source>Besöket började</source>
+        <translation>Visit started</translation>
+    </message>
+    <message>
+        <source>Besöket slutade</source>
+        <translation>Visit ended</translation>
+    </message>
+    <message>
+        <source>Rapportdatum</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>Iakttagelser och bedömning</source>
+        <translation>Findings and assessment</translation>
+    </message>
+    <message>
+        <source>Gradering</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Motivering</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <source>Ändrad gradering</source>
+        <translation>Revised grade</translation>
+    </message>
+    <message>
+        <source>Datum för ändrad gradering</source>
+        <translation>Date of the revised grade</translation>
+    </message>
+    <message>
+        <source>Skäl till ändrad gradering</source>
+        <translation>Reason for the revised grade</translation>
+    </message>
+    <message>
+        <source>Skrivs av</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>namn</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>roll</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>grupp</source>
+        <translation>group</translation>
+    </message>
+    <message>
+        <source>antal</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>lista</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>anteckning</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Inspektörernas ordning</source>
+        <translation>Order of the inspectors</translation>
+    </message>
+    <message>
+        <source>De intervjuade gruppernas ordning</source>
+        <translation>Order of the interviewed groups</translation>
+    </message>
+    <message>
+        <source>Punkternas ordning</source>
+        <translation>Order of the points</translation>
+    </message>
+    <message>
+        <source>Radernas ordning</source>
+        <translation>Order of the rows</translation>
+    </message>
+    <message>
+        <source>Inspektör %1</source>
+        <translation>Inspector %1</translation>
+    </message>
+    <message>
+        <source>Intervjuad grupp %1</source>
+        <translation>Interviewed group %1</translation>
+    </message>
+    <message>
+        <source>Rad för %1</source>
+        <translation>Row for %1</translation>
+    </message>
+    <message>
+        <source>Rad i handlingsplanen</source>
+        <translation>Action plan row</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Kopia från %1 – %2</source>
+        <translation>Copy from %1 – %2</translation>
+    </message>
+    <message>
+        <source>Kopian från %1 (%2, gjord %3) jämförd med inspektionen här. Inget ändras förrän du väljer Slå ihop.</source>
+        <translation>The copy from %1 (%2, made %3) compared with the inspection here. Nothing changes until you choose Merge.</translation>
+    </message>
+    <message>
+        <source>Båda har flyttat rader på samma ställe; de står nu i en fast ordning och ingen rad går förlorad.</source>
+        <translation>Both of you moved rows in the same place; they now stand in a fixed order and no row is lost.</translation>
+    </message>
+    <message>
+        <source>Kopian innehåller inget nytt: allt i den finns redan här.</source>
+        <translation>The copy holds nothing new: everything in it is already here.</translation>
+    </message>
+    <message>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Ändringar i kopian</source>
+        <translation>Changes in the copy</translation>
+    </message>
+    <message>
+        <source>Min version</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <source>Deras version</source>
+        <translation>Their version</translation>
+    </message>
+    <message>
+        <source>finns bara till vänster</source>
+        <translation>only on the left</translation>
+    </message>
+    <message>
+        <source>finns bara till höger</source>
+        <translation>only on the right</translation>
+    </message>
+    <message>
+        <source>Välj för den här konflikten</source>
+        <translation>Choose for this conflict</translation>
+    </message>
+    <message>
+        <source>Behåll &amp;min</source>
+        <translation>&amp;Keep mine</translation>
+    </message>
+    <message>
+        <source>Ta &amp;deras</source>
+        <translation>Take &amp;theirs</translation>
+    </message>
+    <message>
+        <source>&amp;Redigera en kombination</source>
+        <translation>&amp;Edit a combination</translation>
+    </message>
+    <message>
+        <source>Din formulering av båda versionerna:</source>
+        <translation>Your wording of both versions:</translation>
+    </message>
+    <message>
+        <source>Kombination av båda versionerna</source>
+        <translation>Combination of both versions</translation>
+    </message>
+    <message>
+        <source>&amp;Föregående konflikt</source>
+        <translation>&amp;Previous conflict</translation>
+    </message>
+    <message>
+        <source>Föregående konflikt (Skift+F8)</source>
+        <translation>Previous conflict (Shift+F8)</translation>
+    </message>
+    <message>
+        <source>&amp;Nästa konflikt</source>
+        <translation>&amp;Next conflict</translation>
+    </message>
+    <message>
+        <source>Nästa konflikt (F8)</source>
+        <translation>Next conflict (F8)</translation>
+    </message>
+    <message>
+        <source>Slå &amp;ihop</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>Ta &amp;emot</source>
+        <translation>&amp;Receive</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflikt(er)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ändring(ar)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Tas bort</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Ändras</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Sammanfogas</source>
+        <translation>Combined</translation>
+    </message>
+    <message>
+        <source>Konflikt – inget val</source>
+        <translation>Conflict – not chosen</translation>
+    </message>
+    <message>
+        <source>Konflikt – min</source>
+        <translation>Conflict – mine</translation>
+    </message>
+    <message>
+        <source>Konflikt – deras</source>
+        <translation>Conflict – theirs</translation>
+    </message>
+    <message>
+        <source>Konflikt – egen text</source>
+        <translation>Conflict – own wording</translation>
+    </message>
+    <message>
+        <source>Konflikt: båda har ändrat samma stycke. Välj en version eller skriv en kombination av dem.</source>
+        <translation>Conflict: both of you changed the same paragraph. Choose one version or write a combination of them.</translation>
+    </message>
+    <message>
+        <source>Konflikt: båda har ändrat värdet. Välj ett av dem.</source>
+        <translation>Conflict: both of you changed the value. Choose one of them.</translation>
+    </message>
+    <message>
+        <source>Konflikt: raden är borttagen i den ena versionen och ändrad i den andra.</source>
+        <translation>Conflict: the row was removed in one version and changed in the other.</translation>
+    </message>
+    <message>
+        <source>Finns bara i kopian från %1 och läggs till.</source>
+        <translation>Only in the copy from %1; it is added.</translation>
+    </message>
+    <message>
+        <source>%1 har tagit bort den; den tas bort här.</source>
+        <translation>%1 removed it; it is removed here.</translation>
+    </message>
+    <message>
+        <source>Ändrad av %1; ändras här.</source>
+        <translation>Changed by %1; it changes here.</translation>
+    </message>
+    <message>
+        <source>Båda har ändrat texten, i olika stycken: båda ändringarna behålls.</source>
+        <translation>Both of you changed the text, in different paragraphs: both changes are kept.</translation>
+    </message>
+    <message>
+        <source>Min version – %1, %2</source>
+        <translation>My version – %1, %2</translation>
+    </message>
+    <message>
+        <source>Deras version – %1, %2</source>
+        <translation>Their version – %1, %2</translation>
+    </message>
+    <message>
+        <source>Nu – %1, %2</source>
+        <translation>Now – %1, %2</translation>
+    </message>
+    <message>
+        <source>Efter sammanslagningen</source>
+        <translation>After the merge</translation>
+    </message>
+    <message>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>(borttagen)</source>
+        <translation>(removed)</translation>
+    </message>
+    <message>
+        <source>(finns inte här)</source>
+        <translation>(not here)</translation>
+    </message>
+    <message>
+        <source>(tas bort)</source>
+        <translation>(removed)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utan val; där behålls din version.</source>
+        <translation>
+            <numerusform>%n not chosen; your version is kept there.</numerusform>
+            <numerusform>%n not chosen; your version is kept there.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>alla har ett val.</source>
+        <translation>all chosen.</translation>
+    </message>
+    <message>
+        <source>Konflikter utan val</source>
+        <translation>Conflicts not chosen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflikt(er) har inget val.</source>
+        <translation>
+            <numerusform>%n conflict has no choice.</numerusform>
+            <numerusform>%n conflicts have no choice.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slå ihop ändå</source>
+        <translation>Merge anyway</translation>
+    </message>
+    <message>
+        <source>Där behålls din version. Välj Avbryt för att välja själv.</source>
+        <translation>Your version is kept there. Choose Cancel to choose yourself.</translation>
+    </message>
+    <message>
+        <source>Kopian kunde inte slås ihop</source>
+        <translation>The copy could not be merged</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +2212,49 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>coinspector</name>
+    <message>
+        <source>Kopia för medinspektör (*.spur)</source>
+        <translation>Copy for a co-inspector (*.spur)</translation>
+    </message>
+    <message>
+        <source>Skicka till medinspektör</source>
+        <translation>Send to co-inspector</translation>
+    </message>
+    <message>
+        <source>Kopian kunde inte skapas</source>
+        <translation>The copy could not be made</translation>
+    </message>
+    <message>
+        <source>Ta emot kopia från medinspektör</source>
+        <translation>Receive a copy from a co-inspector</translation>
+    </message>
+    <message>
+        <source>Kopian kan inte tas emot</source>
+        <translation>The copy cannot be received</translation>
+    </message>
+    <message>
+        <source>Ta emot inspektion</source>
+        <translation>Receive an inspection</translation>
+    </message>
+    <message>
+        <source>Kopian från %1 innehåller inspektionen %2, som inte finns i biblioteket.</source>
+        <translation>The copy from %1 holds the inspection %2, which is not in the library.</translation>
+    </message>
+    <message>
+        <source>Lägg till inspektionen</source>
+        <translation>Add the inspection</translation>
+    </message>
+    <message>
+        <source>Den blir samma inspektion som medinspektörens, så att era kopior kan slås ihop när ni skickar dem till varandra.</source>
+        <translation>It becomes the same inspection as your co-inspector&apos;s, so that your copies merge when you send them to each other.</translation>
+    </message>
+    <message>
+        <source>Inspektionen har ändrats sedan förhandsvisningen öppnades. Avbryt och ta emot kopian igen.</source>
+        <translation>The inspection has changed since the preview was opened. Cancel and receive the copy again.</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <source>Status för %1</source>
@@ -1791,6 +2272,10 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Tilldela avsnitt %1</source>
         <translation>Assign section %1</translation>
+    </message>
+    <message>
+        <source>Sammanslagning med kopia från %1</source>
+        <translation>Merge with the copy from %1</translation>
     </message>
     <message>
         <source>Ny punkt under %1</source>

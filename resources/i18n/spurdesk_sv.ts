@@ -39,6 +39,37 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n konflikt(er)</source>
+        <translation>
+            <numerusform>%n konflikt</numerusform>
+            <numerusform>%n konflikter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ändring(ar)</source>
+        <translation>
+            <numerusform>%n ändring</numerusform>
+            <numerusform>%n ändringar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utan val; där behålls din version.</source>
+        <translation>
+            <numerusform>%n utan val; där behålls din version.</numerusform>
+            <numerusform>%n utan val; där behålls din version.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konflikt(er) har inget val.</source>
+        <translation>
+            <numerusform>%n konflikt har inget val.</numerusform>
+            <numerusform>%n konflikter har inget val.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NavigationModel</name>
     <message numerus="yes">
         <source>%n rad(er)</source>

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         column.addStretch()
         self.setCentralWidget(central)
         self.open_library_action.setEnabled(False)
+        self.receive_copy_action.setEnabled(False)
         self.recent_menu.setEnabled(False)
 
     def show_opening_view(self, preview: Sequence[InspectionSummary] | None = None) -> None:
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         dialogs.set_damaged_library_handler(self.offer_restore)
         session.saved.connect(self._show_saved)
         session.errorOccurred.connect(self._show_session_error)
+        self.receive_copy_action.setEnabled(not getattr(session.library, "read_only", False))
         from spurdesk.ui.start_view import StartView
 
         self._opening_label = None  # deleted with the central widget it sits in
@@ -256,6 +258,10 @@ class MainWindow(QMainWindow):
         self.open_package_action = self._action(
             "openPackageAction", self.open_package, "Ctrl+Shift+P"
         )
+        # The co-inspector's copy: adds the inspection shared with us, or merges into it.
+        self.receive_copy_action = self._action(
+            "receiveCopyAction", lambda: self.receive_copy(), ""
+        )
         self._follow_up_window: QWidget | None = None
 
         menu_bar = self.menuBar()
@@ -279,6 +285,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_response_action)
         self.file_menu.addAction(self.open_package_action)
+        self.file_menu.addAction(self.receive_copy_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -351,6 +358,15 @@ class MainWindow(QMainWindow):
         from spurdesk.ui.exchange.actions import open_package
 
         open_package(self)
+
+    def receive_copy(self, path: Path | None = None) -> object:
+        """A copy from the co-inspector: adds the inspection (asked first) or previews the merge
+        into the one held; the inspection opens afterwards. Returns the dialog or the new id."""
+        if self.opening:
+            return None
+        from spurdesk.ui.exchange.coinspector_actions import receive_copy
+
+        return receive_copy(self, self.session, self.open_inspection, path)
 
     # inspection windows -----------------------------------------------------------------------
     def open_inspection(self, inspection_id: int) -> QWidget | None:
@@ -634,6 +650,7 @@ class MainWindow(QMainWindow):
         self.followup_action.setText(self.tr("&Uppföljning av handlingsplaner…"))
         self.import_response_action.setText(self.tr("&Importera svar från verksamheten…"))
         self.open_package_action.setText(self.tr("Öppna &paket från inspektörerna…"))
+        self.receive_copy_action.setText(self.tr("Ta emot &kopia från medinspektör…"))
         if self._opening_label is not None:
             self._opening_label.setText(_opening_text())
         self._update_title()

@@ -32,6 +32,7 @@ from spurdesk.model.inspection import (
     InspectionStatus,
     Inspector,
     ParticipantGroup,
+    SharedVersion,
     SummaryItem,
     SummaryKind,
 )
@@ -302,6 +303,51 @@ def assign_section_command(
 
     text = QCoreApplication.translate("commands", "Tilldela avsnitt %1").replace("%1", section_id)
     return VerbCommand(session, inspection_id, text, verb, old, new)
+
+
+@dataclass(frozen=True)
+class MergeState:
+    """One side of a merge with the co-inspector's copy: the inspection's whole content, the
+    audit line, and the shared version remembered (redo) or forgotten (undo)."""
+
+    record: Inspection
+    detail: str
+    received: SharedVersion | None = None
+    forget: str | None = None
+
+
+def merge_copy_command(
+    session: LibrarySession,
+    inspection_id: int,
+    before: Inspection,
+    merged: Inspection,
+    version: SharedVersion,
+    detail: str,
+) -> VerbCommand[MergeState]:
+    """A received copy merged as one step. Undo puts back the content `before` and forgets the
+    copy's version, so that the same copy can be merged again later and loses nothing."""
+
+    def verb(library: Library, state: MergeState) -> None:
+        library.apply_merged(
+            inspection_id,
+            state.record,
+            detail=state.detail,
+            received=state.received,
+            forget=state.forget,
+        )
+
+    undone = f"Sammanslagningen med kopian från {version.peer} ångrades."  # the audit trail's
+    text = QCoreApplication.translate("commands", "Sammanslagning med kopia från %1").replace(
+        "%1", version.peer
+    )
+    return VerbCommand(
+        session,
+        inspection_id,
+        text,
+        verb,
+        MergeState(before, undone, forget=version.digest),
+        MergeState(merged, detail, received=version),
+    )
 
 
 # rows that come and go -------------------------------------------------------------------------

@@ -361,21 +361,36 @@ def test_unit_mode_refuses_a_damaged_package_with_a_message(
     assert message_boxes.texts and "trasig.spur" in message_boxes.texts[-1]
 
 
-def test_the_unit_windows_translatable_labels_are_the_plans_field_labels() -> None:
-    """lupdate needs the labels spelled out in unit_window; they must not drift from the model's
-    field table, and the English catalogue must translate them as the table does."""
+@pytest.mark.parametrize(
+    ("labels", "context", "fields"),
+    [
+        ("spurdesk.ui.exchange.unit_window:_FIELD_LABELS_FOR_LUPDATE", "UnitWindow", "unit"),
+        (
+            "spurdesk.ui.exchange.merge_changes:ACTION_FIELD_LABELS_FOR_LUPDATE",
+            "MergeChanges",
+            "all",
+        ),
+    ],
+)
+def test_translatable_field_labels_are_the_plans_field_labels(
+    labels: str, context: str, fields: str
+) -> None:
+    """lupdate needs the labels spelled out (the unit window's form, the merge preview); they
+    must not drift from the model's field table, and the English catalogue must translate them
+    as the table does."""
+    import importlib
     from xml.etree import ElementTree
 
-    from spurdesk.model.action_fields import UNIT_FIELDS, action_field
+    from spurdesk.model.action_fields import ACTION_FIELDS, UNIT_FIELDS, action_field
     from spurdesk.resources import resource_path
-    from spurdesk.ui.exchange.unit_window import _FIELD_LABELS_FOR_LUPDATE
 
-    assert list(_FIELD_LABELS_FOR_LUPDATE) == [action_field(n).label for n in UNIT_FIELDS]
+    module, name = labels.split(":")
+    spelled_out = getattr(importlib.import_module(module), name)
+    names = UNIT_FIELDS if fields == "unit" else tuple(f.name for f in ACTION_FIELDS)
+    assert list(spelled_out) == [action_field(n).label for n in names]
     catalogue = ElementTree.parse(resource_path("i18n", "spurdesk_en.ts")).getroot()
-    [context] = [c for c in catalogue.iter("context") if c.findtext("name") == "UnitWindow"]
-    translations = {
-        m.findtext("source"): m.findtext("translation") for m in context.iter("message")
-    }
-    for name in UNIT_FIELDS:
-        field = action_field(name)
-        assert translations[field.label] == field.english, name
+    [found] = [c for c in catalogue.iter("context") if c.findtext("name") == context]
+    translations = {m.findtext("source"): m.findtext("translation") for m in found.iter("message")}
+    for field_name in names:
+        field = action_field(field_name)
+        assert translations[field.label] == field.english, field_name

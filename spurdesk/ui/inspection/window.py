@@ -8,6 +8,8 @@ than the page being typed into (and that page only updates widgets whose values 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand
@@ -39,6 +41,9 @@ from spurdesk.ui.inspection.page import InspectionPage, make_read_only
 from spurdesk.ui.inspection.result_page import ResultPage
 from spurdesk.ui.inspection.section_page import SectionPage
 from spurdesk.ui.session import LibrarySession
+
+if TYPE_CHECKING:  # loaded when first used
+    from spurdesk.ui.exchange.merge_dialog import MergeDialog
 
 _SETTINGS_GROUP = "inspectionWindow"
 
@@ -130,6 +135,14 @@ class InspectionWindow(QMainWindow):
         self.import_action = self._action(
             self.exchange_menu, QKeySequence("Ctrl+Shift+I"), lambda: self.exchange("import")
         )
+        # Two inspectors, one inspection: copies back and forth, merged (spurdesk/ui/exchange).
+        self.coinspector_menu = bar.addMenu("")
+        self.send_copy_action = self._action(self.coinspector_menu, QKeySequence(), self.send_copy)
+        self.receive_copy_action = self._action(
+            self.coinspector_menu, QKeySequence(), self.receive_copy
+        )
+        for action in (self.send_copy_action, self.receive_copy_action):
+            action.setEnabled(not self.session.library.read_only)  # both write to the library
 
     def _action(
         self,
@@ -190,6 +203,9 @@ class InspectionWindow(QMainWindow):
         self.send_action.setText(self.tr("&Skicka handlingsplanen till verksamheten…"))
         self.form_action.setText(self.tr("Handlingsplanen som ifyllbart &Word-formulär…"))
         self.import_action.setText(self.tr("&Importera svar från verksamheten…"))
+        self.coinspector_menu.setTitle(self.tr("Medinspek&tör"))
+        self.send_copy_action.setText(self.tr("&Skicka till medinspektör…"))
+        self.receive_copy_action.setText(self.tr("&Ta emot kopia…"))
         self.nav.setAccessibleName(self.tr("Navigering"))
         self.nav_model.retranslate()
 
@@ -306,6 +322,35 @@ class InspectionWindow(QMainWindow):
             actions.export_fillable_form(self, self.session, self.inspection_id)
         else:
             actions.import_response(self, self.session)
+
+    def send_copy(self, path: Path | None = None) -> Path | None:
+        """Medinspektör → Skicka till medinspektör…: this inspection as a copy."""
+        self.commit_pending()
+        from spurdesk.ui.exchange.coinspector_actions import send_to_coinspector
+
+        written = send_to_coinspector(self, self.session, self.inspection_id, path)
+        if written is not None:
+            self.statusBar().showMessage(
+                self.tr("Kopian sparades: %1").replace("%1", written.name), 8000
+            )
+        return written
+
+    def receive_copy(self, path: Path | None = None) -> MergeDialog | None:
+        """Medinspektör → Ta emot kopia…: the preview of merging a copy of this inspection."""
+        self.commit_pending()
+        from spurdesk.ui.exchange.coinspector_actions import receive_into
+
+        page = self.current_page
+        location = page.location if page is not None else None
+        dialog = receive_into(self, self.session, self.inspection_id, path, location)
+        if dialog is not None:
+            sender = dialog.plan.copy.sender
+            dialog.accepted.connect(
+                lambda: self.statusBar().showMessage(
+                    self.tr("Kopian från %1 är sammanslagen.").replace("%1", sender), 8000
+                )
+            )
+        return dialog
 
     # closing -------------------------------------------------------------------------------
 
