@@ -5,8 +5,11 @@
 
 Runs on a fresh temporary demo library with throwaway settings, so it touches nothing of the
 user's. Screens: the start view, the inspection's Översikt, a section editor (E), Resultat and
-Handlingsplan. `--dark` renders with a dark palette (as a dark system theme gives) into files
-ending -dark.png, to check that nothing relies on hard-coded light colours.
+Handlingsplan; then, with the sections assigned to the two inspectors, the navigation showing who
+writes what (assigned-sections) and the preview of merging the co-inspector's copy with a
+conflict (merge-preview; the co-inspector's library is a second temporary one). `--dark` renders
+with a dark palette (as a dark system theme gives) into files ending -dark.png, to check that
+nothing relies on hard-coded light colours.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -24,7 +28,11 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget  # noqa: E402
+
+if TYPE_CHECKING:
+    from spurdesk.library import Library
 
 WINDOW_SIZE = (1280, 820)
 
@@ -59,8 +67,11 @@ def dark_palette() -> QPalette:
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
+    """Events, then a moment for the views' short layout timers (word-wrapped rows are measured
+    again 50 ms after a column resizes) so a screen is grabbed as the user would see it."""
     for _ in range(rounds):
         app.processEvents()
+    QTest.qWait(200)
 
 
 def save(widget: QWidget, path: Path, app: QApplication) -> None:
@@ -139,9 +150,67 @@ def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
     for name, kind, key in screens:
         inspection_window.go_to(kind, key)  # type: ignore[attr-defined]
         save(inspection_window, out / f"{name}{suffix}.png", app)
+    render_coinspector(app, inspection_window, library, inspection_id, scratch, out, suffix)
     window.close()
     settle(app)
     return 0
+
+
+def render_coinspector(
+    app: QApplication,
+    inspection_window: QWidget,
+    library: Library,
+    inspection_id: int,
+    scratch: Path,
+    out: Path,
+    suffix: str,
+) -> None:
+    """Sections assigned to Anna and Erik; Erik's copy merged back with a conflict in E."""
+    from spurdesk.exchange.coinspector import apply_plan, plan_merge, read_copy, send_copy
+    from spurdesk.library import Library
+    from spurdesk.model.criteria import Grade
+    from spurdesk.model.inspection import CriterionStatus
+    from spurdesk.ui.exchange.coinspector_actions import receive_into
+    from spurdesk.ui.inspection.navigation import NodeKind
+
+    anna, erik = library.get_inspection(inspection_id).inspectors
+    library.actor = anna.name
+    session = inspection_window.session  # type: ignore[attr-defined]
+    for section_id in "ABCDEFGH":
+        writer = anna if section_id in "ABCD" else erik
+        session.call(
+            inspection_id,
+            lambda lib, s=section_id, w=writer.uid: lib.assign_section(inspection_id, s, w),
+        )
+    inspection_window.go_to(NodeKind.SECTION, "F")  # type: ignore[attr-defined]
+    inspection_window.go_to(NodeKind.SECTION, "E")  # type: ignore[attr-defined]
+    save(inspection_window, out / f"assigned-sections{suffix}.png", app)
+
+    theirs = Library.open(scratch / "Erik.sqlite")
+    theirs.actor = erik.name
+    shared = send_copy(library, inspection_id, scratch / "till-erik.spur", anna.name)
+    their_id = apply_plan(theirs, plan_merge(theirs, read_copy(shared)))
+    findings = library.get_inspection(inspection_id).section("E").findings
+    first = "Handledarna har utbildning."
+    library.set_findings(
+        inspection_id, "E", findings.replace(first, "Alla handledare har handledarutbildning.")
+    )
+    theirs.set_findings(
+        their_id, "E", findings.replace(first, "Handledarna har gått SK-kursen i handledning.")
+    )
+    theirs.set_criterion_status(their_id, "G.3", CriterionStatus.PARTLY_MET)
+    theirs.set_findings(their_id, "H", "Ledarskapsutbildning erbjuds alla ST-läkare under år 2.")
+    theirs.set_grade(their_id, "B", Grade.C, "Bemanningen räcker inte för handledning varje vecka.")
+    row = theirs.get_inspection(their_id).action_items[0]
+    theirs.update_action_item(row.id, responsible="Studierektor och verksamhetschef")
+    copy = send_copy(theirs, their_id, scratch / "fran-erik.spur", erik.name)
+    theirs.close()
+    dialog = receive_into(inspection_window, session, inspection_id, copy)
+    assert dialog is not None
+    dialog.resize(1180, 720)
+    dialog.select(("sections", "E", "findings"))
+    save(dialog, out / f"merge-preview{suffix}.png", app)
+    dialog.reject()
 
 
 if __name__ == "__main__":
