@@ -61,6 +61,19 @@ def erik(tmp_path: Path, demo_library: Library, demo_inspection_id: int) -> Iter
     library.close()
 
 
+@pytest.fixture
+def conflicts(
+    window: InspectionWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    demo_library: Library,
+    demo_inspection_id: int,
+    erik: Peer,
+) -> MergeDialog:
+    """The preview of Erik's copy (erik.spur) after both changed section B: three conflicts."""
+    _conflicting_edits(demo_library, demo_inspection_id, erik)
+    return _receive(window, monkeypatch, erik.send())
+
+
 def _conflicting_edits(anna: Library, anna_id: int, erik: Peer) -> None:
     """Both rewrite B's findings and grade it differently; Erik also changes what Anna left."""
     anna.set_findings(anna_id, "B", "Annas iakttagelser om stab och kompetens.")
@@ -127,15 +140,11 @@ def test_the_menu_sends_a_copy_named_by_the_outputs_table(
 
 def test_the_preview_lists_conflicts_first_grouped_by_page_with_both_sides_marked(
     swedish: LanguageManager,
-    window: InspectionWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    conflicts: MergeDialog,
     demo_library: Library,
-    demo_inspection_id: int,
-    erik: Peer,
 ) -> None:
-    _conflicting_edits(demo_library, demo_inspection_id, erik)
+    dialog = conflicts
     before = _library_digest(demo_library)
-    dialog = _receive(window, monkeypatch, erik.send())
 
     tree = dialog.tree
     groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
@@ -183,16 +192,15 @@ def test_the_preview_lists_conflicts_first_grouped_by_page_with_both_sides_marke
 
 def test_a_merge_with_choices_is_one_step_undone_and_redone(
     window: InspectionWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    conflicts: MergeDialog,
     demo_library: Library,
     demo_inspection_id: int,
     erik: Peer,
     message_boxes: MessageBoxes,
 ) -> None:
-    _conflicting_edits(demo_library, demo_inspection_id, erik)
+    dialog = conflicts  # nothing written yet: the state before the merge
     before = demo_library.get_inspection(demo_inspection_id)
-    path = erik.send()
-    dialog = _receive(window, monkeypatch, path)
+    path = erik.folder / "erik.spur"
 
     dialog.select(GRADE_B)
     dialog.theirs_button.click()
@@ -243,14 +251,12 @@ def test_a_merge_with_choices_is_one_step_undone_and_redone(
 def test_conflicts_left_unchosen_keep_mine_after_asking(
     swedish: LanguageManager,
     window: InspectionWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    conflicts: MergeDialog,
     demo_library: Library,
     demo_inspection_id: int,
-    erik: Peer,
     message_boxes: MessageBoxes,
 ) -> None:
-    _conflicting_edits(demo_library, demo_inspection_id, erik)
-    dialog = _receive(window, monkeypatch, erik.send())
+    dialog = conflicts
     dialog.select(GRADE_B)
     dialog.mine_button.click()
     dialog.select(("criteria", "D.6", "status"))
@@ -277,14 +283,11 @@ def test_conflicts_left_unchosen_keep_mine_after_asking(
 
 def test_the_preview_works_from_the_keyboard(
     qtbot: QtBot,
-    window: InspectionWindow,
-    monkeypatch: pytest.MonkeyPatch,
+    conflicts: MergeDialog,
     demo_library: Library,
     demo_inspection_id: int,
-    erik: Peer,
 ) -> None:
-    _conflicting_edits(demo_library, demo_inspection_id, erik)
-    dialog = _receive(window, monkeypatch, erik.send())
+    dialog = conflicts
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.tree.hasFocus() and dialog.current_path() == FINDINGS_B
@@ -478,17 +481,12 @@ def test_the_start_view_previews_a_copy_of_an_inspection_it_holds(
 
 
 def test_the_coinspector_views_in_english(
-    qtbot: QtBot,
     english: LanguageManager,
     window: InspectionWindow,
-    monkeypatch: pytest.MonkeyPatch,
-    demo_library: Library,
-    demo_inspection_id: int,
-    erik: Peer,
+    conflicts: MergeDialog,
 ) -> None:
     assert _menu(window) == ["&Co-inspector", "&Send to co-inspector…", "&Receive a copy…"]
-    _conflicting_edits(demo_library, demo_inspection_id, erik)
-    dialog = _receive(window, monkeypatch, erik.send())
+    dialog = conflicts
     assert dialog.windowTitle() == "Copy from Erik – Röntgenkliniken, Strandviks lasarett"
     assert dialog.tree.topLevelItem(0).text(1) == "3 conflicts"
     assert dialog.tree.topLevelItem(0).child(0).text(0) == "Findings and assessment"
