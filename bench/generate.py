@@ -17,6 +17,7 @@ import argparse
 import random
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -150,10 +151,17 @@ def _columns(connection: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
 
 
+def _selected(columns: list[str]) -> str:
+    """The columns to copy, with a fresh `uid` where the table has one."""
+    return ", ".join("new_uid()" if column == "uid" else column for column in columns)
+
+
 def copy_inspections(path: Path, template_ids: list[int], copies: int, rng: random.Random) -> None:
     """Adds `copies` inspections to the (closed) library at `path`, each a copy of a template's
     rows with its own identity, in one transaction."""
     connection = sqlite3.connect(path, isolation_level=None)
+    # Every copy and each of its rows gets an identity of its own (revision 6).
+    connection.create_function("new_uid", 0, lambda: str(uuid.uuid4()))
     try:
         connection.execute("PRAGMA foreign_keys=ON")
         overridden = (
@@ -168,7 +176,7 @@ def copy_inspections(path: Path, template_ids: list[int], copies: int, rng: rand
         kept = [c for c in _columns(connection, "inspections") if c not in ("id", *overridden)]
         insert_head = (
             f"INSERT INTO inspections ({', '.join((*overridden, *kept))}) "
-            f"SELECT {', '.join('?' for _ in overridden)}, {', '.join(kept)} "
+            f"SELECT {', '.join('?' for _ in overridden)}, {_selected(kept)} "
             "FROM inspections WHERE id = ?"
         )
         child_inserts = []
@@ -177,7 +185,7 @@ def copy_inspections(path: Path, template_ids: list[int], copies: int, rng: rand
             listed = ", ".join(columns)
             child_inserts.append(
                 f"INSERT INTO {table} (inspection_id, {listed}) "
-                f"SELECT ?, {listed} FROM {table} WHERE inspection_id = ?"
+                f"SELECT ?, {_selected(columns)} FROM {table} WHERE inspection_id = ?"
             )
         connection.execute("BEGIN")
         for number, identity in zip(range(copies), identities(rng), strict=False):

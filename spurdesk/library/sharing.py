@@ -101,7 +101,8 @@ class SharingVerbs(LibraryCore):
                 raise LibraryError(
                     f"Kopian hör till en annan inspektion än {row.unit}; inget har ändrats."
                 )
-            _check_mixed_grades(self._load(session, inspection_id), record, received)
+            if forget is None:  # undoing a merge puts back a state the library already held
+                _check_mixed_grades(self._load(session, inspection_id), record, received)
             for name, value in values.items():
                 setattr(row, name, value)
             row.status = status.value
@@ -142,6 +143,7 @@ class SharingVerbs(LibraryCore):
             target = existing.get(item.uid)
             if target is None:
                 target = SummaryRow(
+                    id=_reusable_id(session, SummaryRow, item.id),
                     inspection_id=row.id,
                     uid=self._new_uid(session, SummaryRow, item.uid, "Sammanfattningspunkten"),
                 )
@@ -163,6 +165,7 @@ class SharingVerbs(LibraryCore):
             target = existing.get(item.uid)
             if target is None:
                 target = ActionRow(
+                    id=_reusable_id(session, ActionRow, item.id),
                     inspection_id=row.id,
                     uid=self._new_uid(session, ActionRow, item.uid, "Handlingsplanens rad"),
                 )
@@ -192,6 +195,14 @@ class SharingVerbs(LibraryCore):
                     state={"document": version.document, "history": list(version.history)},
                 )
             )
+
+
+def _reusable_id(session: Session, table: type[SummaryRow | ActionRow], item_id: int) -> int | None:
+    """A row coming back (a merge undone) keeps its id, so older undo steps still find it; a
+    row new to this library gets a fresh one."""
+    if isinstance(item_id, int) and item_id > 0 and session.get(table, item_id) is None:
+        return item_id
+    return None
 
 
 def _grading_state(assessment: SectionAssessment) -> tuple[object, ...]:

@@ -72,6 +72,9 @@ def test_sections_are_assigned_to_the_inspections_own_inspectors(
         library.assign_section(inspection_id, "F", "inte-en-uuid")
     library.assign_section(inspection_id, "E", None)
     assert library.get_inspection(inspection_id).section("E").assignee_uid is None
+    library.assign_section(inspection_id, "E", erik.uid)
+    library.set_inspectors(inspection_id, library.get_inspection(inspection_id).inspectors[:1])
+    assert library.get_inspection(inspection_id).section("E").assignee_uid is None
 
 
 def test_renaming_an_inspector_keeps_their_identity(

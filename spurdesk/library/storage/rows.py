@@ -92,8 +92,17 @@ def replace_people(
     inspectors: Sequence[Inspector] | None,
     groups: Sequence[ParticipantGroup] | None,
 ) -> None:
-    """Replace the inspectors and/or participant groups (None leaves that list alone)."""
+    """Replace the inspectors and/or participant groups (None leaves that list alone). A section
+    assigned to an inspector no longer in the list is left unassigned."""
     if inspectors is not None:
+        session.execute(
+            update(SectionRow)
+            .where(
+                SectionRow.inspection_id == inspection_id,
+                SectionRow.assignee_uid.not_in([p.uid for p in inspectors]),
+            )
+            .values(assignee_uid=None)
+        )
         session.execute(delete(InspectorRow).where(InspectorRow.inspection_id == inspection_id))
         session.add_all(
             InspectorRow(
