@@ -118,6 +118,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if report_missing():
                 return 1
         if package is not None:
+            from spurdesk.exchange.coinspector import is_copy
+
+            if is_copy(Path(package)):  # the co-inspector's copy: the app on the own library
+                from spurdesk.ui.app import run_app
+
+                args.receive = Path(package)
+                return run_app(args)
             from spurdesk.ui.app import run_unit_mode
 
             return run_unit_mode(Path(package), args)

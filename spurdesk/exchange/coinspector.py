@@ -129,6 +129,16 @@ def send_copy(store: CopyStore, inspection_id: int, path: str | Path, sender: st
 # --- receiving ------------------------------------------------------------------------------
 
 
+def is_copy(path: Path) -> bool:
+    """Whether the file says it is a co-inspector's copy (its manifest's format), so that
+    `spurdesk FILE.spur` can tell it from a package for the unit; anything unreadable is not."""
+    try:
+        manifest = read_zip_members(path, limits=LIMITS, wanted=(MANIFEST,), required=(MANIFEST,))
+        return parse_json(manifest[MANIFEST], MANIFEST).get("format", None).value == FORMAT_NAME
+    except (OSError, ExchangeError):
+        return False
+
+
 def read_copy(path: str | Path) -> ReceivedCopy:
     """Read and verify a copy; every problem is an ExchangeError naming the file."""
     path = Path(path)

@@ -324,7 +324,9 @@ def run_app(args: argparse.Namespace) -> int:
             failed = True
             app.exit(1)
             return
-        if shell.demo_dir is None:
+        if getattr(args, "receive", None) is not None:  # `spurdesk COPY.spur`
+            shell.window.receive_copy(args.receive)
+        elif shell.demo_dir is None:
             shell.window.restore_last_inspection()
         # The full check of the library and its opening backup, in the background once the
         # opened library has painted (it must not delay the start).

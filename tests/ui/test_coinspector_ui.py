@@ -534,3 +534,44 @@ def test_differences_are_marked_word_by_word_and_escaped() -> None:
     assert theirs.count("underline") == 1 and ">saknar</span>" in theirs
     assert "&lt;utbildning&gt;" in mine and "<utbildning>" not in theirs
     assert "line-through" not in theirs and "underline" not in mine
+
+
+def test_opening_a_copy_from_the_file_manager_receives_it_into_the_own_library(
+    qtbot: QtBot,
+    tmp_path: Path,
+    demo_library: Library,
+    demo_inspection_id: int,
+    isolated_user_folders: Path,
+    message_boxes: MessageBoxes,
+) -> None:
+    """`spurdesk COPY.spur` (a double-click on the co-inspector's e-mail attachment) opens the
+    app on the user's own library and offers to take the copy in; a package for the unit would
+    open unit mode instead."""
+    import logging
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from spurdesk.cli import main
+    from spurdesk.exchange.coinspector import is_copy
+
+    copy = send_copy(demo_library, demo_inspection_id, tmp_path / "kopia.spur", "Anna")
+    assert is_copy(copy) and not is_copy(tmp_path / "saknas.spur")
+    own = tmp_path / "erik.sqlite"
+    Library.open(own).close()
+    message_boxes.answers.append("Lägg till inspektionen")
+    QTimer.singleShot(1500, lambda: QApplication.exit(0))
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    try:
+        assert main([str(copy), "--library", str(own), "--lang", "sv"]) == 0
+    finally:
+        for handler in root.handlers[len(handlers) :]:
+            root.removeHandler(handler)
+            handler.close()
+    assert "inte finns i biblioteket" in message_boxes.texts[0]
+    with Library.open(own, read_only=True) as library:
+        [summary] = library.list_inspections()
+        assert library.get_inspection(summary.id).uid == demo_library.get_inspection(
+            demo_inspection_id
+        ).uid
