@@ -834,6 +834,10 @@
         <translation>Verification note</translation>
     </message>
     <message>
+        <source>Besvarar även</source>
+        <translation>Also answers</translation>
+    </message>
+    <message>
         <source>Verksamhet</source>
         <translation>Unit</translation>
     </message>

@@ -32,7 +32,17 @@ from spurdesk.model.inspection import (
 
 Document = dict[str, Any]
 
-FACTS = ("unit", "site", "care_provider", "specialty", "visit_start", "visit_end", "report_date")
+FACTS = (
+    "unit",
+    "site",
+    "care_provider",
+    "specialty",
+    "visit_start",
+    "visit_end",
+    "report_date",
+    "reply_by",
+)
+_DATE_FACTS = ("visit_start", "visit_end", "report_date", "reply_by")
 SECTION_FIELDS = (
     "findings",
     "grade",
@@ -66,10 +76,15 @@ def _date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
 
 
+def _plain(value: Any) -> Any:
+    """JSON's own shape, so a document read back from JSON equals the one made from a record."""
+    return list(value) if isinstance(value, tuple) else value
+
+
 def document_of(inspection: Inspection) -> Document:
     """The merge document of a record (which must carry uids: read from a library)."""
     facts: dict[str, Any] = {name: getattr(inspection, name) for name in FACTS}
-    for name in ("visit_start", "visit_end", "report_date"):
+    for name in _DATE_FACTS:
         facts[name] = _iso(facts[name])
     facts["status"] = inspection.status.value
     sections: dict[str, Any] = {}
@@ -91,7 +106,7 @@ def document_of(inspection: Inspection) -> Document:
             }
     actions = {}
     for item in inspection.action_items:
-        values = {name: getattr(item, name) for name in _ACTION_VALUE_FIELDS}
+        values = {name: _plain(getattr(item, name)) for name in _ACTION_VALUE_FIELDS}
         values["status"] = item.status.value
         values["done_on"] = _iso(item.done_on)
         values["verified_on"] = _iso(item.verified_on)
@@ -171,6 +186,7 @@ def record_of(document: Document, base: Inspection) -> Inspection:
         values["status"] = ActionItemStatus(values["status"])
         values["done_on"] = _date(values["done_on"])
         values["verified_on"] = _date(values["verified_on"])
+        values["further_criteria"] = tuple(values.get("further_criteria", ()))
         actions.append(ActionItem(0, position=position, uid=uid, **values))
     return replace(
         base,
@@ -181,6 +197,7 @@ def record_of(document: Document, base: Inspection) -> Inspection:
         visit_start=_date(facts["visit_start"]),
         visit_end=_date(facts["visit_end"]),
         report_date=_date(facts["report_date"]),
+        reply_by=_date(facts.get("reply_by")),
         status=InspectionStatus(facts["status"]),
         inspectors=tuple(
             Inspector(document["inspectors"][uid]["name"], document["inspectors"][uid]["role"], uid)

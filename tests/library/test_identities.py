@@ -1,4 +1,4 @@
-"""Stable identities (revision 6): the same inspection and rows in every library that holds
+"""Stable identities (revision 7): the same inspection and rows in every library that holds
 them; existing libraries get them without losing anything, and keep their unit packages valid."""
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from tests.library.conftest import fixture_copy, new_inspection
 _OLD_KEY_NAMESPACE = uuid.UUID("6f1d3c3e-5b7a-4d0e-9a55-2f0c8f1e7a41")
 
 
-def test_a_revision_5_library_gets_identities_and_keeps_its_package_keys(tmp_path: Path) -> None:
+def test_a_revision_6_library_gets_identities_and_keeps_its_package_keys(tmp_path: Path) -> None:
     """An existing inspection's uid is the key its action-plan packages already carry, so the
     unit's answer to a package sent before the upgrade still finds it."""
-    path = fixture_copy("library-rev0005.sqlite", tmp_path)
+    path = fixture_copy("library-rev0006.sqlite", tmp_path)
     with sqlite3.connect(path) as db:
         rows = db.execute("SELECT id, created_at FROM inspections ORDER BY id").fetchall()
         counts = {

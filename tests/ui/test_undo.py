@@ -29,6 +29,7 @@ from spurdesk.ui.inspection.overview_page import OverviewPage
 from spurdesk.ui.inspection.result_page import ResultPage
 from spurdesk.ui.inspection.section_page import SectionPage
 from spurdesk.ui.inspection.window import InspectionWindow
+from spurdesk.ui.session import LibrarySession
 
 
 def record(window: InspectionWindow) -> Inspection:

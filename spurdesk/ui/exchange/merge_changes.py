@@ -54,6 +54,7 @@ ACTION_FIELD_LABELS_FOR_LUPDATE = (
     QT_TRANSLATE_NOOP("MergeChanges", "Genomförd datum"),
     QT_TRANSLATE_NOOP("MergeChanges", "Verifierad datum"),
     QT_TRANSLATE_NOOP("MergeChanges", "Anteckning om verifiering"),
+    QT_TRANSLATE_NOOP("MergeChanges", "Besvarar även"),
 )
 
 
