@@ -15,6 +15,7 @@ from pathlib import Path
 from bench.results import Row
 
 MERGE_TARGET_SECONDS = 0.2
+PREVIEW_TARGET_SECONDS = 0.5
 COPY_TARGET_BYTES = 100_000
 
 
@@ -36,6 +37,29 @@ def _prepare(demo: Path, work: Path) -> tuple[Path, Path, Path]:
             erik.set_criterion(erik_id, first, section.criteria[0].status, "Eriks anteckning")
         erik_copy = send_copy(erik, erik_id, work / "erik.spur", "Erik")
     return anna_path, erik_copy, shared
+
+
+def _preview_times(library: object, copy_path: Path, repeat: int) -> tuple[float, float]:
+    """Best of `repeat` (after a warm-up): the preview from the file to its first paint, and
+    as the floor what it must show: the copy read and the merge planned."""
+    import time
+
+    from bench.qt import application, dispose, show_until_painted
+    from spurdesk.exchange.coinspector import plan_merge, read_copy
+    from spurdesk.ui.exchange.merge_dialog import MergeDialog
+
+    application()
+    previews, floors = [], []
+    for _ in range(repeat + 1):
+        started = time.perf_counter()
+        dialog = MergeDialog(plan_merge(library, read_copy(copy_path)), "Anna", lambda _c: None)
+        show_until_painted(dialog)
+        previews.append(time.perf_counter() - started)
+        dispose(dialog)
+        started = time.perf_counter()
+        plan_merge(library, read_copy(copy_path))
+        floors.append(time.perf_counter() - started)
+    return min(previews[1:]), min(floors[1:])
 
 
 def measure_merge(demo: Path, work: Path, repeat: int = 5) -> list[Row]:
@@ -61,9 +85,20 @@ def measure_merge(demo: Path, work: Path, repeat: int = 5) -> list[Row]:
             record = library.get_inspection(inspection_id)
             library.apply_merged(inspection_id, record, detail="bench")
             floors.append(time.perf_counter() - started)
+        preview, preview_floor = _preview_times(library, erik_copy, repeat)
     value, floor = min(merges[1:]), min(floors[1:])
     size = shared.stat().st_size
     return [
+        Row(
+            figure="Merge preview shown, every section changed on both sides",
+            value=preview,
+            unit="s",
+            floor=preview_floor,
+            floor_name="the copy read and the merge planned, nothing shown",
+            target=f"< {PREVIEW_TARGET_SECONDS} s",
+            passed=preview < PREVIEW_TARGET_SECONDS,
+            note="read the copy, plan the merge, build and paint the preview",
+        ),
         Row(
             figure="Merge a co-inspector's copy, every section changed on both sides",
             value=value,

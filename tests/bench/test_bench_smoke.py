@@ -162,5 +162,6 @@ def test_merge_rows(demo_library: Path, tmp_path: Path) -> None:
     from bench.merge import measure_merge
 
     rows = measure_merge(demo_library, tmp_path / "merge", repeat=1)
-    assert_well_formed(rows, 2)
-    assert rows[1].unit == "kB" and rows[1].value > 1
+    assert_well_formed(rows, 3)
+    assert "preview" in rows[0].figure
+    assert rows[2].unit == "kB" and rows[2].value > 1
