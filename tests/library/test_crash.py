@@ -97,3 +97,31 @@ def test_acknowledged_edits_survive_sigkill_at_random_moments(
     assert total > TRIALS  # the kills did land in the middle of editing
     with Library.open(library_path) as library:
         assert library.get_inspection(inspection_id).summary
+
+
+def test_a_library_killed_while_being_created_is_whole_or_absent(tmp_path: Path) -> None:
+    """Issue 14: a creation killed half-way must never leave an empty library file, which the
+    next open would (rightly) refuse as damage. Created under a temporary name and renamed into
+    place, the library is there whole, or not at all."""
+    rng = random.Random(14)
+    outcomes = {"whole": 0, "absent": 0}
+    for trial in range(12):
+        path = tmp_path / f"ny-{trial}" / "library.sqlite"
+        pid = os.fork()
+        if pid == 0:  # the child never returns into pytest
+            try:
+                Library.open(path).close()
+                time.sleep(10)  # created: wait for the kill
+            finally:
+                os._exit(1)
+        time.sleep(rng.uniform(0.0, 0.6))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        if path.exists():
+            assert path.stat().st_size > 0, f"trial {trial}: an empty library file was left"
+            with Library.open(path) as library:
+                assert library.list_inspections() == []
+            outcomes["whole"] += 1
+        else:
+            outcomes["absent"] += 1
+    assert sum(outcomes.values()) == 12
