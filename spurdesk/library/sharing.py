@@ -36,13 +36,14 @@ _DIRECTIONS = ("sent", "received")
 
 class SharingVerbs(LibraryCore):
     def shared_versions(self, inspection_id: int) -> list[SharedVersion]:
-        """The versions sent to or received from the co-inspector, oldest first."""
+        """The versions sent to or received from the co-inspector, in the order this library
+        took them in (not by their times: two laptops' clocks need not agree)."""
         with self._read() as session:
             self._inspection_row(session, inspection_id, editable=False)
             found = session.scalars(
                 select(SharedVersionRow)
                 .where(SharedVersionRow.inspection_id == inspection_id)
-                .order_by(SharedVersionRow.at, SharedVersionRow.id)
+                .order_by(SharedVersionRow.id)
             )
             return [_version_record(row) for row in found]
 
