@@ -197,3 +197,23 @@ def test_a_copy_target_that_exists_is_refused(tmp_path: Path, demo_library_path:
     with pytest.raises(LibraryError, match="skrivs inte över"):
         Library.copy_library(demo_library_path, taken)
     assert digest(taken) == before
+
+
+def test_the_backup_generations_are_settings_handed_to_the_library(
+    qtbot: QtBot, app_settings: AppSettings
+) -> None:
+    from spurdesk.ui.library_opener import backup_settings_from
+    from spurdesk.ui.settings import BackupPolicy
+    from spurdesk.ui.settings_dialog import SettingsDialog
+
+    assert backup_settings_from(app_settings).days == 7  # one a day for a week by default
+    dialog = SettingsDialog(app_settings)
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QSpinBox
+
+    dialog.findChild(QSpinBox, "backupDaysSpin").setValue(3)
+    dialog.findChild(QSpinBox, "backupWeeksSpin").setValue(0)
+    dialog.accept()
+    assert app_settings.backup_policy() == BackupPolicy(10, 10, 3, 0)
+    settings = backup_settings_from(app_settings)
+    assert (settings.keep, settings.days, settings.weeks) == (10, 3, 0)
