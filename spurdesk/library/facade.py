@@ -9,6 +9,7 @@ from spurdesk.library.assessments import AssessmentVerbs
 from spurdesk.library.errors import (
     LibraryError,
 )
+from spurdesk.library.fact_check import FactCheckVerbs
 from spurdesk.library.inspections import InspectionVerbs
 from spurdesk.library.sharing import SharingVerbs
 from spurdesk.library.staging import StagingVerbs
@@ -17,13 +18,19 @@ from spurdesk.library.summary import SummaryVerbs
 
 
 class Library(
-    InspectionVerbs, AssessmentVerbs, SummaryVerbs, ActionPlanVerbs, StagingVerbs, SharingVerbs
+    InspectionVerbs,
+    AssessmentVerbs,
+    SummaryVerbs,
+    ActionPlanVerbs,
+    StagingVerbs,
+    SharingVerbs,
+    FactCheckVerbs,
 ):
     """One open inspection library (an SQLite file, or any SQLAlchemy URL): `Library.open(...)`.
 
     The verbs live with their noun — `inspections`, `assessments`, `summary`, `action_plan`,
-    `staging`, `sharing` — over the transactions, backups and lookups of `core.LibraryCore`. A
-    new noun gets a module of its own and a place in this list.
+    `staging`, `sharing`, `fact_check` — over the transactions, backups and lookups of
+    `core.LibraryCore`. A new noun gets a module of its own and a place in this list.
     """
 
     @classmethod

@@ -14,6 +14,7 @@ from spurdesk.library.core import LibraryCore, utc_now
 from spurdesk.library.errors import (
     LibraryError,
 )
+from spurdesk.library.fact_check import check_fact_check_done
 from spurdesk.library.schema import (
     ActionRow,
     AuditRow,
@@ -191,8 +192,12 @@ class InspectionVerbs(LibraryCore):
         *,
         reply_by: date | None = None,
         on: date | None = None,
+        override_reason: str = "",
     ) -> None:
         """Move the report along its life cycle (checked by `lifecycle`), recorded in the audit.
+
+        sakgranskning → fastställd needs a decision on every comment of the unit, or
+        `override_reason` ("fastställ ändå"), which the audit line keeps.
 
         Requesting the action plan needs the date the unit is to reply by: `reply_by`, or the one
         already set. When the plan arrives (`on`, default today) every row whose follow-up date
@@ -207,6 +212,10 @@ class InspectionVerbs(LibraryCore):
             current = InspectionStatus(row.status)
             lifecycle.check_transition(current, new)
             detail = f"{current.value} → {new.value}"
+            if (current, new) == (InspectionStatus.FACT_CHECK, InspectionStatus.FINAL):
+                detail += check_fact_check_done(
+                    session, row, checks.text(override_reason, "Skäl att fastställa ändå")
+                )
             if new == InspectionStatus.ACTION_PLAN_REQUESTED:
                 row.reply_by = reply or row.reply_by
                 if row.reply_by is None:

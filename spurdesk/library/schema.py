@@ -261,3 +261,29 @@ class SharedVersionRow(Base):
     peer: Mapped[str] = mapped_column(Text)  # who it went to or came from
     at: Mapped[datetime] = mapped_column(IsoDateTime)
     state: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class FactCheckCommentRow(Base):
+    """Revision 8: a comment of the unit's sakgranskning and the inspectors' decision on it.
+
+    Decided or not, a comment is never deleted with the report's text: its quote is kept as the
+    unit wrote it, so the record shows what was asked even after the sentence changed."""
+
+    __tablename__ = "fact_check_comments"
+    __table_args__ = (UniqueConstraint("inspection_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))  # the unit's key, stable through its drafts
+    section_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(20))  # model.fact_check.CommentKind
+    quote: Mapped[str] = mapped_column(Text, default="")
+    proposed: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    decision: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    applied_text: Mapped[str] = mapped_column(Text, default="")
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime | None] = mapped_column(IsoDateTime, nullable=True)
