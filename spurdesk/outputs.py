@@ -31,7 +31,7 @@ MAX_STEM = 150
 class OutputFormat:
     """One kind of output file: its key, suffix and how its default name is built."""
 
-    key: str  # "docx" | "pdf" | "actionplan" | "package" | "form" | "copy"
+    key: str  # "docx" | "pdf" | "actionplan" | "package" | "form" | "copy" | "factcheck…"
     kind: OutputKind
     suffix: str  # with the dot: ".docx"
     parts: Callable[[Inspection], tuple[str, ...]]  # of the default name; empty ones are dropped
@@ -86,6 +86,15 @@ def _copy(key: str, suffix: str) -> OutputFormat:
     return OutputFormat(key, "exchange", suffix, parts)
 
 
+def _fact_check(key: str, suffix: str, last: str) -> OutputFormat:
+    """The sakgranskning's files: the unit and the visit date, then what the file is."""
+
+    def parts(inspection: Inspection) -> tuple[str, ...]:
+        return (inspection.unit, _iso(inspection.visit_start), last)
+
+    return OutputFormat(key, "exchange", suffix, parts)
+
+
 OUTPUTS: Mapping[str, OutputFormat] = MappingProxyType(
     {
         output.key: output
@@ -96,6 +105,9 @@ OUTPUTS: Mapping[str, OutputFormat] = MappingProxyType(
             _exchange("package", ".spur"),  # spurdesk.exchange.package.SUFFIX
             _exchange("form", ".docx"),  # the fillable Word form
             _copy("copy", ".spur"),  # to the co-inspector (spurdesk.exchange.coinspector)
+            _fact_check("factcheck", ".spur", "sakgranskning"),  # the draft to the unit
+            _fact_check("factcheck-form", ".docx", "sakgranskning"),  # its Word form
+            _fact_check("factcheck-record", ".docx", "sakgranskningsprotokoll"),  # the decisions
         )
     }
 )

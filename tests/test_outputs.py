@@ -30,6 +30,9 @@ def test_default_names_of_the_demo(demo: Inspection) -> None:
         "package": "handlingsplan-Röntgenkliniken-2024-11-13.spur",
         "form": "handlingsplan-Röntgenkliniken-2024-11-13.docx",
         "copy": "Röntgenkliniken 2024-11-13 kopia.spur",
+        "factcheck": "Röntgenkliniken 2024-11-13 sakgranskning.spur",
+        "factcheck-form": "Röntgenkliniken 2024-11-13 sakgranskning.docx",
+        "factcheck-record": "Röntgenkliniken 2024-11-13 sakgranskningsprotokoll.docx",
     }
     assert REPORTS["pdf"].file_name(numbered, numbered=True) == (
         "12 SPUR-rapport Röntgenkliniken, Strandviks lasarett 2025-01-20.pdf"

@@ -75,7 +75,7 @@ REPLY_BY_UNSET = (
 MARKS = {True: "Åtgärder krävs.", False: "Åtgärder rekommenderas."}
 
 
-def _shade(cell: _Cell, colour: str) -> None:
+def shade(cell: _Cell, colour: str) -> None:
     properties = cell._tc.get_or_add_tcPr()
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
@@ -84,7 +84,7 @@ def _shade(cell: _Cell, colour: str) -> None:
     properties.append(shading)
 
 
-def _hidden(paragraph: Paragraph, text: str) -> None:
+def hidden_text(paragraph: Paragraph, text: str) -> None:
     """Hidden text: invisible in Word (unless shown on purpose), read back by `read_form`."""
     run = paragraph.add_run(text)
     run.font.hidden = True
@@ -92,7 +92,7 @@ def _hidden(paragraph: Paragraph, text: str) -> None:
     run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
 
 
-def _set_text(cell: _Cell, text: str) -> None:
+def set_cell_text(cell: _Cell, text: str) -> None:
     lines = clean_text(text).split("\n")
     cell.text = lines[0]
     for line in lines[1:]:
@@ -107,21 +107,21 @@ def _row_table(
     label, value = table.rows[0].cells
     label.text = _DEFICIENCY_LABEL
     marker = f"[[spurdesk-rad:{row.key}|{row.section_id or ''}|{row.criterion_id or ''}]]"
-    _hidden(label.paragraphs[0], clean_text(marker))
-    _set_text(value, criteria_text)
+    hidden_text(label.paragraphs[0], clean_text(marker))
+    set_cell_text(value, criteria_text)
     if required is not None:
         value.add_paragraph().add_run(MARKS[required]).bold = True
-    _shade(label, _FIXED_COLOUR)
-    _shade(value, _FIXED_COLOUR)
+    shade(label, _FIXED_COLOUR)
+    shade(value, _FIXED_COLOUR)
     for table_row, name in zip(table.rows[1:], UNIT_FIELDS, strict=True):
         label, value = table_row.cells
         label.text = LABELS[name]
         hint = label.add_paragraph(f"{_FILL_HINT} i det gula fältet")
         hint.runs[0].font.size = Pt(8)
         hint.runs[0].italic = True
-        _set_text(value, getattr(row, name))
-        _shade(label, _FIXED_COLOUR)
-        _shade(value, _FILL_COLOUR)
+        set_cell_text(value, getattr(row, name))
+        shade(label, _FIXED_COLOUR)
+        shade(value, _FILL_COLOUR)
 
 
 def form_document(inspection: Inspection) -> DocumentObject:
@@ -133,8 +133,7 @@ def form_document(inspection: Inspection) -> DocumentObject:
     document.core_properties.title = title
     document.core_properties.identifier = identity.key
     document.add_heading(title, level=1)
-    header = {"format": FORM_FORMAT, "version": FORM_VERSION, "inspection": identity.to_dict()}
-    _hidden(document.add_paragraph(), _IDENTITY_PREFIX + json.dumps(header))  # ASCII: XML-safe
+    hidden_text(document.add_paragraph(), identity_line(FORM_FORMAT, FORM_VERSION, identity))
     due = plan.reply_by
     document.add_paragraph(REPLY_BY.format(date=long_date(due)) if due else REPLY_BY_UNSET).runs[
         0
@@ -161,7 +160,7 @@ def write_form(inspection: Inspection, path: str | Path) -> Path:
 # reading back ------------------------------------------------------------------------------
 
 
-def _refuse(path: Path, problem: str) -> ExchangeError:
+def refuse(path: Path, problem: str) -> ExchangeError:
     return ExchangeError(f"{path.name}: {problem}")
 
 
@@ -172,12 +171,12 @@ def _as_utf8(data: bytes) -> bytes:
     return data
 
 
-def _load_document(path: Path) -> DocumentObject:
+def load_document(path: Path) -> DocumentObject:
     members = read_zip_members(path, limits=LIMITS, required=("[Content_Types].xml",))
     # Every member, whatever its name: python-docx picks XML parts by content type, not suffix.
     for name, data in members.items():
         if _FORBIDDEN_XML.search(_as_utf8(data)):
-            raise _refuse(
+            raise refuse(
                 path,
                 f"delen {name} innehåller en DTD- eller entitetsdeklaration, vilket ett "
                 "Word-dokument aldrig behöver. Dokumentet kan vara manipulerat och öppnas inte.",
@@ -185,7 +184,7 @@ def _load_document(path: Path) -> DocumentObject:
     try:
         return Document(io.BytesIO(path.read_bytes()))
     except Exception as error:  # python-docx raises many types for damaged documents
-        raise _refuse(
+        raise refuse(
             path, f"dokumentet kan inte läsas som Word-dokument ({type(error).__name__})."
         ) from None
 
@@ -206,31 +205,44 @@ def _paragraph_text(paragraph: Any) -> str:
     return "".join(parts)
 
 
-def _cell_text(cell: _Cell) -> str:
+def cell_text(cell: _Cell) -> str:
     return "\n".join(_paragraph_text(p) for p in cell._tc.iter(qn("w:p")))
 
 
-def _identity(document: DocumentObject, path: Path) -> InspectionIdentity:
+def identity_line(form_format: str, version: int, identity: InspectionIdentity) -> str:
+    """The hidden first line every spurdesk form carries (ASCII JSON: XML-safe)."""
+    header = {"format": form_format, "version": version, "inspection": identity.to_dict()}
+    return _IDENTITY_PREFIX + json.dumps(header)
+
+
+def form_identity(
+    document: DocumentObject,
+    path: Path,
+    form_format: str = FORM_FORMAT,
+    current_version: int = FORM_VERSION,
+) -> InspectionIdentity:
+    """The identity in a form's hidden first line; refused when missing, of another kind of
+    form, or newer than this spurdesk reads."""
     for paragraph in document.paragraphs[:20]:
         text = paragraph.text.strip()
         if text.startswith(_IDENTITY_PREFIX):
             header = parse_json(
                 text[len(_IDENTITY_PREFIX) :].encode("utf-8"), f"{path.name}: formulärets id"
             )
-            if header["format"].text() != FORM_FORMAT:
+            if header["format"].text() != form_format:
                 break
             version = header["version"].integer()
-            if version > FORM_VERSION:
-                raise _refuse(
+            if version > current_version:
+                raise refuse(
                     path,
                     f"formuläret har version {version} och skapades med en nyare spurdesk. "
                     "Uppdatera spurdesk.",
                 )
             return InspectionIdentity.from_node(header["inspection"])
-    raise _refuse(
+    raise refuse(
         path,
         "dokumentet saknar formulärets dolda identitet (överst i dokumentet). Det är inte ett "
-        "handlingsplansformulär från spurdesk, eller så har början av dokumentet raderats. "
+        "sådant formulär från spurdesk, eller så har början av dokumentet raderats. "
         "Skicka ett nytt formulär till verksamheten.",
     )
 
@@ -242,28 +254,28 @@ def _table_row(table: Table, path: Path) -> ActionRow | None:
         first = rows[0].cells[0]
     except IndexError:
         return None
-    marker = _ROW_MARKER.search(_cell_text(first))
+    marker = _ROW_MARKER.search(cell_text(first))
     if marker is None:
         return None
     key, section_id, criterion_id = marker.groups()
     where = f"tabellen för {criterion_id or key}"
     if not is_row_key(key):
-        raise _refuse(path, f"{where} har en dold radmarkering som har ändrats.")
+        raise refuse(path, f"{where} har en dold radmarkering som har ändrats.")
     values: dict[str, str] = {}
     for table_row in rows[1:]:
         cells = table_row.cells
         if len(cells) != 2:
-            raise _refuse(path, f"{where} har ändrats: raderna ska ha två kolumner.")
-        label = _cell_text(cells[0]).split("\n", 1)[0].strip()
+            raise refuse(path, f"{where} har ändrats: raderna ska ha två kolumner.")
+        label = cell_text(cells[0]).split("\n", 1)[0].strip()
         name = next((n for n in UNIT_FIELDS if LABELS[n] == label), None)
         if name is None:
-            raise _refuse(path, f"{where} har ändrats: okänd rubrik ”{label[:60]}”.")
+            raise refuse(path, f"{where} har ändrats: okänd rubrik ”{label[:60]}”.")
         if name in values:
-            raise _refuse(path, f"{where} har ändrats: ”{label}” förekommer två gånger.")
-        values[name] = checked_field(_cell_text(cells[1]).strip(), f"{path.name}: {where}, {label}")
+            raise refuse(path, f"{where} har ändrats: ”{label}” förekommer två gånger.")
+        values[name] = checked_field(cell_text(cells[1]).strip(), f"{path.name}: {where}, {label}")
     missing = [LABELS[n] for n in UNIT_FIELDS if n not in values]
     if missing:
-        raise _refuse(path, f"{where} har ändrats: fälten {', '.join(missing)} saknas.")
+        raise refuse(path, f"{where} har ändrats: fälten {', '.join(missing)} saknas.")
     return ActionRow(
         key=key, section_id=section_id or None, criterion_id=criterion_id or None, **values
     )
@@ -272,22 +284,22 @@ def _table_row(table: Table, path: Path) -> ActionRow | None:
 def read_form(path: str | Path) -> Response:
     """Read a filled-in form as a response; a form altered beyond recognition is refused."""
     path = Path(path)
-    document = _load_document(path)
-    identity = _identity(document, path)
+    document = load_document(path)
+    identity = form_identity(document, path)
     rows: list[ActionRow] = []
     for table in document.tables:
         row = _table_row(table, path)
         if row is None:
             continue
         if any(r.key == row.key for r in rows):
-            raise _refuse(
+            raise refuse(
                 path,
                 f"tabellen för {row.criterion_id or row.key} förekommer två gånger. Kopiera inte "
                 "tabeller; skriv flera åtgärder i samma fält.",
             )
         rows.append(row)
     if not rows:
-        raise _refuse(
+        raise refuse(
             path,
             "dokumentet innehåller inga av formulärets tabeller; dess uppställning har ändrats så "
             "att raderna inte går att känna igen. Skicka ett nytt formulär till verksamheten.",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spurdesk.exchange.docx_form import write_form
 from spurdesk.exchange.package import inspection_digest, outgoing_package, write_package
-from spurdesk.exchange.store import ActionPlanStore
+from spurdesk.exchange.store import ActionPlanStore, SentLookup
 
 SEND_ACTION = "export"
 #: The key in a send event's data holding the digest of the report as sent.
@@ -42,7 +42,7 @@ def send_form(store: ActionPlanStore, inspection_id: int, path: str | Path) -> P
     return written
 
 
-def sent_digests(store: ActionPlanStore, inspection_id: int) -> set[str]:
+def sent_digests(store: SentLookup, inspection_id: int) -> set[str]:
     """The report digests of every package sent for the inspection."""
     return {
         event.data[REPORT_DIGEST]

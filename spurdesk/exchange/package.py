@@ -152,8 +152,13 @@ def package_bytes(package: Package) -> bytes:
         "created": package.created.isoformat(),
         "sender": package.sender.value,
         "inspection": package.identity.to_dict(),
-        "members": member_checksums(parts),
     }
+    return archive_bytes(manifest, parts)
+
+
+def archive_bytes(manifest: dict[str, Any], parts: dict[str, bytes]) -> bytes:
+    """A .spur ZIP: manifest.json first (with the parts' checksums added), then the parts."""
+    manifest = {**manifest, "members": member_checksums(parts)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST, _dump(manifest))
@@ -169,16 +174,30 @@ def write_package(path: str | Path, package: Package) -> Path:
 
 
 def _read_manifest(raw: bytes, path: Path) -> tuple[Node, int]:
+    return read_manifest(
+        raw, path, FORMAT_NAME, FORMAT_VERSION, "är inte ett spurdesk-paket för handlingsplaner"
+    )
+
+
+def manifest_format(raw: bytes, path: Path) -> str | None:
+    """The format a manifest names (None when it names none): which kind of .spur file it is."""
+    value = parse_json(raw, f"{path.name}: {MANIFEST}").get("format", None).value
+    return value if isinstance(value, str) else None
+
+
+def read_manifest(
+    raw: bytes, path: Path, format_name: str, current_version: int, wrong_kind: str
+) -> tuple[Node, int]:
+    """The manifest of a .spur file of kind `format_name`, and its format version; another kind,
+    or a version newer than `current_version`, is refused (`wrong_kind` says what it is not)."""
     manifest = parse_json(raw, f"{path.name}: {MANIFEST}")
-    if manifest.get("format", None).value != FORMAT_NAME:
-        raise ExchangeError(
-            f"{path.name}: är inte ett spurdesk-paket för handlingsplaner (okänt format)."
-        )
+    if manifest.get("format", None).value != format_name:
+        raise ExchangeError(f"{path.name}: {wrong_kind} (okänt format).")
     version = manifest["format_version"].integer()
-    if version > FORMAT_VERSION:
+    if version > current_version:
         raise ExchangeError(
             f"{path.name}: paketet har formatversion {version}, skapad med en nyare spurdesk "
-            f"(denna version läser till och med {FORMAT_VERSION}). Uppdatera spurdesk."
+            f"(denna version läser till och med {current_version}). Uppdatera spurdesk."
         )
     if version < 1:
         raise ExchangeError(f"{path.name}: ogiltig formatversion {version}.")

@@ -21,11 +21,12 @@ from spurdesk.exchange.action_plan import (
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.outgoing import sent_digests
 from spurdesk.exchange.package import (
+    InspectionIdentity,
     inspection_digest,
     inspection_key,
 )
 from spurdesk.exchange.response import Response
-from spurdesk.exchange.store import ActionPlanStore
+from spurdesk.exchange.store import ActionPlanStore, SentLookup
 from spurdesk.exchange.validation import PlanProblem, row_label, validate_plan
 from spurdesk.model.action_fields import LABELS, UNIT_FIELDS
 from spurdesk.model.inspection import Inspection
@@ -79,14 +80,19 @@ class ImportResult:
 
 
 def _library_inspection(store: ActionPlanStore, response: Response) -> Inspection:
-    identity = response.identity
+    return library_inspection(store, response.identity, response.source)
+
+
+def library_inspection(store: SentLookup, identity: InspectionIdentity, source: str) -> Inspection:
+    """The library's inspection an answer from the unit belongs to; refused when the library
+    does not hold it (another library, another inspection)."""
     try:
         inspection = store.get_inspection(identity.library_id)
     except SpurdeskError:
         inspection = None
     if inspection is None or inspection_key(inspection) != identity.key:
         raise ExchangeError(
-            f"{response.source}: svaret hör till inspektionen {identity.label}, som inte finns i "
+            f"{source}: svaret hör till inspektionen {identity.label}, som inte finns i "
             "det här biblioteket. Öppna biblioteket där inspektionen finns och importera där."
         )
     return inspection

@@ -6,11 +6,20 @@ Library satisfies it structurally.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+from spurdesk.model.fact_check import FactComment, StoredComment
 from spurdesk.model.inspection import AuditEvent, Inspection, InspectionSummary, SharedVersion
+
+
+class SentLookup(Protocol):
+    """Enough to find an answer's inspection and what was sent for it (both round trips)."""
+
+    def get_inspection(self, inspection_id: int) -> Inspection: ...
+
+    def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...
 
 
 class ActionPlanStore(Protocol):
@@ -63,3 +72,25 @@ class CopyStore(Protocol):
         received: SharedVersion | None = None,
         forget: str | None = None,
     ) -> None: ...
+
+
+class FactCheckStore(Protocol):
+    """What the sakgranskning round trip needs of the library."""
+
+    def get_inspection(self, inspection_id: int) -> Inspection: ...
+
+    def record_event(
+        self,
+        inspection_id: int,
+        action: str,
+        detail: str,
+        data: Mapping[str, str] | None = None,
+    ) -> None: ...
+
+    def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...
+
+    def add_fact_check_comments(
+        self, inspection_id: int, comments: Sequence[FactComment], source: str
+    ) -> list[int]: ...
+
+    def fact_check_comments(self, inspection_id: int) -> list[StoredComment]: ...
