@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spurdesk.model.inspection import Inspection
 
 OutputKind = Literal["report", "exchange"]
@@ -27,9 +27,11 @@ _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 MAX_STEM = 150
 
 
-@dataclass(frozen=True)
-class OutputFormat:
-    """One kind of output file: its key, suffix and how its default name is built."""
+class OutputFormat(NamedTuple):
+    """One kind of output file: its key, suffix and how its default name is built.
+
+    A NamedTuple, not a dataclass: `spurdesk` reads the table for its argument parser before the
+    window's first paint, and the dataclasses module alone costs that paint some 10 ms."""
 
     key: str  # "docx" | "pdf" | "actionplan" | "package" | "form" | "copy" | "factcheck…"
     kind: OutputKind
