@@ -262,6 +262,239 @@
     </message>
 </context>
 <context>
+    <name>FactCheck</name>
+    <message>
+        <source>Faktafel</source>
+        <translation>Factual error</translation>
+    </message>
+    <message>
+        <source>Saknad uppgift</source>
+        <translation>Missing information</translation>
+    </message>
+    <message>
+        <source>Övrigt</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Inget beslut</source>
+        <translation>No decision</translation>
+    </message>
+    <message>
+        <source>Godtagen</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Avvisad</source>
+        <translation>Rejected</translation>
+    </message>
+</context>
+<context>
+    <name>FactCheckReviewDialog</name>
+    <message>
+        <source>Verksamhetens kommentarer på utkastet. Godta en kommentar (texten till höger förs in som avsnittets nya text; ändra den först om det behövs) eller avvisa den med ett kort skäl. Besluten sparas direkt och kan exporteras som protokoll.</source>
+        <translation>The unit&apos;s comments on the draft. Accept a comment (the text on the right becomes the section&apos;s new text; edit it first if needed) or reject it with a short reason. Decisions are saved at once and can be exported as a record.</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Exportera protokoll…</source>
+        <translation>Export record…</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Inaktuell: den citerade meningen finns inte längre i avsnittets text. Kommentaren visas ändå; pröva den mot texten som den ser ut nu.</source>
+        <translation>Out of date: the quoted sentence is no longer in the section&apos;s text. The comment is still shown; weigh it against the text as it stands now.</translation>
+    </message>
+    <message>
+        <source>Godta och för in texten</source>
+        <translation>Accept and apply the text</translation>
+    </message>
+    <message>
+        <source>Skäl (krävs för att avvisa)</source>
+        <translation>Reason (required to reject)</translation>
+    </message>
+    <message>
+        <source>Avvisa</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Avsnittets text nu</source>
+        <translation>The section&apos;s text now</translation>
+    </message>
+    <message>
+        <source>Ny text om kommentaren godtas</source>
+        <translation>New text if the comment is accepted</translation>
+    </message>
+    <message>
+        <source>Sakgranskning – %1</source>
+        <translation>Fact check – %1</translation>
+    </message>
+    <message>
+        <source>inaktuell</source>
+        <translation>out of date</translation>
+    </message>
+    <message>
+        <source>hela avsnittet</source>
+        <translation>the whole section</translation>
+    </message>
+    <message>
+        <source>Föreslagen lydelse: %1</source>
+        <translation>Proposed wording: %1</translation>
+    </message>
+    <message>
+        <source>Verksamhetens skäl: %1</source>
+        <translation>The unit&apos;s reason: %1</translation>
+    </message>
+    <message>
+        <source>Beslut: %1 (%2)</source>
+        <translation>Decision: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Beslutet kunde inte sparas</source>
+        <translation>The decision could not be saved</translation>
+    </message>
+</context>
+<context>
+    <name>FactCheckWindow</name>
+    <message>
+        <source>Sakgranskning – %1 (verksamhetens läge)</source>
+        <translation>Fact check – %1 (unit mode)</translation>
+    </message>
+    <message>
+        <source>Rapporten är ett UTKAST. Läs texten avsnitt för avsnitt och kommentera det som är fel eller saknas: välj gärna meningen det gäller, skriv den lydelse ni föreslår och varför. Texten, graderingarna och kriterierna kan inte ändras här.</source>
+        <translation>The report is a DRAFT. Read the text section by section and comment on what is wrong or missing: choose the sentence it concerns if you can, write the wording you propose and why. The text, the grades and the criteria cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>Skicka synpunkterna till inspektörerna senast %1.</source>
+        <translation>Send your comments to the inspectors by %1.</translation>
+    </message>
+    <message>
+        <source>Inspektörerna har inte angett när synpunkterna ska vara inskickade.</source>
+        <translation>The inspectors have not said by when the comments are due.</translation>
+    </message>
+    <message>
+        <source>Utkastets text</source>
+        <translation>The draft&apos;s text</translation>
+    </message>
+    <message>
+        <source>Kommentaren gäller</source>
+        <translation>The comment concerns</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Föreslagen lydelse</source>
+        <translation>Proposed wording</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Lägg till kommentar</source>
+        <translation>Add comment</translation>
+    </message>
+    <message>
+        <source>Ta bort kommentar</source>
+        <translation>Remove comment</translation>
+    </message>
+    <message>
+        <source>Kommentarer till avsnittet</source>
+        <translation>Comments on the section</translation>
+    </message>
+    <message>
+        <source>Spara utkast…</source>
+        <translation>Save draft…</translation>
+    </message>
+    <message>
+        <source>Spara arbetet för att fortsätta senare; utkastet kan inte importeras.</source>
+        <translation>Save the work to continue later; a draft cannot be imported.</translation>
+    </message>
+    <message>
+        <source>Exportera svar…</source>
+        <translation>Export response…</translation>
+    </message>
+    <message>
+        <source>(Avsnittet har ingen text.)</source>
+        <translation>(The section has no text.)</translation>
+    </message>
+    <message>
+        <source>Hela avsnittet</source>
+        <translation>The whole section</translation>
+    </message>
+    <message>
+        <source>Föreslås: %1</source>
+        <translation>Proposed: %1</translation>
+    </message>
+    <message>
+        <source>Skäl: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Kommentaren kan inte sparas</source>
+        <translation>The comment cannot be saved</translation>
+    </message>
+    <message>
+        <source>Spara utkast</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Exportera svar</source>
+        <translation>Export response</translation>
+    </message>
+    <message>
+        <source>spurdesk-paket (*.spur)</source>
+        <translation>spurdesk packages (*.spur)</translation>
+    </message>
+    <message>
+        <source>Utkastet kan inte sparas</source>
+        <translation>The draft cannot be saved</translation>
+    </message>
+    <message>
+        <source>Svaret kan inte exporteras</source>
+        <translation>The response cannot be exported</translation>
+    </message>
+    <message>
+        <source>Svaret är exporterat</source>
+        <translation>The response is exported</translation>
+    </message>
+    <message>
+        <source>Skicka filen %1 till inspektörerna.</source>
+        <translation>Send the file %1 to the inspectors.</translation>
+    </message>
+    <message>
+        <source>Stäng utan att spara?</source>
+        <translation>Close without saving?</translation>
+    </message>
+    <message>
+        <source>Kommentarerna har inte sparats eller exporterats och går förlorade.</source>
+        <translation>The comments have not been saved or exported and will be lost.</translation>
+    </message>
+    <message>
+        <source>Stäng ändå</source>
+        <translation>Close anyway</translation>
+    </message>
+    <message>
+        <source>Paketet kan inte öppnas</source>
+        <translation>The package cannot be opened</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpView</name>
     <message>
         <source>Försenade uppföljningar</source>
@@ -588,6 +821,30 @@
     <message>
         <source>&amp;Importera svar från verksamheten…</source>
         <translation>&amp;Import the unit&apos;s response…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;kgranskning</source>
+        <translation>Fact chec&amp;k</translation>
+    </message>
+    <message>
+        <source>&amp;Skicka utkast för sakgranskning…</source>
+        <translation>&amp;Send the draft for fact check…</translation>
+    </message>
+    <message>
+        <source>Sakgranskning som &amp;Word-formulär…</source>
+        <translation>Fact check as a &amp;Word form…</translation>
+    </message>
+    <message>
+        <source>&amp;Importera sakgranskning…</source>
+        <translation>&amp;Import fact check…</translation>
+    </message>
+    <message>
+        <source>&amp;Granska kommentarer…</source>
+        <translation>&amp;Review comments…</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera sakgranskningsprotokoll…</source>
+        <translation>&amp;Export fact-check record…</translation>
     </message>
     <message>
         <source>Medinspek&amp;tör</source>
@@ -2491,6 +2748,57 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Exporten misslyckades</source>
         <translation>The export failed</translation>
+    </message>
+</context>
+<context>
+    <name>factcheck</name>
+    <message>
+        <source>spurdesk-paket (*.spur)</source>
+        <translation>spurdesk packages (*.spur)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Filen kunde inte skapas</source>
+        <translation>The file could not be created</translation>
+    </message>
+    <message>
+        <source>Importera sakgranskning från verksamheten</source>
+        <translation>Import the unit&apos;s fact check</translation>
+    </message>
+    <message>
+        <source>Svar från verksamheten (*.spur *.docx)</source>
+        <translation>Responses from the unit (*.spur *.docx)</translation>
+    </message>
+    <message>
+        <source>%1 gäller en annan inspektion; importera filen i den inspektionens fönster.</source>
+        <translation>%1 belongs to another inspection; import the file in that inspection&apos;s window.</translation>
+    </message>
+    <message>
+        <source>Sakgranskningen kan inte importeras</source>
+        <translation>The fact check cannot be imported</translation>
+    </message>
+    <message>
+        <source>Sakgranskningen är importerad</source>
+        <translation>The fact check is imported</translation>
+    </message>
+    <message>
+        <source>%1 nya kommentarer från verksamheten.</source>
+        <translation>%1 new comments from the unit.</translation>
+    </message>
+    <message>
+        <source>Fastställ ändå</source>
+        <translation>Finalise anyway</translation>
+    </message>
+    <message>
+        <source>%1 kommentar(er) från sakgranskningen saknar beslut. Skriv varför rapporten ändå fastställs; skälet sparas i historiken.</source>
+        <translation>%1 comment(s) from the fact check have no decision. Write why the report is finalised anyway; the reason is kept in the history.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ have or an answer for another inspection. Nothing is written before every check 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from spurdesk.exchange.errors import ExchangeError
@@ -26,29 +27,40 @@ from spurdesk.exchange.store import FactCheckStore
 from spurdesk.model.inspection import Inspection
 
 
-def send_fact_check(store: FactCheckStore, inspection_id: int, path: str | Path) -> Path:
-    """ "Skicka för sakgranskning": the package with the draft, and an "export" AuditEvent."""
+def _by(reply_by: date | None) -> str:
+    return f", svar senast {reply_by.isoformat()}" if reply_by else ""
+
+
+def send_fact_check(
+    store: FactCheckStore, inspection_id: int, path: str | Path, reply_by: date | None = None
+) -> Path:
+    """ "Skicka för sakgranskning": the package with the draft and the date the unit is to
+    answer by (kept in the package and the "export" AuditEvent, not as the plan's date)."""
     inspection = store.get_inspection(inspection_id)
-    package = outgoing_fact_check(inspection, inspection.reply_by)
+    package = outgoing_fact_check(inspection, reply_by)
     written = write_fact_check(path, package)
     digest = inspection_digest(inspection)
     store.record_event(
         inspection_id,
         SEND_ACTION,
-        f"Utkast skickat för sakgranskning: {written.name} (rapport sha256 {digest})",
+        f"Utkast skickat för sakgranskning: {written.name}{_by(reply_by)} "
+        f"(rapport sha256 {digest})",
         {REPORT_DIGEST: digest},
     )
     return written
 
 
-def send_fact_check_form(store: FactCheckStore, inspection_id: int, path: str | Path) -> Path:
+def send_fact_check_form(
+    store: FactCheckStore, inspection_id: int, path: str | Path, reply_by: date | None = None
+) -> Path:
     """The Word form for units without spurdesk, and an "export" AuditEvent."""
     from spurdesk.exchange.fact_check_form import write_fact_check_form  # needs python-docx
 
-    inspection = store.get_inspection(inspection_id)
-    written = write_fact_check_form(inspection, path, inspection.reply_by)
+    written = write_fact_check_form(store.get_inspection(inspection_id), path, reply_by)
     store.record_event(
-        inspection_id, SEND_ACTION, f"Sakgranskning som Word-formulär: {written.name}"
+        inspection_id,
+        SEND_ACTION,
+        f"Sakgranskning som Word-formulär: {written.name}{_by(reply_by)}",
     )
     return written
 

@@ -349,10 +349,13 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_unit_mode(package: Path, args: argparse.Namespace) -> int:
-    """`spurdesk FILE.spur`: the unit's side — the report read-only, the action plan editable.
+    """`spurdesk FILE.spur`: the unit's side — the report read-only, the action plan editable
+    (or, for a sakgranskning package, the draft with the unit's comments).
 
     Needs no library: the package file itself is what the unit edits and answers with.
     """
+    from spurdesk.exchange.fact_check_package import is_fact_check
+    from spurdesk.ui.exchange.fact_check_window import open_fact_check_window
     from spurdesk.ui.exchange.unit_window import open_unit_window
 
     app = ensure_application()
@@ -360,7 +363,9 @@ def run_unit_mode(package: Path, args: argparse.Namespace) -> int:
     languages = LanguageManager(app)
     languages.set_language(getattr(args, "lang", None) or settings.language())
     configure_logging()
-    window = open_unit_window(package)
+    # The draft for the sakgranskning, or the action plan: the package's manifest says which.
+    opener = open_fact_check_window if is_fact_check(package) else open_unit_window
+    window = opener(package)
     if window is None:  # refused; the reason has been shown
         return 1
     return int(app.exec())

@@ -36,9 +36,7 @@ QUOTE = "Rutinerna följs inte fullt ut."
 
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
-    record = dataclasses.replace(
-        demo_inspection(), status=InspectionStatus.FACT_CHECK, reply_by=date(2025, 1, 31)
-    )
+    record = dataclasses.replace(demo_inspection(), status=InspectionStatus.FACT_CHECK)
     with Library.open(tmp_path / "bibliotek.spurdesk") as opened:
         opened.actor = "Inspektör Ett"
         opened.import_inspection(record)
@@ -52,7 +50,7 @@ def inspection_id(library: Library) -> int:
 
 @pytest.fixture
 def sent(library: Library, inspection_id: int, tmp_path: Path) -> Path:
-    return send_fact_check(library, inspection_id, tmp_path / "utkast.spur")
+    return send_fact_check(library, inspection_id, tmp_path / "utkast.spur", date(2025, 1, 31))
 
 
 def _answer(sent: Path, tmp_path: Path) -> Path:

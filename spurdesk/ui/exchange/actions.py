@@ -14,12 +14,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.exchange.fact_check_package import is_fact_check
 from spurdesk.exchange.outgoing import send_form, send_package
 from spurdesk.exchange.review import ImportResult
 from spurdesk.exchange.store import ActionPlanStore
 from spurdesk.outputs import OUTPUTS
 from spurdesk.ui import dialogs
 from spurdesk.ui.exchange import file_dialogs
+from spurdesk.ui.exchange.fact_check_window import FactCheckWindow, open_fact_check_window
 from spurdesk.ui.exchange.review_dialog import open_review
 from spurdesk.ui.exchange.unit_window import UnitWindow, open_unit_window
 from spurdesk.ui.session import LibrarySession
@@ -109,8 +111,11 @@ def import_response(
     return dialog.result_of_import
 
 
-def open_package(parent: QWidget | None, path: Path | None = None) -> UnitWindow | None:
-    """Unit mode: open a received package with the report read-only and the plan editable."""
+def open_package(
+    parent: QWidget | None, path: Path | None = None
+) -> UnitWindow | FactCheckWindow | None:
+    """Unit mode: open a received package with the report read-only and the plan editable, or a
+    sakgranskning package with the draft and the unit's comments."""
     if path is None:
         path = file_dialogs.open_path(
             parent,
@@ -119,4 +124,6 @@ def open_package(parent: QWidget | None, path: Path | None = None) -> UnitWindow
         )
         if path is None:
             return None
+    if is_fact_check(path):
+        return open_fact_check_window(path, parent)
     return open_unit_window(path, parent)

@@ -372,6 +372,16 @@ class OverviewPage(InspectionPage):
         if can_transition(new, old):
             self.push(set_status_command(self.session, self.inspection_id, old, new))
             return
+        override = ""
+        if (old, new) == (InspectionStatus.FACT_CHECK, InspectionStatus.FINAL):
+            open_count = self.session.library.undecided_comment_count(self.inspection_id)
+            if open_count:
+                from spurdesk.ui.exchange.fact_check_actions import ask_override_reason
+
+                reason = ask_override_reason(self, open_count)
+                if reason is None:
+                    return
+                override = reason
         reply_by = None
         detail = self.tr("Det går inte att ändra tillbaka, och steget kan inte ångras.")
         if new == InspectionStatus.ACTION_PLAN_REQUESTED:
@@ -396,7 +406,9 @@ class OverviewPage(InspectionPage):
         try:
             self.session.call(
                 self.inspection_id,
-                lambda lib: lib.set_status(self.inspection_id, new, reply_by=reply_by),
+                lambda lib: lib.set_status(
+                    self.inspection_id, new, reply_by=reply_by, override_reason=override
+                ),
             )
         except SpurdeskError as error:
             show_error(self, error)

@@ -135,6 +135,16 @@ class InspectionWindow(QMainWindow):
         self.import_action = self._action(
             self.exchange_menu, QKeySequence("Ctrl+Shift+I"), lambda: self.exchange("import")
         )
+        # Sakgranskning: the draft to the unit, its comments back, a decision on each.
+        self.fact_check_menu = bar.addMenu("")
+        self.fact_check_actions = {
+            verb: self._action(
+                self.fact_check_menu, QKeySequence(), lambda v=verb: self.fact_check(v)
+            )
+            for verb in ("send", "form", "import", "review", "record")
+        }
+        for verb in ("send", "form", "import", "record"):  # each writes to the library
+            self.fact_check_actions[verb].setEnabled(not self.session.library.read_only)
         # Two inspectors, one inspection: copies back and forth, merged (spurdesk/ui/exchange).
         self.coinspector_menu = bar.addMenu("")
         self.send_copy_action = self._action(self.coinspector_menu, QKeySequence(), self.send_copy)
@@ -203,6 +213,15 @@ class InspectionWindow(QMainWindow):
         self.send_action.setText(self.tr("&Skicka handlingsplanen till verksamheten…"))
         self.form_action.setText(self.tr("Handlingsplanen som ifyllbart &Word-formulär…"))
         self.import_action.setText(self.tr("&Importera svar från verksamheten…"))
+        self.fact_check_menu.setTitle(self.tr("Sa&kgranskning"))
+        for verb, text in (
+            ("send", self.tr("&Skicka utkast för sakgranskning…")),
+            ("form", self.tr("Sakgranskning som &Word-formulär…")),
+            ("import", self.tr("&Importera sakgranskning…")),
+            ("review", self.tr("&Granska kommentarer…")),
+            ("record", self.tr("&Exportera sakgranskningsprotokoll…")),
+        ):
+            self.fact_check_actions[verb].setText(text)
         self.coinspector_menu.setTitle(self.tr("Medinspek&tör"))
         self.send_copy_action.setText(self.tr("&Skicka till medinspektör…"))
         self.receive_copy_action.setText(self.tr("&Ta emot kopia…"))
@@ -322,6 +341,21 @@ class InspectionWindow(QMainWindow):
             actions.export_fillable_form(self, self.session, self.inspection_id)
         else:
             actions.import_response(self, self.session)
+
+    def fact_check(self, verb: str, path: Path | None = None) -> object:
+        """Sakgranskning → send the draft, import the answer, review, export the record."""
+        self.commit_pending()
+        from spurdesk.ui.exchange import fact_check_actions as actions  # loads python-docx
+
+        if verb in ("send", "form"):
+            return actions.send_draft(
+                self, self.session, self.inspection_id, path, form=verb == "form"
+            )
+        if verb == "import":
+            return actions.import_fact_check(self, self.session, self.inspection_id, path)
+        if verb == "review":
+            return actions.review_fact_check(self, self.session, self.inspection_id)
+        return actions.export_record(self, self.session, self.inspection_id, path)
 
     def send_copy(self, path: Path | None = None) -> Path | None:
         """Medinspektör → Skicka till medinspektör…: this inspection as a copy."""
