@@ -7,7 +7,9 @@ Runs on a fresh temporary demo library with throwaway settings, so it touches no
 user's. Screens: the start view, the inspection's Översikt, a section editor (E), Resultat and
 Handlingsplan; then, with the sections assigned to the two inspectors, the navigation showing who
 writes what (assigned-sections) and the preview of merging the co-inspector's copy with a
-conflict (merge-preview; the co-inspector's library is a second temporary one). `--dark` renders
+conflict (merge-preview; the co-inspector's library is a second temporary one); then the
+sakgranskning: the unit's comment view of the draft (fact-check-unit) and the inspectors' review
+of its comments, one of them out of date (fact-check-review). `--dark` renders
 with a dark palette (as a dark system theme gives) into files ending -dark.png, to check that
 nothing relies on hard-coded light colours.
 """
@@ -151,6 +153,7 @@ def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
         inspection_window.go_to(kind, key)  # type: ignore[attr-defined]
         save(inspection_window, out / f"{name}{suffix}.png", app)
     render_coinspector(app, inspection_window, library, inspection_id, scratch, out, suffix)
+    render_fact_check(app, session, library, scratch, out, suffix)
     window.close()
     settle(app)
     return 0
@@ -211,6 +214,66 @@ def render_coinspector(
     dialog.select(("sections", "E", "findings"))
     save(dialog, out / f"merge-preview{suffix}.png", app)
     dialog.reject()
+
+
+def render_fact_check(
+    app: QApplication,
+    session: object,
+    library: Library,
+    scratch: Path,
+    out: Path,
+    suffix: str,
+) -> None:
+    """A copy of the demo at sakgranskning: the unit comments on the draft in unit mode, the
+    inspectors review the answer after editing one quoted sentence away (marked out of date)."""
+    import dataclasses
+    from datetime import date
+
+    from spurdesk.exchange.fact_check_exchange import import_answer, read_answer, send_fact_check
+    from spurdesk.model.demo import demo_inspection
+    from spurdesk.model.fact_check import CommentKind
+    from spurdesk.model.inspection import InspectionStatus
+    from spurdesk.ui.exchange.fact_check_review import FactCheckReviewDialog
+    from spurdesk.ui.exchange.fact_check_window import FactCheckWindow
+
+    record = dataclasses.replace(demo_inspection(), status=InspectionStatus.FACT_CHECK)
+    inspection_id = library.import_inspection(record)
+    package = send_fact_check(library, inspection_id, scratch / "utkast.spur", date(2025, 1, 31))
+    unit = FactCheckWindow(package)
+    unit.resize(*WINDOW_SIZE)
+    unit.show()
+    unit.select_section("B")
+    findings = record.section("B").findings
+    first, second = findings.split(". ")[0] + ".", findings.split(". ")[1] + "."
+    unit.choose_sentence(first)
+    unit.set_form(
+        CommentKind.FACTUAL_ERROR,
+        "Det finns tillräckligt med specialistkompetenta läkare; arbetsbelastningen är hög "
+        "under sommarmånaderna.",
+        "Bemanningen förstärktes i september; belastningen är hög bara under sommaren.",
+    )
+    unit.add_comment()
+    unit.choose_sentence(second)
+    unit.set_form(CommentKind.MISSING, "", "Sex av åtta handledare har gått kursen i år.")
+    unit.add_comment()
+    unit.choose_sentence("")
+    unit.set_form(CommentKind.OTHER, "", "Tack för ett värdefullt besök.")
+    save(unit, out / f"fact-check-unit{suffix}.png", app)
+    answer = scratch / "svar.spur"
+    unit.unit.export_answer(answer)
+    unit.close()
+    import_answer(library, read_answer(answer))
+    library.set_findings(inspection_id, "B", findings.replace(second, "Handledarutbildning ges."))
+    dialog = FactCheckReviewDialog(session, inspection_id)  # type: ignore[arg-type]
+    dialog.resize(1180, 720)
+    dialog.show()
+    comments = dialog.comment_ids()
+    dialog.select_comment(comments[1])
+    dialog.reject_selected("Uppgiften finns i avsnitt E.")
+    dialog.select_comment(comments[0])
+    save(dialog, out / f"fact-check-review{suffix}.png", app)
+    dialog.close()
+    settle(app)  # the start view reloads the added inspection while the library is still open
 
 
 if __name__ == "__main__":

@@ -77,14 +77,15 @@ class FactCheckReviewDialog(QDialog):
         intro.setWordWrap(True)
         self._tree = QTreeWidget(objectName="factCheckCommentList")
         self._tree.setHeaderLabels([self.tr("Avsnitt"), self.tr("Typ"), self.tr("Beslut")])
-        self._tree.setColumnWidth(0, 200)
+        self._tree.setColumnWidth(0, 190)
+        self._tree.setColumnWidth(1, 115)
         self._tree.setRootIsDecorated(False)
         self._tree.currentItemChanged.connect(lambda *_: self._show_selected())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._tree)
         splitter.addWidget(self._detail_pane())
-        splitter.setSizes([380, 770])
+        splitter.setSizes([470, 680])
 
         export = QPushButton(self.tr("Exportera protokoll…"), objectName="exportRecord")
         export.clicked.connect(lambda: self.export_record())
