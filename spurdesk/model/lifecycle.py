@@ -5,6 +5,10 @@ and the ways back or around that real inspections take: sakgranskning → utkast
 the unit's fact check), fastställd → avslutad (nothing to remedy) and handlingsplan inkommen →
 handlingsplan begärd (the plan is sent back for completion). avslutad is final.
 
+sakgranskning → fastställd also needs a decision on every comment of the unit's fact check (or
+"fastställ ändå" with a reason): the library checks that, since it holds the comments
+(`library/fact_check.py`).
+
 "Changing" to the current status is refused too: it is not a transition, and the library records
 an audit event for every status change.
 """
