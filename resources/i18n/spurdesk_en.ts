@@ -462,32 +462,12 @@
         <translation>spurdesk packages (*.spur)</translation>
     </message>
     <message>
-        <source>Utkastet kan inte sparas</source>
-        <translation>The draft cannot be saved</translation>
-    </message>
-    <message>
-        <source>Svaret kan inte exporteras</source>
-        <translation>The response cannot be exported</translation>
-    </message>
-    <message>
-        <source>Svaret är exporterat</source>
-        <translation>The response is exported</translation>
-    </message>
-    <message>
-        <source>Skicka filen %1 till inspektörerna.</source>
-        <translation>Send the file %1 to the inspectors.</translation>
-    </message>
-    <message>
         <source>Stäng utan att spara?</source>
         <translation>Close without saving?</translation>
     </message>
     <message>
         <source>Kommentarerna har inte sparats eller exporterats och går förlorade.</source>
         <translation>The comments have not been saved or exported and will be lost.</translation>
-    </message>
-    <message>
-        <source>Stäng ändå</source>
-        <translation>Close anyway</translation>
     </message>
     <message>
         <source>Paketet kan inte öppnas</source>
@@ -2306,6 +2286,29 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>UnitMode</name>
+    <message>
+        <source>Utkastet kan inte sparas</source>
+        <translation>The draft cannot be saved</translation>
+    </message>
+    <message>
+        <source>Svaret kan inte exporteras</source>
+        <translation>The response cannot be exported</translation>
+    </message>
+    <message>
+        <source>Svaret är exporterat</source>
+        <translation>The response is exported</translation>
+    </message>
+    <message>
+        <source>Skicka filen %1 till inspektörerna.</source>
+        <translation>Send the file %1 to the inspectors.</translation>
+    </message>
+    <message>
+        <source>Stäng ändå</source>
+        <translation>Close anyway</translation>
+    </message>
+</context>
+<context>
     <name>UnitWindow</name>
     <message>
         <source>Planerad åtgärd</source>
@@ -2440,32 +2443,12 @@ Create one with New inspection (Ctrl+N).</translation>
         <translation>Save draft</translation>
     </message>
     <message>
-        <source>Utkastet kan inte sparas</source>
-        <translation>The draft cannot be saved</translation>
-    </message>
-    <message>
-        <source>Svaret kan inte exporteras</source>
-        <translation>The reply cannot be exported</translation>
-    </message>
-    <message>
-        <source>Svaret är exporterat</source>
-        <translation>The reply is exported</translation>
-    </message>
-    <message>
-        <source>Skicka filen %1 till inspektörerna.</source>
-        <translation>Send the file %1 to the inspectors.</translation>
-    </message>
-    <message>
         <source>Stäng utan att exportera?</source>
         <translation>Close without exporting?</translation>
     </message>
     <message>
         <source>Ändringarna i handlingsplanen har inte exporterats och går förlorade.</source>
         <translation>The changes to the action plan have not been exported and will be lost.</translation>
-    </message>
-    <message>
-        <source>Stäng ändå</source>
-        <translation>Close anyway</translation>
     </message>
     <message>
         <source>Paketet kan inte öppnas</source>

@@ -20,8 +20,9 @@ from spurdesk.exchange.fact_check_package import (
     read_fact_check,
     write_fact_check,
 )
+from spurdesk.exchange.incoming import require_answer
 from spurdesk.exchange.outgoing import REPORT_DIGEST, SEND_ACTION, sent_digests
-from spurdesk.exchange.package import Side, inspection_digest
+from spurdesk.exchange.package import inspection_digest
 from spurdesk.exchange.review import attempted_report_changes, library_inspection
 from spurdesk.exchange.store import FactCheckStore
 from spurdesk.model.inspection import Inspection
@@ -73,16 +74,7 @@ def read_answer(path: str | Path) -> FactCheckAnswer:
 
         return read_fact_check_form(path)
     package = read_fact_check(path)
-    if package.sender is Side.UNIT_DRAFT:
-        raise ExchangeError(
-            f"{path.name}: detta är verksamhetens sparade utkast, inte ett färdigt svar. "
-            "Be verksamheten exportera svaret."
-        )
-    if package.sender is not Side.UNIT:
-        raise ExchangeError(
-            f"{path.name}: detta är paketet som skickades till verksamheten, inte deras svar. "
-            "Importera filen som verksamheten skickade tillbaka."
-        )
+    require_answer(package.sender, path)
     return FactCheckAnswer(package.identity, package.comments, path.name, package.inspection)
 
 

@@ -27,6 +27,7 @@ from spurdesk.exchange.package import (
     Side,
     archive_bytes,
     inspection_key,
+    manifest_fields,
     manifest_format,
     read_manifest,
     verify_checksums,
@@ -126,13 +127,9 @@ def fact_check_bytes(package: FactCheckPackage) -> bytes:
         INSPECTION: to_json(package.inspection).encode("utf-8"),
         FACT_CHECK: json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
     }
-    manifest = {
-        "format": FORMAT_NAME,
-        "format_version": package.format_version,
-        "created": package.created.isoformat(),
-        "sender": package.sender.value,
-        "inspection": package.identity.to_dict(),
-    }
+    manifest = manifest_fields(
+        FORMAT_NAME, package.format_version, package.created, package.sender, package.identity
+    )
     return archive_bytes(manifest, parts)
 
 

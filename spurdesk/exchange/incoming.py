@@ -21,14 +21,19 @@ def read_response(path: str | Path) -> Response:
 
         return read_form(path)
     package = read_package(path)
-    if package.sender is Side.UNIT_DRAFT:
+    require_answer(package.sender, path, " när handlingsplanen är komplett")
+    return Response(package.identity, package.plan, path.name, package.inspection)
+
+
+def require_answer(sender: Side, path: Path, when: str = "") -> None:
+    """Only the unit's finished answer is imported: not its saved draft, not what was sent."""
+    if sender is Side.UNIT_DRAFT:
         raise ExchangeError(
             f"{path.name}: detta är verksamhetens sparade utkast, inte ett färdigt svar. "
-            "Be verksamheten exportera svaret när handlingsplanen är komplett."
+            f"Be verksamheten exportera svaret{when}."
         )
-    if package.sender is not Side.UNIT:
+    if sender is not Side.UNIT:
         raise ExchangeError(
             f"{path.name}: detta är paketet som skickades till verksamheten, inte deras svar. "
             "Importera filen som verksamheten skickade tillbaka."
         )
-    return Response(package.identity, package.plan, path.name, package.inspection)

@@ -146,14 +146,25 @@ def package_bytes(package: Package) -> bytes:
         INSPECTION: to_json(package.inspection).encode("utf-8"),
         ACTION_PLAN: _dump(package.plan.to_dict()),
     }
-    manifest = {
-        "format": FORMAT_NAME,
-        "format_version": package.format_version,
-        "created": package.created.isoformat(),
-        "sender": package.sender.value,
-        "inspection": package.identity.to_dict(),
+    return archive_bytes(
+        manifest_fields(
+            FORMAT_NAME, package.format_version, package.created, package.sender, package.identity
+        ),
+        parts,
+    )
+
+
+def manifest_fields(
+    format_name: str, version: int, created: datetime, sender: Side, identity: InspectionIdentity
+) -> dict[str, Any]:
+    """What the manifest of a package to or from the unit says (before the members' checksums)."""
+    return {
+        "format": format_name,
+        "format_version": version,
+        "created": created.isoformat(),
+        "sender": sender.value,
+        "inspection": identity.to_dict(),
     }
-    return archive_bytes(manifest, parts)
 
 
 def archive_bytes(manifest: dict[str, Any], parts: dict[str, bytes]) -> bytes:

@@ -22,12 +22,22 @@ class SentLookup(Protocol):
     def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...
 
 
-class ActionPlanStore(Protocol):
+class EventStore(SentLookup, Protocol):
+    """A `SentLookup` that also writes to the audit trail (what was sent, what came in)."""
+
+    def record_event(
+        self,
+        inspection_id: int,
+        action: str,
+        detail: str,
+        data: Mapping[str, str] | None = None,
+    ) -> None: ...
+
+
+class ActionPlanStore(EventStore, Protocol):
     def batch(self) -> AbstractContextManager[None]:
         """The commands inside as one transaction: all written, or none if the block raises."""
         ...
-
-    def get_inspection(self, inspection_id: int) -> Inspection: ...
 
     def list_inspections(
         self, *, include_deleted: bool = False, deleted_only: bool = False
@@ -38,16 +48,6 @@ class ActionPlanStore(Protocol):
     def update_action_item(self, item_id: int, **fields: Any) -> None: ...
 
     def remove_action_item(self, item_id: int) -> None: ...
-
-    def record_event(
-        self,
-        inspection_id: int,
-        action: str,
-        detail: str,
-        data: Mapping[str, str] | None = None,
-    ) -> None: ...
-
-    def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...
 
 
 class CopyStore(Protocol):
@@ -74,20 +74,8 @@ class CopyStore(Protocol):
     ) -> None: ...
 
 
-class FactCheckStore(Protocol):
+class FactCheckStore(EventStore, Protocol):
     """What the sakgranskning round trip needs of the library."""
-
-    def get_inspection(self, inspection_id: int) -> Inspection: ...
-
-    def record_event(
-        self,
-        inspection_id: int,
-        action: str,
-        detail: str,
-        data: Mapping[str, str] | None = None,
-    ) -> None: ...
-
-    def audit_events(self, inspection_id: int) -> list[AuditEvent]: ...
 
     def add_fact_check_comments(
         self, inspection_id: int, comments: Sequence[FactComment], source: str

@@ -32,9 +32,19 @@ from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.fact_check_unit import FactCheckUnit
 from spurdesk.model.fact_check import CommentKind, FactComment, sentences
 from spurdesk.ui import dialogs
+from spurdesk.ui.exchange import unit_files
 from spurdesk.ui.exchange.fact_check_labels import kind_label
 
 _DATA = Qt.ItemDataRole.UserRole + 1
+
+
+def _select(view: QListWidget, value: str) -> None:
+    """Make the item carrying `value` current (KeyError when none does)."""
+    for row in range(view.count()):
+        if view.item(row).data(_DATA) == value:
+            view.setCurrentRow(row)
+            return
+    raise KeyError(value)
 
 
 class FactCheckWindow(QMainWindow):
@@ -164,11 +174,7 @@ class FactCheckWindow(QMainWindow):
         return str(self._sections.currentItem().data(_DATA))
 
     def select_section(self, section_id: str) -> None:
-        for row in range(self._sections.count()):
-            if self._sections.item(row).data(_DATA) == section_id:
-                self._sections.setCurrentRow(row)
-                return
-        raise KeyError(section_id)
+        _select(self._sections, section_id)
 
     def _show_section(self) -> None:
         if self._sections.currentItem() is None:
@@ -214,11 +220,7 @@ class FactCheckWindow(QMainWindow):
 
     def choose_sentence(self, sentence: str) -> None:
         """Anchor the next comment to `sentence` ("" for the whole section)."""
-        for row in range(self._sentences.count()):
-            if self._sentences.item(row).data(_DATA) == sentence:
-                self._sentences.setCurrentRow(row)
-                return
-        raise KeyError(sentence)
+        _select(self._sentences, sentence)
 
     def set_form(self, kind: CommentKind, proposed: str, reason: str) -> None:
         self._kind.setCurrentIndex(self._kind.findData(kind))
@@ -269,36 +271,19 @@ class FactCheckWindow(QMainWindow):
             self.export_answer(Path(chosen))
 
     def save_draft(self, path: Path) -> bool:
-        try:
-            self.unit.save_draft(path)
-        except SpurdeskError as error:
-            dialogs.show_error(self, error, self.tr("Utkastet kan inte sparas"))
-            return False
-        return True
+        return unit_files.save_draft(self, lambda: self.unit.save_draft(path))
 
     def export_answer(self, path: Path) -> bool:
-        try:
-            written = self.unit.export_answer(path)
-        except SpurdeskError as error:
-            dialogs.show_error(self, error, self.tr("Svaret kan inte exporteras"))
-            return False
-        dialogs.show_info(
-            self,
-            self.tr("Svaret är exporterat"),
-            self.tr("Skicka filen %1 till inspektörerna.").replace("%1", written.name),
-        )
-        return True
+        return unit_files.export_answer(self, lambda: self.unit.export_answer(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.unit.modified and not dialogs.confirm(
+        unit_files.close_if_saved(
             self,
+            event,
+            self.unit.modified,
             self.tr("Stäng utan att spara?"),
             self.tr("Kommentarerna har inte sparats eller exporterats och går förlorade."),
-            self.tr("Stäng ändå"),
-        ):
-            event.ignore()
-            return
-        event.accept()
+        )
 
 
 def open_fact_check_window(

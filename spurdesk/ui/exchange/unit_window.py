@@ -37,6 +37,7 @@ from spurdesk.exchange.action_plan import ActionRow
 from spurdesk.exchange.unit_package import UnitPackage
 from spurdesk.model.action_fields import UNIT_FIELDS, FieldKind, action_field
 from spurdesk.ui import dialogs
+from spurdesk.ui.exchange import unit_files
 from spurdesk.ui.exchange.report_view import report_html
 from spurdesk.ui.inspection.labels import requirement_label
 
@@ -353,37 +354,20 @@ class UnitWindow(QMainWindow):
 
     def save_draft(self, path: Path) -> bool:
         """Save unfinished work; reopen the file later to continue."""
-        try:
-            self.unit.save_draft(path)
-        except SpurdeskError as error:
-            dialogs.show_error(self, error, self.tr("Utkastet kan inte sparas"))
-            return False
-        return True
+        return unit_files.save_draft(self, lambda: self.unit.save_draft(path))
 
     def export_response(self, path: Path) -> bool:
         """Write the response package; problems or write errors are shown, nothing is written."""
-        try:
-            written = self.unit.export_response(path)
-        except SpurdeskError as error:
-            dialogs.show_error(self, error, self.tr("Svaret kan inte exporteras"))
-            return False
-        dialogs.show_info(
-            self,
-            self.tr("Svaret är exporterat"),
-            self.tr("Skicka filen %1 till inspektörerna.").replace("%1", written.name),
-        )
-        return True
+        return unit_files.export_answer(self, lambda: self.unit.export_response(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.unit.modified and not dialogs.confirm(
+        unit_files.close_if_saved(
             self,
+            event,
+            self.unit.modified,
             self.tr("Stäng utan att exportera?"),
             self.tr("Ändringarna i handlingsplanen har inte exporterats och går förlorade."),
-            self.tr("Stäng ändå"),
-        ):
-            event.ignore()
-            return
-        event.accept()
+        )
 
 
 def open_unit_window(path: str | Path, parent: QWidget | None = None) -> UnitWindow | None:
