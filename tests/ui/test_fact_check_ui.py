@@ -193,3 +193,44 @@ def test_a_tampered_answer_is_refused_in_the_gui(
     assert window.fact_check("import", answer) is None
     assert message_boxes.boxes  # the refusal was shown
     assert window.session.library.fact_check_comments(window.inspection_id) == []
+
+
+def test_open_package_picks_the_window_by_the_package_kind(
+    qtbot: QtBot, fact_check_window: InspectionWindow, tmp_path: Path
+) -> None:
+    from spurdesk.ui.exchange.actions import open_package
+
+    package = fact_check_window.fact_check("send", tmp_path / "utkast.spur")
+    assert isinstance(package, Path)
+    opened = open_package(None, package)
+    assert isinstance(opened, FactCheckWindow)
+    qtbot.addWidget(opened)
+    opened.close()
+
+
+def test_the_word_form_round_trip_in_the_gui(
+    qtbot: QtBot,
+    fact_check_window: InspectionWindow,
+    message_boxes: MessageBoxes,
+    tmp_path: Path,
+) -> None:
+    from docx import Document
+
+    window = fact_check_window
+    form = window.fact_check("form", tmp_path / "sakgranskning.docx")
+    assert isinstance(form, Path)
+    document = Document(str(form))
+    table = next(
+        t for t in document.tables if "spurdesk-sakgranskning:C" in t.rows[0].cells[0].text
+    )
+    cells = table.rows[1].cells
+    cells[0].text, cells[2].text, cells[3].text = "saknad uppgift", "Nya lokaler 2024.", "Ombyggt."
+    document.save(str(form))
+    dialog = window.fact_check("import", form)
+    assert isinstance(dialog, FactCheckReviewDialog)
+    qtbot.addWidget(dialog)
+    (stored,) = window.session.library.fact_check_comments(window.inspection_id)
+    assert (stored.comment.section_id, stored.comment.kind) == ("C", CommentKind.MISSING)
+    assert dialog.accept_selected()
+    findings = window.session.library.get_inspection(window.inspection_id).section("C").findings
+    assert findings.endswith("\n\nNya lokaler 2024.")  # no quote: added as a paragraph
