@@ -234,3 +234,19 @@ def test_the_word_form_round_trip_in_the_gui(
     assert dialog.accept_selected()
     findings = window.session.library.get_inspection(window.inspection_id).section("C").findings
     assert findings.endswith("\n\nNya lokaler 2024.")  # no quote: added as a paragraph
+
+
+def test_spurdesk_with_a_sakgranskning_package_opens_its_window(
+    fact_check_window: InspectionWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import argparse
+
+    from spurdesk.ui import app
+    from spurdesk.ui.exchange import fact_check_window as module
+
+    package = fact_check_window.fact_check("send", tmp_path / "utkast.spur")
+    assert isinstance(package, Path)
+    opened: list[Path] = []
+    monkeypatch.setattr(module, "open_fact_check_window", lambda path: opened.append(path))
+    assert app.run_unit_mode(package, argparse.Namespace(lang="sv")) == 1  # nothing shown
+    assert opened == [package]
