@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spurdesk.exchange.errors import ExchangeError
+from spurdesk.exchange.fact_check_package import is_fact_check
 from spurdesk.exchange.package import Side, read_package
 from spurdesk.exchange.response import Response
 
@@ -20,6 +21,11 @@ def read_response(path: str | Path) -> Response:
         from spurdesk.exchange.docx_form import read_form  # the form module needs python-docx
 
         return read_form(path)
+    if is_fact_check(path):
+        raise ExchangeError(
+            f"{path.name}: detta är verksamhetens svar på sakgranskningen, inte en "
+            "handlingsplan. Importera det med Sakgranskning → Importera sakgranskning."
+        )
     package = read_package(path)
     require_answer(package.sender, path, " när handlingsplanen är komplett")
     return Response(package.identity, package.plan, path.name, package.inspection)

@@ -277,3 +277,12 @@ def test_a_comment_on_a_section_the_report_lacks(
         answer_members, "fact_check.json", lambda d: d["comments"][0].update(section_id="Q")
     )
     _hostile(library, tmp_path, zip_bytes(members), "inte finns i rapporten")
+
+
+def test_an_answer_given_to_the_action_plan_import_says_where_it_belongs(
+    sent: Path, tmp_path: Path
+) -> None:
+    from spurdesk.exchange.incoming import read_response
+
+    with pytest.raises(ExchangeError, match="Importera sakgranskning"):
+        read_response(_answer(sent, tmp_path))
