@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
@@ -107,6 +108,8 @@ def test_round_trip_through_the_gui(
     inspection_id = window.inspection_id
     package = window.fact_check("send", tmp_path / "utkast.spur")
     assert isinstance(package, Path) and package.exists()
+    draft = tmp_path / "utkast utkast.pdf"  # the report beside the package, marked UTKAST
+    assert "UTKAST" in "".join(page.extract_text() for page in PdfReader(draft).pages)
 
     answer = _unit_comments(qtbot, package, tmp_path)
     dialog = window.fact_check("import", answer)

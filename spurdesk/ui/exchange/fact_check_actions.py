@@ -24,6 +24,7 @@ from spurdesk.exchange.fact_check_exchange import (
 )
 from spurdesk.exchange.store import FactCheckStore
 from spurdesk.outputs import OUTPUTS
+from spurdesk.report import export_pdf
 from spurdesk.ui import dialogs
 from spurdesk.ui.exchange import file_dialogs
 from spurdesk.ui.exchange.fact_check_review import FactCheckReviewDialog
@@ -63,7 +64,8 @@ def send_draft(
     form: bool = False,
 ) -> Path | None:
     """ "Skicka utkast för sakgranskning": the package (or, with `form`, the Word form), the
-    unit to answer within the settings' reply time."""
+    unit to answer within the settings' reply time; beside a package, the draft report as PDF
+    (marked UTKAST) to read and print — the Word form carries the draft text itself."""
     key = "factcheck-form" if form else "factcheck"
     try:
         chosen = path or _save_path(parent, session, inspection_id, key)
@@ -71,9 +73,13 @@ def send_draft(
             return None
         reply_by = date.today() + timedelta(days=AppSettings().reply_days())
         send = _SENDERS[key]
-        return session.call(
+        written = session.call(
             inspection_id, lambda library: send(library, inspection_id, chosen, reply_by)
         )
+        if not form:
+            draft = written.with_name(f"{written.stem} utkast.pdf")
+            export_pdf(session.library.get_inspection(inspection_id), draft)
+        return written
     except SpurdeskError as error:
         dialogs.show_error(
             parent, error, QCoreApplication.translate("factcheck", "Filen kunde inte skapas")
