@@ -13,6 +13,7 @@ from spurdesk.library.errors import LibraryError
 from spurdesk.library.schema import FactCheckCommentRow, InspectionRow
 from spurdesk.library.storage import checks, rows
 from spurdesk.model.fact_check import CommentKind, Decision, FactComment, StoredComment
+from spurdesk.model.inspection import InspectionStatus
 
 
 def _record(row: FactCheckCommentRow) -> StoredComment:
@@ -118,7 +119,8 @@ class FactCheckVerbs(LibraryCore):
     ) -> None:
         """Accept (writing `findings` as the section's new text, when given) or reject (a
         reason is required); the decision, the text and the audit event in one transaction.
-        A decision may be changed; the audit trail keeps each one."""
+        A decision may be changed until the report is fastställd (the audit trail keeps each
+        one); after that the record sent back to the unit must stay what it said."""
         decision = checks.member(Decision, decision, "Beslut")
         reason = checks.text(reason, "Motivering").strip()
         if decision is Decision.REJECTED and not reason:
@@ -132,6 +134,11 @@ class FactCheckVerbs(LibraryCore):
             if not isinstance(comment_id, int) or comment is None:
                 raise LibraryError(f"Kommentar {comment_id} finns inte i biblioteket.")
             row = self._inspection_row(session, comment.inspection_id)
+            if row.status not in _OPEN_STATUSES:
+                raise LibraryError(
+                    f"Rapporten för {row.unit} är fastställd; sakgranskningens beslut kan inte "
+                    "längre ändras."
+                )
             if decision is Decision.ACCEPTED and findings is not None:
                 self._section(row, comment.section_id)
                 rows.section_row(session, row.id, comment.section_id).findings = findings
@@ -149,6 +156,9 @@ class FactCheckVerbs(LibraryCore):
             if reason:
                 detail += f"; {reason}"
             self._audit(session, row.id, "sakgranskning", detail)
+
+
+_OPEN_STATUSES = (InspectionStatus.DRAFT.value, InspectionStatus.FACT_CHECK.value)
 
 
 def _undecided(session: Session, inspection_id: int) -> int:

@@ -47,6 +47,9 @@ def test_comments_are_checked_and_kept(checked: tuple[Library, int]) -> None:
     with pytest.raises(LibraryError, match="finns inte"):
         library.decide_comment(999, Decision.ACCEPTED)
     library.set_status(inspection_id, InspectionStatus.FINAL)
+    with pytest.raises(LibraryError, match="fastställd"):  # the record sent back stays true
+        library.decide_comment(comment_id, Decision.REJECTED, reason="Ändrat sig.")
+    assert library.fact_check_comments(inspection_id)[0].decision is Decision.ACCEPTED
     library.close()
 
 
