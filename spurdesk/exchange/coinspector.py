@@ -10,9 +10,7 @@ against it (`merge.merge`), or adds the inspection when the library does not hol
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +22,12 @@ from spurdesk.exchange.jsonread import parse_json
 from spurdesk.exchange.merge import MergeResult, Resolution, merge, resolve
 from spurdesk.exchange.merge_document import Document, document_digest, document_of, record_of
 from spurdesk.exchange.merge_text import place
-from spurdesk.exchange.package import member_checksums, verify_checksums
+from spurdesk.exchange.package import (
+    archive_bytes,
+    manifest_format,
+    read_manifest,
+    verify_checksums,
+)
 from spurdesk.exchange.records_json import inspection_from_node, to_json
 from spurdesk.exchange.safezip import ZipLimits, read_zip_members
 from spurdesk.exchange.store import CopyStore
@@ -85,10 +88,8 @@ class MergePlan:
 # --- sending --------------------------------------------------------------------------------
 
 
-def copy_bytes(record: Inspection, history: tuple[str, ...], sender: str) -> tuple[bytes, str]:
-    """The package's bytes and the digest of the state it carries."""
-    document = document_of(record)
-    digest = document_digest(document)
+def copy_bytes(record: Inspection, digest: str, history: tuple[str, ...], sender: str) -> bytes:
+    """The package's bytes; `digest` is that of the record's merge document."""
     parts = {
         INSPECTION: to_json(record).encode("utf-8"),
         HISTORY: json.dumps(list(history), indent=0).encode("utf-8"),
@@ -100,14 +101,8 @@ def copy_bytes(record: Inspection, history: tuple[str, ...], sender: str) -> tup
         "sender": sender,
         "inspection": {"uid": record.uid, "unit": record.unit},
         "digest": digest,
-        "members": member_checksums(parts),
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue(), digest
+    return archive_bytes(manifest, parts)
 
 
 def send_copy(store: CopyStore, inspection_id: int, path: str | Path, sender: str) -> Path:
@@ -117,7 +112,7 @@ def send_copy(store: CopyStore, inspection_id: int, path: str | Path, sender: st
     document = document_of(record)
     digest = document_digest(document)
     history = tuple(dict.fromkeys([*(v.digest for v in known), digest]))
-    data, digest = copy_bytes(record, history, sender)
+    data = copy_bytes(record, digest, history, sender)
     written = write_atomically(path, lambda stream: stream.write(data))
     store.record_shared_version(
         inspection_id,
@@ -134,7 +129,7 @@ def is_copy(path: Path) -> bool:
     `spurdesk FILE.spur` can tell it from a package for the unit; anything unreadable is not."""
     try:
         manifest = read_zip_members(path, limits=LIMITS, wanted=(MANIFEST,), required=(MANIFEST,))
-        return parse_json(manifest[MANIFEST], MANIFEST).get("format", None).value == FORMAT_NAME
+        return manifest_format(manifest[MANIFEST], path) == FORMAT_NAME
     except (OSError, ExchangeError):
         return False
 
@@ -143,20 +138,14 @@ def read_copy(path: str | Path) -> ReceivedCopy:
     """Read and verify a copy; every problem is an ExchangeError naming the file."""
     path = Path(path)
     contents = read_zip_members(path, limits=LIMITS, allowed=MEMBERS, required=MEMBERS)
-    manifest = parse_json(contents[MANIFEST], f"{path.name}: {MANIFEST}")
-    if manifest.get("format", None).value != FORMAT_NAME:
-        raise ExchangeError(
-            f"{path.name}: är ingen kopia från en medinspektör. Ett paket med en handlingsplan "
-            "från verksamheten tas emot med Verksamheten → Importera svar."
-        )
-    version = manifest["format_version"].integer()
-    if version > FORMAT_VERSION:
-        raise ExchangeError(
-            f"{path.name}: kopian har formatversion {version}, gjord med en nyare spurdesk "
-            f"(denna version läser till och med {FORMAT_VERSION}). Uppdatera spurdesk."
-        )
-    if version < 1:
-        raise ExchangeError(f"{path.name}: ogiltig formatversion {version}.")
+    manifest, _version = read_manifest(
+        contents[MANIFEST],
+        path,
+        FORMAT_NAME,
+        FORMAT_VERSION,
+        "är ingen kopia från en medinspektör; ett paket med en handlingsplan från verksamheten "
+        "tas emot med Verksamheten → Importera svar",
+    )
     verify_checksums(manifest, contents, (INSPECTION, HISTORY), path)
     record = inspection_from_node(parse_json(contents[INSPECTION], f"{path.name}: {INSPECTION}"))
     history_node = parse_json(contents[HISTORY], f"{path.name}: {HISTORY}")
