@@ -12,9 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from spurdesk.cli.listing import library_location
+from spurdesk.cli.listing import existing_library
 from spurdesk.errors import SpurdeskError
-from spurdesk.library.storage.files import is_url
 from spurdesk.outputs import REPORTS
 
 
@@ -29,12 +28,7 @@ def run(args: argparse.Namespace) -> int:
         target = _single_target(args, suffix)
     else:
         folder = _folder_target(args)
-    location = library_location(args)
-    if not is_url(location) and not Path(location).exists():
-        raise ExportCommandError(
-            f"Det finns inget bibliotek {location}. Ange ett med --library SÖKVÄG "
-            "(eller skapa ett med spurdesk demo --out SÖKVÄG)."
-        )
+    location = existing_library(args)
     from spurdesk.library import Library
     from spurdesk.report.exporters import EXPORTERS
 
