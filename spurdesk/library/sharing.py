@@ -3,6 +3,7 @@ common ancestors of a three-way merge) and applying a merged copy as one transac
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -13,7 +14,6 @@ from spurdesk.library.errors import LibraryError
 from spurdesk.library.schema import (
     ActionRow,
     CriterionRow,
-    InspectionRow,
     SectionRow,
     SharedVersionRow,
     SummaryRow,
@@ -28,6 +28,7 @@ from spurdesk.model.inspection import (
     InspectionStatus,
     SectionAssessment,
     SharedVersion,
+    SummaryItem,
     SummaryKind,
 )
 
@@ -96,6 +97,11 @@ class SharingVerbs(LibraryCore):
         inspectors = checks.inspectors(record.inspectors)
         groups = checks.participant_groups(record.participants)
         section_rows, criterion_rows = assessment_rows(record)
+        summary = [(item.uid, item.id, _summary_values(item)) for item in record.summary]
+        actions = [
+            (item.uid, item.id, {**checks.action_values(record.criteria, item), "position": n})
+            for n, item in enumerate(record.action_items)
+        ]
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
             if row.uid != record.uid:
@@ -113,8 +119,8 @@ class SharingVerbs(LibraryCore):
             for assessed in (*section_rows, *criterion_rows):
                 assessed.inspection_id = row.id
             session.add_all([*section_rows, *criterion_rows])
-            self._replace_summary(session, row, record)
-            self._replace_actions(session, row, record)
+            self._sync_rows(session, SummaryRow, row.id, summary, "Sammanfattningspunkten")
+            self._sync_rows(session, ActionRow, row.id, actions, "Handlingsplanens rad")
             self._touch(row)
             rows.refresh_listing(session, row)
             if received is not None:
@@ -128,52 +134,36 @@ class SharingVerbs(LibraryCore):
                 )
             self._audit(session, row.id, "merge", detail)
 
-    def _replace_summary(self, session: Session, row: InspectionRow, record: Inspection) -> None:
+    def _sync_rows(
+        self,
+        session: Session,
+        table: type[SummaryRow | ActionRow],
+        inspection_id: int,
+        wanted: Sequence[tuple[str, int, dict[str, Any]]],
+        what: str,
+    ) -> None:
+        """Make the inspection's rows of `table` exactly `wanted` — (uid, id, column values) —
+        matched by uid: others removed, missing ones added (under their id when it is free)."""
         existing = {
             r.uid: r
-            for r in session.scalars(select(SummaryRow).where(SummaryRow.inspection_id == row.id))
+            for r in session.scalars(select(table).where(table.inspection_id == inspection_id))
         }
-        wanted = {item.uid for item in record.summary}
+        keep = {uid for uid, _id, _values in wanted}
         for uid, gone in existing.items():
-            if uid not in wanted:
+            if uid not in keep:
                 session.delete(gone)
         session.flush()
-        for item in record.summary:
-            kind = checks.member(SummaryKind, item.kind, "Sammanfattningens typ")
-            text = checks.text(item.text, kind.heading)
-            target = existing.get(item.uid)
+        for uid, item_id, values in wanted:
+            target = existing.get(uid)
             if target is None:
-                target = SummaryRow(
-                    id=_reusable_id(session, SummaryRow, item.id),
-                    inspection_id=row.id,
-                    uid=self._new_uid(session, SummaryRow, item.uid, "Sammanfattningspunkten"),
-                )
-                session.add(target)
-            target.kind, target.text, target.position = kind.value, text, item.position
-
-    def _replace_actions(self, session: Session, row: InspectionRow, record: Inspection) -> None:
-        existing = {
-            r.uid: r
-            for r in session.scalars(select(ActionRow).where(ActionRow.inspection_id == row.id))
-        }
-        wanted = {item.uid for item in record.action_items}
-        for uid, gone in existing.items():
-            if uid not in wanted:
-                session.delete(gone)
-        session.flush()
-        for position, item in enumerate(record.action_items):
-            values = checks.action_values(record.criteria, item)
-            target = existing.get(item.uid)
-            if target is None:
-                target = ActionRow(
-                    id=_reusable_id(session, ActionRow, item.id),
-                    inspection_id=row.id,
-                    uid=self._new_uid(session, ActionRow, item.uid, "Handlingsplanens rad"),
+                target = table(
+                    id=_reusable_id(session, table, item_id),
+                    inspection_id=inspection_id,
+                    uid=self._new_uid(session, table, uid, what),
                 )
                 session.add(target)
             for name, value in values.items():
                 setattr(target, name, value)
-            target.position = position
 
     @staticmethod
     def _add_version(session: Session, inspection_id: int, version: SharedVersion) -> None:
@@ -196,6 +186,15 @@ class SharingVerbs(LibraryCore):
                     state={"document": version.document, "history": list(version.history)},
                 )
             )
+
+
+def _summary_values(item: SummaryItem) -> dict[str, Any]:
+    kind = checks.member(SummaryKind, item.kind, "Sammanfattningens typ")
+    return {
+        "kind": kind.value,
+        "text": checks.text(item.text, kind.heading),
+        "position": item.position,
+    }
 
 
 def _reusable_id(session: Session, table: type[SummaryRow | ActionRow], item_id: int) -> int | None:
