@@ -382,3 +382,16 @@ def test_a_read_only_library_refuses_every_change(
             reader.stage_text(FindingsKey(inspection_id, "A"), "x")
     assert file_digest(library_path) == digest
     assert not Path(f"{library_path}.lock").exists()
+
+
+def test_an_events_data_is_text_kept_as_given_and_anything_else_is_refused(
+    library: Library, criteria: CriteriaSet
+) -> None:
+    inspection_id = new_inspection(library, criteria)
+    library.record_event(inspection_id, "export", "Paket.spur", {"report_sha256": "ab" * 32})
+    assert library.audit_events(inspection_id)[-1].data == {"report_sha256": "ab" * 32}
+    before = len(library.audit_events(inspection_id))
+    for bad in ({"antal": 3}, ["inte", "par"]):
+        with pytest.raises(LibraryError, match="Händelsens uppgifter"):
+            library.record_event(inspection_id, "export", "x", bad)  # type: ignore[arg-type]
+    assert len(library.audit_events(inspection_id)) == before
