@@ -25,6 +25,7 @@ _HANDLERS = {
     "self-check": "spurdesk.cli.selfcheck",
     "share": "spurdesk.cli.share",
     "merge": "spurdesk.cli.merge",
+    "db": "spurdesk.cli.db",
 }
 
 
@@ -32,9 +33,12 @@ def _add_library_option(parser: argparse.ArgumentParser, *, inherited: bool = Fa
     # A subcommand's own --library must not reset one given before the subcommand.
     parser.add_argument(
         "--library",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=argparse.SUPPRESS if inherited else None,
-        help="the library database to use (default: $SPURDESK_LIBRARY or the user's data folder)",
+        help=(
+            "the library: a file, or the office server as postgresql://USER@HOST/DATABASE "
+            "(default: $SPURDESK_LIBRARY or the user's data folder)"
+        ),
     )
 
 
@@ -94,6 +98,21 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["mine", "theirs"],
         help="settle every conflict with this side's value (otherwise conflicts are refused)",
     )
+
+    db = commands.add_parser("db", help="the office server's schema: status, create or upgrade")
+    db_actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+    for name, help_text in (
+        ("status", "print the server's schema revision and whether it needs an upgrade"),
+        ("upgrade", "create spurdesk's schema in an empty database, or upgrade an older one"),
+    ):
+        db_action = db_actions.add_parser(name, help=help_text)
+        _add_library_option(db_action, inherited=True)
+        db_action.add_argument(
+            "url",
+            nargs="?",
+            metavar="URL",
+            help="postgresql://USER@HOST/DATABASE (default: --library or $SPURDESK_LIBRARY)",
+        )
 
     commands.add_parser(
         "self-check", help="load criteria, build the demo, export and verify it; exit 0 when sound"
