@@ -67,9 +67,7 @@ class Cluster:
 
     def url(self, database: str = "postgres") -> str:
         """The SQLAlchemy URL of `database` (psycopg 3 over the cluster's socket)."""
-        return (
-            f"postgresql+psycopg://postgres@/{database}?host={self.socket_dir}&port={self.port}"
-        )
+        return f"postgresql+psycopg://postgres@/{database}?host={self.socket_dir}&port={self.port}"
 
     def connect(self, database: str = "postgres") -> psycopg.Connection:
         return psycopg.connect(
