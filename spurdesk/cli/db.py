@@ -13,9 +13,8 @@ import argparse
 import sys
 
 from spurdesk.cli.listing import library_location
-from spurdesk.library.storage.connection import display_location
+from spurdesk.library import ServerSchema, display_location, server_schema, upgrade_server
 from spurdesk.library.storage.migrate import SchemaState
-from spurdesk.library.storage.opening import ServerSchema, server_schema, upgrade_server
 
 _STATES = {
     SchemaState.CURRENT: "aktuellt för den här versionen av spurdesk",

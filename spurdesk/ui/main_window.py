@@ -112,6 +112,13 @@ class MainWindow(QMainWindow):
         return self._library_path
 
     @property
+    def _server_location(self) -> str | None:
+        """The open library's address when it lies on a database server (no password)."""
+        if self._session is None or self._session.library.path is not None:
+            return None
+        return str(self._session.library.location)
+
+    @property
     def opening(self) -> bool:
         """True until a library is attached (the start view says it is being opened)."""
         return self._session is None
@@ -311,7 +318,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     def _update_title(self) -> None:
-        name = self._library_path.name if self._library_path is not None else ""
+        """The library's name and mode: a file by its name, the office server as "Kontorets
+        bibliotek (server)" with its masked address in the status bar."""
+        server = self._server_location
+        if server is not None:
+            name = self.tr("Kontorets bibliotek (server)")
+        else:
+            name = self._library_path.name if self._library_path is not None else ""
         read_only = self._session is not None and bool(
             getattr(self._session.library, "read_only", False)
         )
@@ -319,6 +332,20 @@ class MainWindow(QMainWindow):
         if read_only:
             title += " " + self.tr("(skrivskyddat)")
         self.setWindowTitle(title)
+        if server is not None:
+            from spurdesk.library import display_location
+
+            self._mode_label.setText(
+                self.tr("Server: {address}").format(address=display_location(server))
+            )
+            self._mode_label.setToolTip(
+                self.tr(
+                    "Kontorets gemensamma bibliotek på databasservern: flera kan arbeta i det "
+                    "samtidigt, och varje ändring sparas direkt på servern. Det säkerhetskopieras "
+                    "på servern (pg_dump), inte av spurdesk, och låses inte för andra."
+                )
+            )
+            return
         self._mode_label.setText(self.tr("Skrivskyddat") if read_only else "")
         self._mode_label.setToolTip(
             self.tr("Ett annat program använder biblioteket; ändringar kan inte sparas.")
@@ -456,14 +483,23 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_library(Path(path))
 
-    def switch_library(self, path: Path) -> bool:
-        """Closes the current library (after its windows) and opens `path` in its place."""
+    def switch_library(self, location: Path | str) -> bool:
+        """Closes the current library (after its windows) and opens `location` in its place: a
+        file, or the office server's URL (Inställningar → Öppna kontorets bibliotek)."""
+        from spurdesk.library.storage.files import is_url
         from spurdesk.ui.library_opener import open_library
         from spurdesk.ui.session import LibrarySession
 
         if self.opening:
             return False
-        if self._library_path is not None and Path(path).resolve() == self._library_path.resolve():
+        server = is_url(location)
+        if server and location == self._server_location:
+            return True
+        if (
+            not server
+            and self._library_path is not None
+            and Path(location).resolve() == self._library_path.resolve()
+        ):
             return True
         if not self.close_inspection_windows():
             return False
@@ -471,23 +507,23 @@ class MainWindow(QMainWindow):
         self._save_view_state()
         # The old library must let go of its lock before the next one (maybe the same) opens.
         old_session = self.session
-        old_path = self._library_path
+        old_location = self._server_location or self._library_path
         old_session.close()
         old_session.deleteLater()
-        library = open_library(self, Path(path), self._settings)
-        if library is not None and library.path is not None:
-            path = library.path  # a copy, when the library was copied out of a read-only place
+        library = open_library(self, location if server else Path(location), self._settings)
         if library is None:
-            if not Path(path).exists():
-                self._settings.remove_recent_library(Path(path))
+            if not server and not Path(location).exists():
+                self._settings.remove_recent_library(Path(location))
                 self._update_recent_menu()
-            reopened = open_library(self, old_path, self._settings) if old_path else None
+            reopened = open_library(self, old_location, self._settings) if old_location else None
             if reopened is None:
                 self.close()
                 return False
-            self._attach(LibrarySession(reopened, self), old_path)
+            self._attach(LibrarySession(reopened, self), reopened.path)
             return False
-        self._attach(LibrarySession(library, self), Path(path))
+        # library.path: a copy, when the library was copied out of a read-only place; None on
+        # a server
+        self._attach(LibrarySession(library, self), library.path)
         self.retranslate()
         self.check_library_later()
         return True
@@ -577,6 +613,7 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self._settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.officeLibraryRequested.connect(self.switch_library)
         if self._languages is not None:
             dialog.languageChosen.connect(self._languages.set_language)
         dialog.open()

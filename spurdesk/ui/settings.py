@@ -2,7 +2,8 @@
 
 Everything the app remembers between runs lives here, behind typed accessors, so no other module
 spells a settings key: window geometry and splitters, the last inspection per library, recent
-libraries, the interface language and the backup policy handed to `Library.open`. The
+libraries, the interface language, the backup policy handed to `Library.open` and the office
+server's connection (never its password: that is in the keyring, or libpq's .pgpass). The
 Inställningar dialog is in settings_dialog, imported when opened (the start need not load it).
 """
 
@@ -10,9 +11,12 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:
+    from spurdesk.library import OfficeConnection
 
 MAX_RECENT_LIBRARIES = 8
 #: Days the unit gets to reply with its action plan, unless the user sets another period.
@@ -157,6 +161,40 @@ class AppSettings:
         self._store.setValue("backup/keep", policy.keep)
         self._store.setValue("backup/days", policy.days)
         self._store.setValue("backup/weeks", policy.weeks)
+
+    # the office server ------------------------------------------------------------------------
+    def office_connection(self) -> OfficeConnection:
+        """The saved connection to the office server (no password; see `office_location`)."""
+        from spurdesk.library import OfficeConnection
+        from spurdesk.library.storage.connection import DEFAULT_PORT, DEFAULT_SSL_MODE, SSL_MODES
+
+        text = {
+            name: str(self._store.value(f"office/{name}", "") or "").strip()
+            for name in ("host", "database", "user", "sslmode", "sslrootcert", "service")
+        }
+        return OfficeConnection(
+            host=text["host"],
+            port=_positive_int(self._store.value("office/port"), DEFAULT_PORT),
+            database=text["database"],
+            user=text["user"],
+            sslmode=text["sslmode"] if text["sslmode"] in SSL_MODES else DEFAULT_SSL_MODE,
+            sslrootcert=text["sslrootcert"],
+            service=text["service"],
+        )
+
+    def set_office_connection(self, connection: OfficeConnection) -> None:
+        self._store.remove("office/url")  # an address saved by hand before there were fields
+        for name in ("host", "port", "database", "user", "sslmode", "sslrootcert", "service"):
+            self._store.setValue(f"office/{name}", getattr(connection, name))
+
+
+def office_location(settings: AppSettings) -> str | None:
+    """The office server's address for `Library.open`, from the connection saved in
+    Inställningar → Kontorsserver; None when none is saved. It holds no password: the library
+    takes the one kept in the keyring when it connects (or libpq its .pgpass), so this address
+    may be shown and logged."""
+    connection = settings.office_connection()
+    return connection.location() if connection.configured else None
 
 
 def _key(library: Path) -> str:

@@ -1,5 +1,5 @@
-"""The Inställningar dialog: the interface language (applied at once), the backup policy and the
-time the unit gets to send its action plan.
+"""The Inställningar dialog: the interface language (applied at once), the backup policy, the
+time the unit gets to send its action plan, and (its own tab) the office server's connection.
 
 Apart from spurdesk.ui.settings, which the start needs, so that its widgets load only when the
 dialog is first opened.
@@ -16,18 +16,23 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from spurdesk.errors import SpurdeskError
+from spurdesk.ui.office_settings import OfficeServerPage
 from spurdesk.ui.settings import SYSTEM_LANGUAGE, AppSettings, BackupPolicy
 
 
 class SettingsDialog(QDialog):
-    """Inställningar: the interface language (applied at once), the backup policy and the default
-    time the unit gets to reply with its action plan."""
+    """Inställningar: the interface language (applied at once), the backup policy, the default
+    time the unit gets to reply with its action plan, and the office server (Kontorsserver)."""
 
     languageChosen = Signal(str)  # "sv", "en" or "" (system)
+    #: "Öppna kontorets bibliotek": the settings are saved, then this gives the location.
+    officeLibraryRequested = Signal(str)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,11 +95,20 @@ class SettingsDialog(QDialog):
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
 
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self._ui_group)
+        general_layout.addWidget(self._backup_group)
+        general_layout.addWidget(self._plan_group)
+        general_layout.addStretch(1)
+        self.office_page = OfficeServerPage(settings)
+        self.office_page.openRequested.connect(self._open_office)
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.tabs.addTab(general, "")
+        self.tabs.addTab(self.office_page, "")
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self._ui_group)
-        layout.addWidget(self._backup_group)
-        layout.addWidget(self._plan_group)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs)
         layout.addWidget(self._buttons)
 
         policy = settings.backup_policy()
@@ -119,7 +133,14 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
-        """Stores the choices; a changed language is announced so the app re-translates now."""
+        """Stores the choices; a changed language is announced so the app re-translates now.
+        A password the keyring refuses keeps the dialog open, saying so."""
+        try:
+            self.office_page.save()
+        except SpurdeskError as error:
+            self.tabs.setCurrentWidget(self.office_page)
+            self.office_page.result.setText(str(error))
+            return
         old_language = self._settings.language()
         self._settings.set_language(self.selected_language())
         self._settings.set_backup_policy(self.selected_backup_policy())
@@ -129,6 +150,11 @@ class SettingsDialog(QDialog):
         if self.selected_language() != old_language:
             self.languageChosen.emit(self.selected_language())
 
+    def _open_office(self, location: str) -> None:
+        self.accept()
+        if self.result() == QDialog.DialogCode.Accepted:
+            self.officeLibraryRequested.emit(location)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -136,6 +162,9 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inställningar"))
+        self.tabs.setTabText(0, self.tr("Allmänt"))
+        self.tabs.setTabText(1, self.tr("Kontorsserver"))
+        self.office_page.retranslate()
         self._ui_group.setTitle(self.tr("Gränssnitt"))
         self._backup_group.setTitle(self.tr("Säkerhetskopior"))
         self._language_label.setText(self.tr("&Språk:"))
@@ -153,7 +182,8 @@ class SettingsDialog(QDialog):
                 "du arbetar. Utöver de senaste kopiorna sparas dagens och veckans första, så "
                 "att det finns en hel kopia från tiden före en skada som upptäcks sent; den "
                 "senaste kopian som klarat den fullständiga kontrollen tas aldrig bort. "
-                "Ändringen gäller nästa gång ett bibliotek öppnas."
+                "Ändringen gäller nästa gång ett bibliotek öppnas. Kontorets bibliotek på "
+                "servern säkerhetskopieras på servern (pg_dump), inte av spurdesk."
             )
         )
         current = self._language.currentData()

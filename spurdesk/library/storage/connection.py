@@ -22,9 +22,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -56,12 +55,12 @@ _KEY_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)(?:'[^']*'|[^&\s]+)", re
 MASK = "***"
 
 
-@dataclass(frozen=True)
-class OfficeConnection:
+class OfficeConnection(NamedTuple):
     """Where the office server is and who connects: what Inställningar → Kontorsserver saves.
 
     With `service` set, libpq reads the rest from pg_service.conf, and the fields given here
-    override it.
+    override it. A NamedTuple, not a dataclass: the settings, loaded before the first paint,
+    read it, and the dataclasses module need not load then.
     """
 
     host: str = ""

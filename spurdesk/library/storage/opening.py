@@ -167,11 +167,13 @@ def _open_server(url: URL, *, read_only: bool, create: bool) -> Store:
     return Store(engine, None, None, read_only, had_content=schema.state is not SchemaState.EMPTY)
 
 
-def server_schema(location: str) -> ServerSchema:
+def server_schema(location: str, *, password: str | None = None) -> ServerSchema:
     """The schema state of the database at `location`, read without changing anything
-    (`spurdesk db status`, Inställningar → Testa anslutning); LibraryError when the server
-    cannot be reached, in words (`server_error`)."""
+    (`spurdesk db status`, Inställningar → Testa anslutning, with the password typed there and
+    not yet saved); LibraryError when the server cannot be reached, in words (`server_error`)."""
     url = parse_location(location)
+    if password:
+        url = url.set(password=password)
     engine = _server_engine(url, read_only=True)
     try:
         return _read_schema(engine, display_location(url))
