@@ -90,6 +90,10 @@ class OfficeConnection(NamedTuple):
             if value.strip()
         }
         host = self.host.strip() or None
+        if host is not None and host.startswith("/"):
+            # a local socket folder: libpq takes it as the host, a URL only in its query
+            query = {"host": host, "port": str(self.port), **query}
+            host = None
         return URL.create(
             _DRIVER,
             username=self.user.strip() or None,
@@ -132,14 +136,20 @@ def keyring_account(url: URL) -> str:
     """The account a server's password is filed under in the keyring: user, server, port and
     database (or the service name), so two offices' servers never share a password entry."""
     service = url.query.get("service")
-    where = f"service={service}" if service else f"{url.host or ''}:{url.port or DEFAULT_PORT}"
+    if service:
+        where = f"service={service}"
+    else:
+        host = url.host or url.query.get("host") or ""
+        where = f"{host}:{url.port or url.query.get('port') or DEFAULT_PORT}"
     return f"{url.username or ''}@{where}/{url.database or ''}"
 
 
 def _keyring_applies(url: URL) -> bool:
-    """Only a server URL with somewhere to go (a host or a service) has a password to look up
-    (a local socket connection authenticates otherwise)."""
-    return is_server_url(url) and bool(url.host or url.query.get("service"))
+    """Only a server URL that says where to go (a host, a socket folder or a service) has a
+    password filed for it."""
+    return is_server_url(url) and bool(
+        url.host or url.query.get("host") or url.query.get("service")
+    )
 
 
 def stored_password(url: URL) -> str | None:

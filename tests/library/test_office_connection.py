@@ -1,0 +1,229 @@
+"""The office server's connection without a server: its URL, the keyring, masking, and the
+words for a server that cannot be reached (a closed port on this machine)."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+
+import keyring
+import psycopg
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from spurdesk.library import (
+    Library,
+    LibraryError,
+    OfficeConnection,
+    display_location,
+    hide_passwords,
+    store_password,
+    stored_password,
+)
+from spurdesk.library.storage import failures
+from spurdesk.library.storage.connection import KEYRING_SERVICE, connect_url, keyring_account
+from spurdesk.library.storage.failures import Failure
+
+SECRET = "Hemligt-lösen#42"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring in a dict: keyring's own backend interface, so the code under test goes through
+    the real `keyring` API."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+OFFICE = OfficeConnection(
+    host="spur-db.lipus.example",
+    port=5433,
+    database="spur",
+    user="samordnare",
+    sslmode="verify-full",
+    sslrootcert="/etc/spurdesk/lipus-ca.pem",
+)
+
+
+def test_a_saved_connection_becomes_a_psycopg3_url_with_its_tls_options_and_no_password() -> None:
+    url = make_url(OFFICE.location())
+    assert url.drivername == "postgresql+psycopg"
+    assert (url.host, url.port, url.database, url.username) == (
+        "spur-db.lipus.example",
+        5433,
+        "spur",
+        "samordnare",
+    )
+    assert url.password is None
+    assert dict(url.query) == {
+        "sslmode": "verify-full",
+        "sslrootcert": "/etc/spurdesk/lipus-ca.pem",
+    }
+
+
+def test_a_service_name_or_a_socket_folder_is_passed_on_to_libpq() -> None:
+    service = make_url(OfficeConnection(service="lipus").location())
+    assert service.host is None and service.query["service"] == "lipus"
+    socket_url = make_url(OfficeConnection(host="/run/pg", port=5444, database="d").location())
+    assert (socket_url.query["host"], socket_url.query["port"]) == ("/run/pg", "5444")
+    assert not OfficeConnection(host="server").configured  # no database: nothing to try
+    assert OfficeConnection(service="lipus").configured
+
+
+def test_connecting_adds_the_timeouts_and_takes_plain_postgresql_as_psycopg3() -> None:
+    from spurdesk.library.storage.opening import parse_location
+
+    url = connect_url(parse_location("postgresql://anna@server/spur"))
+    assert url.drivername == "postgresql+psycopg"
+    assert url.query["connect_timeout"] == "5"
+    assert url.query["keepalives"] == "1"
+    given = connect_url(parse_location("postgresql://anna@server/spur?connect_timeout=20"))
+    assert given.query["connect_timeout"] == "20"  # the user's own setting stands
+
+
+def test_the_password_is_kept_in_the_keyring_and_added_only_when_connecting(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    store_password(OFFICE.url(), SECRET)
+    assert memory_keyring.passwords == {
+        (KEYRING_SERVICE, "samordnare@spur-db.lipus.example:5433/spur"): SECRET
+    }
+    # The same account for the address typed by hand (`--library`): it finds the password too.
+    typed = make_url("postgresql://samordnare@spur-db.lipus.example:5433/spur")
+    assert keyring_account(typed) == keyring_account(OFFICE.url())
+    assert stored_password(typed) == SECRET
+    assert connect_url(typed).password == SECRET
+    assert SECRET not in OFFICE.location()
+    # Another database on the same server has its own entry.
+    assert stored_password(OFFICE._replace(database="annan").url()) is None
+    store_password(OFFICE.url(), "")
+    assert memory_keyring.passwords == {}
+    store_password(OFFICE.url(), "")  # forgetting twice is fine
+
+
+def test_without_a_usable_keyring_libpq_is_left_to_find_the_password(no_keyring: None) -> None:
+    assert stored_password(OFFICE.url()) is None
+    assert connect_url(OFFICE.url()).password is None
+    with pytest.raises(LibraryError, match=r"nyckelring.*\.pgpass"):
+        store_password(OFFICE.url(), SECRET)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"postgresql://anna:{SECRET}@server/spur",
+        f"postgresql+psycopg://anna:{SECRET}@server:5433/spur?sslmode=require",
+        f"host=server dbname=spur password={SECRET} user=anna",
+        f"postgresql://anna@server/spur?password={SECRET}&sslmode=require",
+        f"fel i postgresql://anna:{SECRET}@server/spur: nekad",
+    ],
+)
+def test_passwords_are_masked_wherever_an_address_is_shown(text: str) -> None:
+    masked = hide_passwords(text)
+    assert SECRET not in masked and "***" in masked
+    assert "server" in masked
+
+
+def test_display_location_masks_a_url_object_and_leaves_a_path_alone(tmp_path: object) -> None:
+    url = make_url(f"postgresql://anna:{SECRET}@server/spur?password={SECRET}")
+    assert SECRET not in display_location(url)
+    assert display_location(str(url.render_as_string(hide_password=False))).count("***") == 2
+    assert display_location(tmp_path) == str(tmp_path)  # type: ignore[arg-type]
+
+
+def test_an_invalid_address_is_refused_without_repeating_its_password() -> None:
+    with pytest.raises(LibraryError) as caught:
+        Library.open(f"postgresql://anna:{SECRET}@server:port/spur")
+    assert SECRET not in str(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_a_closed_port_is_told_at_once_as_refused_with_what_to_do() -> None:
+    port = closed_port()
+    started = time.monotonic()
+    with pytest.raises(LibraryError) as caught:
+        Library.open(f"postgresql://anna:{SECRET}@127.0.0.1:{port}/spur", create=False)
+    assert time.monotonic() - started < 5
+    message = str(caught.value)
+    assert f"postgresql+psycopg://anna:***@127.0.0.1:{port}/spur" in message  # where
+    assert "tog inte emot anslutningen" in message  # why
+    assert "arbeta offline" in message  # what to do, and that the laptop keeps working
+    assert SECRET not in message
+    assert "Traceback" not in message
+
+
+def _operational(text: str) -> OperationalError:
+    return OperationalError("SELECT 1", {}, psycopg.OperationalError(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "failure"),
+    [
+        ('connection to server at "10.0.0.5", port 5432 failed: timeout expired', Failure.TIMEOUT),
+        (
+            'connection to server at "x", port 5432 failed: FATAL:  password authentication '
+            'failed for user "anna"',
+            Failure.AUTH,
+        ),
+        ('FATAL:  no pg_hba.conf entry for host "10.1.1.1", user "anna"', Failure.AUTH),
+        ('FATAL:  database "spur" does not exist', Failure.NO_DATABASE),
+        (
+            "failed to resolve host 'spur-db': [Errno -2] Name or service not known",
+            Failure.UNKNOWN_HOST,
+        ),
+        ("server does not support SSL, but SSL was required", Failure.TLS),
+        ("server closed the connection unexpectedly", Failure.LOST),
+        (
+            "consuming input failed: terminating connection due to administrator command",
+            Failure.LOST,
+        ),
+        ("something else entirely", Failure.OTHER),
+    ],
+)
+def test_libpq_failures_are_told_as_what_they_are(text: str, failure: Failure) -> None:
+    assert failures.classify(_operational(text)) is failure
+    assert failures.server_reason(_operational(text))
+    assert failures.sqlite_advice(_operational(text))
