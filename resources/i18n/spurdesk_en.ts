@@ -924,8 +924,20 @@
         <translation>The backup could not be made: {problem}</translation>
     </message>
     <message>
+        <source>Kontorets bibliotek (server)</source>
+        <translation>Office library (server)</translation>
+    </message>
+    <message>
         <source>(skrivskyddat)</source>
         <translation>(read-only)</translation>
+    </message>
+    <message>
+        <source>Server: {address}</source>
+        <translation>Server: {address}</translation>
+    </message>
+    <message>
+        <source>Kontorets gemensamma bibliotek på databasservern: flera kan arbeta i det samtidigt, och varje ändring sparas direkt på servern. Det säkerhetskopieras på servern (pg_dump), inte av spurdesk, och låses inte för andra.</source>
+        <translation>The office&apos;s shared library on the database server: several people can work in it at once, and every change is saved on the server at once. It is backed up on the server (pg_dump), not by spurdesk, and is not locked for others.</translation>
     </message>
     <message>
         <source>Skrivskyddat</source>
@@ -1607,6 +1619,145 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     </message>
 </context>
 <context>
+    <name>OfficeServerPage</name>
+    <message>
+        <source>Det sparade lösenordet är borttaget ur nyckelringen.</source>
+        <translation>The saved password has been removed from the keyring.</translation>
+    </message>
+    <message>
+        <source>sparat i nyckelringen</source>
+        <translation>saved in the keyring</translation>
+    </message>
+    <message>
+        <source>inget sparat</source>
+        <translation>none saved</translation>
+    </message>
+    <message>
+        <source>Ansluter till servern …</source>
+        <translation>Connecting to the server …</translation>
+    </message>
+    <message>
+        <source>Anslutningen misslyckades: {error}</source>
+        <translation>The connection failed: {error}</translation>
+    </message>
+    <message>
+        <source>Servern svarar, men databasen innehåller ett annat programs tabeller. Välj spurdesks egen databas.</source>
+        <translation>The server answers, but the database holds another program&apos;s tables. Choose spurdesk&apos;s own database.</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar. Kontorets bibliotek kan öppnas och synkroniseras.</source>
+        <translation>The connection works. The office library can be opened and synchronised.</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar, men databasen har en äldre struktur än den här versionen av spurdesk. Kontorets administratör behöver köra spurdesk db upgrade.</source>
+        <translation>The connection works, but the database has an older structure than this version of spurdesk. The office&apos;s administrator needs to run spurdesk db upgrade.</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar, men databasen är skapad av en nyare version av spurdesk. Installera den senaste versionen.</source>
+        <translation>The connection works, but the database was made by a newer version of spurdesk. Install the latest version.</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar, men databasen är tom. Kontorets administratör skapar biblioteket med spurdesk db upgrade.</source>
+        <translation>The connection works, but the database is empty. The office&apos;s administrator creates the library with spurdesk db upgrade.</translation>
+    </message>
+    <message>
+        <source>Ange servernamn och databas, eller ett tjänstenamn.</source>
+        <translation>Enter the server name and database, or a service name.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Databas:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;Användare:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenord:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS (sslmode):</source>
+        <translation>&amp;TLS (sslmode):</translation>
+    </message>
+    <message>
+        <source>&amp;Rotcertifikat:</source>
+        <translation>&amp;Root certificate:</translation>
+    </message>
+    <message>
+        <source>T&amp;jänstenamn:</source>
+        <translation>Ser&amp;vice name:</translation>
+    </message>
+    <message>
+        <source>till exempel spur-db.lipus.se</source>
+        <translation>for example spur-db.lipus.se</translation>
+    </message>
+    <message>
+        <source>sökväg till CA-certifikatet (valfritt)</source>
+        <translation>path to the CA certificate (optional)</translation>
+    </message>
+    <message>
+        <source>namn i pg_service.conf (valfritt)</source>
+        <translation>name in pg_service.conf (optional)</translation>
+    </message>
+    <message>
+        <source>Kontorsserverns namn</source>
+        <translation>The office server&apos;s name</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Databasens namn</source>
+        <translation>The database&apos;s name</translation>
+    </message>
+    <message>
+        <source>Användarnamn på servern</source>
+        <translation>User name on the server</translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>TLS-läge</source>
+        <translation>TLS mode</translation>
+    </message>
+    <message>
+        <source>Rotcertifikat för TLS</source>
+        <translation>Root certificate for TLS</translation>
+    </message>
+    <message>
+        <source>Tjänstenamn i pg_service.conf</source>
+        <translation>Service name in pg_service.conf</translation>
+    </message>
+    <message>
+        <source>&amp;Glöm lösenordet</source>
+        <translation>&amp;Forget the password</translation>
+    </message>
+    <message>
+        <source>Testa a&amp;nslutning</source>
+        <translation>Test co&amp;nnection</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;kontorets bibliotek</source>
+        <translation>Open the &amp;office library</translation>
+    </message>
+    <message>
+        <source>Lösenordet sparas i datorns nyckelring (till exempel macOS Nyckelhanterare eller Windows Autentiseringshanteraren), aldrig i inställningsfilen. Lämna fältet tomt för att behålla det sparade lösenordet, eller för att låta PostgreSQL läsa det ur .pgpass eller tjänstefilen.</source>
+        <translation>The password is kept in the computer&apos;s keyring (for example the macOS Keychain or the Windows Credential Manager), never in the settings file. Leave the field empty to keep the saved password, or to let PostgreSQL read it from .pgpass or the service file.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Namn</source>
@@ -1985,6 +2136,14 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Allmänt</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Kontorsserver</source>
+        <translation>Office server</translation>
+    </message>
+    <message>
         <source>Gränssnitt</source>
         <translation>Interface</translation>
     </message>
@@ -2029,10 +2188,6 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation> weeks</translation>
     </message>
     <message>
-        <source>Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan du arbetar. Utöver de senaste kopiorna sparas dagens och veckans första, så att det finns en hel kopia från tiden före en skada som upptäcks sent; den senaste kopian som klarat den fullständiga kontrollen tas aldrig bort. Ändringen gäller nästa gång ett bibliotek öppnas.</source>
-        <translation>The library is backed up when it is opened and at this interval while you work. Besides the newest backups, the first of each day and of each week are kept, so that a sound copy from before damage found late still exists; the newest backup that passed the full check is never removed. A change applies the next time a library is opened.</translation>
-    </message>
-    <message>
         <source>Antal dagar med en säkerhetskopia per dag</source>
         <translation>Number of days with one backup a day</translation>
     </message>
@@ -2059,6 +2214,10 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Systemets språk</source>
         <translation>System language</translation>
+    </message>
+    <message>
+        <source>Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan du arbetar. Utöver de senaste kopiorna sparas dagens och veckans första, så att det finns en hel kopia från tiden före en skada som upptäcks sent; den senaste kopian som klarat den fullständiga kontrollen tas aldrig bort. Ändringen gäller nästa gång ett bibliotek öppnas. Kontorets bibliotek på servern säkerhetskopieras på servern (pg_dump), inte av spurdesk.</source>
+        <translation>The library is backed up when it is opened and at this interval while you work. Besides the newest backups, the first of each day and of each week are kept, so that a sound copy from before damage found late still exists; the newest backup that passed the full check is never removed. A change applies the next time a library is opened. The office library on the server is backed up on the server (pg_dump), not by spurdesk.</translation>
     </message>
     <message>
         <source>Språk</source>

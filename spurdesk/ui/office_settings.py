@@ -254,7 +254,7 @@ class OfficeServerPage(QWidget):
         self.sslrootcert.setAccessibleName(self.tr("Rotcertifikat för TLS"))
         self.service.setAccessibleName(self.tr("Tjänstenamn i pg_service.conf"))
         self.forget_button.setText(self.tr("&Glöm lösenordet"))
-        self.test_button.setText(self.tr("&Testa anslutning"))
+        self.test_button.setText(self.tr("Testa a&nslutning"))
         self.open_button.setText(self.tr("Öppna &kontorets bibliotek"))
         self._note.setText(
             self.tr(

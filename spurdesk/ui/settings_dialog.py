@@ -31,7 +31,7 @@ class SettingsDialog(QDialog):
     time the unit gets to reply with its action plan, and the office server (Kontorsserver)."""
 
     languageChosen = Signal(str)  # "sv", "en" or "" (system)
-    #: "Öppna kontorets bibliotek": the settings are saved, then this gives the location.
+    # "Öppna kontorets bibliotek": the settings are saved, then this gives the location.
     officeLibraryRequested = Signal(str)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
