@@ -35,7 +35,7 @@ from bench.results import (
     write_results,
 )
 
-GROUPS = ("startup", "export", "autosave", "large", "memory", "merge")
+GROUPS = ("startup", "export", "autosave", "large", "server", "memory", "merge")
 RESULTS_FILE = Path(__file__).resolve().parent / "results.json"
 README_FILE = Path(__file__).resolve().parent / "README.md"
 
@@ -62,16 +62,27 @@ def run_suite(
     demo = work / "demo.sqlite"
     Library.create_demo(demo).close()
 
+    generated: list[Path] = [] if large_library is None else [large_library]
+
+    def large_file() -> Path:
+        """The large library: given, or generated once for both `large` and `server`."""
+        if not generated:
+            from bench.generate import generate_library
+
+            started = time.perf_counter()
+            generated.append(generate_library(work / "large.sqlite", count))
+            _progress(f"generated {count:,} inspections in {time.perf_counter() - started:.1f} s")
+        return generated[0]
+
     def large() -> list[Row]:
-        from bench.generate import generate_library
         from bench.large_library import measure_large_library
 
-        path = large_library
-        if path is None:
-            started = time.perf_counter()
-            path = generate_library(work / "large.sqlite", count)
-            _progress(f"generated {count:,} inspections in {time.perf_counter() - started:.1f} s")
-        return measure_large_library(path, repeat=repeat)
+        return measure_large_library(large_file(), repeat=repeat)
+
+    def server() -> list[Row]:
+        from bench.server_library import measure_server_library
+
+        return measure_server_library(large_file(), repeat=repeat)
 
     def startup() -> list[Row]:
         from bench.startup import measure_startup
@@ -106,6 +117,7 @@ def run_suite(
         "export": export,
         "autosave": autosave,
         "large": large,
+        "server": server,
         "memory": memory,
     }
     rows: list[Row] = []
