@@ -9,7 +9,9 @@ Handlingsplan; then, with the sections assigned to the two inspectors, the navig
 writes what (assigned-sections) and the preview of merging the co-inspector's copy with a
 conflict (merge-preview; the co-inspector's library is a second temporary one); then the
 sakgranskning: the unit's comment view of the draft (fact-check-unit) and the inspectors' review
-of its comments, one of them out of date (fact-check-review). `--dark` renders
+of its comments, one of them out of date (fact-check-review); and Inställningar → Kontorsserver
+filled in with a fictitious office server, as a successful "Testa anslutning" leaves it
+(settings-office-server). `--dark` renders
 with a dark palette (as a dark system theme gives) into files ending -dark.png, to check that
 nothing relies on hard-coded light colours.
 """
@@ -154,9 +156,33 @@ def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
         save(inspection_window, out / f"{name}{suffix}.png", app)
     render_coinspector(app, inspection_window, library, inspection_id, scratch, out, suffix)
     render_fact_check(app, session, library, scratch, out, suffix)
+    render_office_settings(app, window, out, suffix)
     window.close()
     settle(app)
     return 0
+
+
+def render_office_settings(app: QApplication, window: QWidget, out: Path, suffix: str) -> None:
+    """Inställningar → Kontorsserver with a fictitious server, after a successful test (the
+    dialog is not accepted: nothing reaches the keyring or the settings)."""
+    from spurdesk.library import ServerSchema
+    from spurdesk.library.storage.migrate import SchemaState
+    from spurdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    dialog = window.show_settings()
+    page = dialog.office_page
+    dialog.tabs.setCurrentWidget(page)
+    page.host.setText("spur-db.lipus.example")
+    page.database.setText("spurdesk")
+    page.user.setText("samordnare")
+    page.password.setText("exempel-lösenord")
+    page.sslmode.setCurrentIndex(page.sslmode.findData("verify-full"))
+    page.sslrootcert.setText("/etc/ssl/certs/lipus-ca.pem")
+    page.result.setText(page.schema_text(ServerSchema(SchemaState.CURRENT, "0008")))
+    dialog.resize(620, 560)
+    save(dialog, out / f"settings-office-server{suffix}.png", app)
+    dialog.reject()
 
 
 def render_coinspector(

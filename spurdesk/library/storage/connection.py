@@ -47,6 +47,7 @@ _LIBPQ_DEFAULTS = {
     "keepalives_idle": "30",
     "keepalives_interval": "10",
     "keepalives_count": "3",
+    "tcp_user_timeout": "60000",  # ms: unacknowledged data (a write into a dead link)
 }
 
 # user:password@ in a URL, and password=… in a query or a libpq conninfo string
