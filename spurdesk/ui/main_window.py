@@ -625,9 +625,14 @@ class MainWindow(QMainWindow):
         from spurdesk.model.criteria_loader import CriteriaLibrary
         from spurdesk.ui.about import AboutDialog
 
+        server = self._server_location
+        if server is not None:
+            from spurdesk.library import display_location
+
+            server = display_location(server)
         dialog = AboutDialog(
             self._criteria if self._criteria is not None else CriteriaLibrary(()),
-            self._library_path,
+            server or self._library_path,
             self,
             read_only=self._session is not None
             and bool(getattr(self._session.library, "read_only", False)),

@@ -151,6 +151,9 @@ def test_the_office_library_is_tested_and_opened_from_the_settings(
     assert window.start_view is not None
     assert [row.unit for row in window.start_view.model.all_rows()] == ["Ortopedkliniken"]
     assert window.library_path is None
+    about = window.show_about()
+    assert "postgresql+psycopg://postgres@" in about.text()
+    about.close()
     assert shell.settings.recent_libraries()  # the demo file; the server is not a file
     assert all(path.suffix == ".sqlite" for path in shell.settings.recent_libraries())
 
