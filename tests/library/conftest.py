@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from spurdesk.library import Library
 from spurdesk.model.criteria import CriteriaSet
@@ -66,11 +67,16 @@ def library_state(library: Library) -> str:
     log byte for byte; on a server every row of every table, in key order."""
     if library.path is not None:
         return _file_digest(library.path) + _file_digest(Path(f"{library.path}-wal"))
+    return database_state(library._store.engine)
+
+
+def database_state(engine: Engine) -> str:
+    """A digest of every row of every table of a database, in key order."""
     from sqlalchemy import MetaData, select
 
     digest = hashlib.sha256()
     metadata = MetaData()
-    with library._store.engine.connect() as connection:
+    with engine.connect() as connection:
         metadata.reflect(connection)
         for table in metadata.sorted_tables:
             order = list(table.primary_key.columns) or list(table.columns)
