@@ -3,15 +3,16 @@
 A saved connection (`OfficeConnection`) holds host, port, database, user, the TLS options and
 perhaps a libpq service name — never a password. The password lives in the operating system's
 keyring (`keyring`), filed under the connection's account (`keyring_account`), or is left to
-libpq's own `.pgpass` / service file. It is added to the URL only at the moment of connecting
-(`with_stored_password`), so every URL the app holds, shows or logs has none to leak; and
+libpq's own `.pgpass` / service file. It is handed to libpq with each connection
+(`connect_parameters`), never put into a URL, so every URL the app holds, shows or logs has none
+to leak; and
 whatever does show a location goes through `display_location` / `hide_passwords`, the one
 masking helper (a password typed into `--library postgresql://user:secret@…` included).
 
 `postgresql://` means psycopg 3 here (SQLAlchemy alone would pick psycopg2, which spurdesk does not
 ship), and every connection to a server gets libpq's `connect_timeout` and TCP keepalives
-(`connect_url`), so an unreachable server is said to be so within seconds, and a lost one within
-a minute, instead of after the operating system's TCP timeouts.
+(`connect_parameters`), so an unreachable server is said to be so within seconds, and a lost one
+within a minute, instead of after the operating system's TCP timeouts.
 
 No SQLAlchemy or keyring at import: the settings module (loaded before the first paint) imports
 this one.
@@ -118,19 +119,18 @@ def server_url(url: URL) -> URL:
     return url.set(drivername=_DRIVER) if url.drivername == "postgresql" else url
 
 
-def connect_url(url: URL) -> URL:
-    """What to connect with: libpq's timeouts where `url` sets none, and the keyring's password
-    where it names none. For the moment of connecting only: never shown or logged."""
+def connect_parameters(url: URL) -> dict[str, str]:
+    """What libpq gets beyond `url` when connecting: its timeouts where `url` sets none, and the
+    keyring's password where it names none. Given to each connection, never put into the URL,
+    so the engine's URL (which messages show) holds neither noise nor a password."""
     if not is_server_url(url):
-        return url
-    missing = {key: value for key, value in _LIBPQ_DEFAULTS.items() if key not in url.query}
-    if missing:
-        url = url.update_query_dict(missing)
+        return {}
+    parameters = {key: value for key, value in _LIBPQ_DEFAULTS.items() if key not in url.query}
     if url.password is None:
         password = stored_password(url)
         if password is not None:
-            url = url.set(password=password)
-    return url
+            parameters["password"] = password
+    return parameters
 
 
 def keyring_account(url: URL) -> str:

@@ -73,6 +73,9 @@ _BY_SERVER_TEXT = (
     ("no password supplied", Failure.AUTH),
     ("pg_hba.conf", Failure.AUTH),
     ("authentication failed", Failure.AUTH),
+    # a server going down or closed to connections: before 'database "', which these name too
+    ("not currently accepting connections", Failure.LOST),
+    ("the database system is", Failure.LOST),  # … starting up / shutting down / in recovery
     ('role "', Failure.AUTH),  # role "x" does not exist
     ('database "', Failure.NO_DATABASE),  # database "x" does not exist
     ("connection refused", Failure.REFUSED),

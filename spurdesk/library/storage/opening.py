@@ -15,8 +15,9 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -35,7 +36,7 @@ from spurdesk.library.storage.backups import (
     newest_good_backup,
 )
 from spurdesk.library.storage.connection import (
-    connect_url,
+    connect_parameters,
     display_location,
     hide_passwords,
     is_server_url,
@@ -223,13 +224,23 @@ def server_error(where: str, error: BaseException) -> LibraryError:
 
 
 def _server_engine(url: URL, *, read_only: bool) -> Engine:
+    """An engine for `url` whose every connection also gets `connect_parameters` (libpq's
+    timeouts, the keyring's password) — handed over at connecting, kept out of the URL."""
     try:
-        return create_library_engine(connect_url(url), read_only=read_only)
+        engine = create_library_engine(url, read_only=read_only)
     except (ArgumentError, ImportError) as error:  # an unknown database kind or driver
         raise LibraryError(
             f"{display_location(url)} kan inte öppnas: databastypen stöds inte ({error}). "
             "spurdesk använder SQLite-filer och PostgreSQL (postgresql://…)."
         ) from None
+    extra = connect_parameters(url)
+    if extra:
+
+        def add_parameters(_dialect: Any, _record: Any, _args: Any, parameters: dict) -> None:
+            parameters.update(extra)
+
+        event.listen(engine, "do_connect", add_parameters)
+    return engine
 
 
 def _read_schema(engine: Engine, where: str) -> ServerSchema:
