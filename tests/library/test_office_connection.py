@@ -78,6 +78,9 @@ def test_connecting_adds_the_timeouts_and_takes_plain_postgresql_as_psycopg3() -
     assert parameters["keepalives"] == "1"
     given = parse_location("postgresql://anna@server/spur?connect_timeout=20")
     assert "connect_timeout" not in connect_parameters(given)  # the user's own setting stands
+    in_query = parse_location(f"postgresql://anna@server/spur?password={SECRET}&sslmode=require")
+    assert in_query.password == SECRET and dict(in_query.query) == {"sslmode": "require"}
+    assert SECRET not in in_query.render_as_string(hide_password=True)  # as Library.location
 
 
 def test_the_password_is_kept_in_the_keyring_and_added_only_when_connecting(

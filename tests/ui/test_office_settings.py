@@ -158,6 +158,22 @@ def test_the_office_library_is_tested_and_opened_from_the_settings(
     assert all(path.suffix == ".sqlite" for path in shell.settings.recent_libraries())
 
 
+def test_the_app_opens_the_office_library_given_with_library(
+    qtbot: QtBot, app_settings: AppSettings, postgres_library_url: str
+) -> None:
+    started = build_main_window(
+        _args(library=postgres_library_url), settings=app_settings, install_crash_handler=False
+    )
+    assert started is not None
+    qtbot.addWidget(started.window)
+    try:
+        assert started.window.windowTitle() == "Kontorets bibliotek (server) – spurdesk"
+        assert started.window.start_view is not None
+        assert app_settings.recent_libraries() == []
+    finally:
+        started.close()
+
+
 def test_an_unreachable_office_library_leaves_the_laptop_library_open(
     qtbot: QtBot, shell: AppShell, message_boxes: MessageBoxes
 ) -> None:

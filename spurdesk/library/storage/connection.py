@@ -115,8 +115,18 @@ def is_server_url(url: URL) -> bool:
 
 
 def server_url(url: URL) -> URL:
-    """`url` with psycopg 3 as the driver of `postgresql://`; other URLs unchanged."""
-    return url.set(drivername=_DRIVER) if url.drivername == "postgresql" else url
+    """`url` with psycopg 3 as the driver of `postgresql://`, and a `?password=` moved to the
+    URL's own password field (the one SQLAlchemy masks when rendering); other URLs unchanged."""
+    if not is_server_url(url):
+        return url
+    if url.drivername == "postgresql":
+        url = url.set(drivername=_DRIVER)
+    if "password" in url.query:
+        password = url.query["password"]
+        url = url.difference_update_query(["password"])
+        if url.password is None:
+            url = url.set(password=password if isinstance(password, str) else password[-1])
+    return url
 
 
 def connect_parameters(url: URL) -> dict[str, str]:
