@@ -1,7 +1,8 @@
-"""Inställningar → Kontorsserver: the connection saved without its password (that goes to the
-keyring), Testa anslutning in the background, Öppna kontorets bibliotek into the main window,
-and a known password found nowhere afterwards: not in the settings, the log, a crash report or
-the command line's output."""
+"""The office library in the app. Inställningar → Kontorsserver: the connection saved without its
+password (that goes to the keyring), Testa anslutning in the background, Öppna kontorets
+bibliotek into the main window; `--library postgresql://…`; a server that cannot be reached or is
+lost while typing, told and survived; and a known password found nowhere afterwards: not in the
+settings, the log, a crash report or the command line's output."""
 
 from __future__ import annotations
 
@@ -170,6 +171,60 @@ def test_the_app_opens_the_office_library_given_with_library(
         assert started.window.windowTitle() == "Kontorets bibliotek (server) – spurdesk"
         assert started.window.start_view is not None
         assert app_settings.recent_libraries() == []
+    finally:
+        started.close()
+
+
+def test_typing_while_the_server_is_lost_is_reported_kept_and_saved_once_it_is_back(
+    qtbot: QtBot,
+    app_settings: AppSettings,
+    postgres_library_url: str,
+    criteria_library,
+    message_boxes: MessageBoxes,
+) -> None:
+    import psycopg
+
+    from spurdesk.library import FindingsKey
+
+    started = build_main_window(
+        _args(library=postgres_library_url), settings=app_settings, install_crash_handler=False
+    )
+    assert started is not None
+    qtbot.addWidget(started.window)
+    session = started.window.session
+    try:
+        inspection_id = session.call(
+            None,
+            lambda library: library.create_inspection(
+                unit="Ortopedkliniken",
+                site="Norrby sjukhus",
+                care_provider="Region Exempelland",
+                specialty="Ortopedi",
+                criteria=criteria_library.sets[0],
+            ),
+        )
+        parsed = make_url(postgres_library_url)
+        admin = psycopg.connect(
+            host=parsed.query["host"], port=int(parsed.query["port"]), user="postgres",
+            dbname="postgres", autocommit=True,
+        )  # fmt: skip
+        # Typing began while the server was there (the field was checked then) …
+        session.stage_text(inspection_id, FindingsKey(inspection_id, "A"), "Skrivet nu.")
+        with admin:
+            admin.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS false')
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                (parsed.database,),
+            )
+            session.flush()  # … and the autosave comes after the server has gone
+            admin.execute(f'ALTER DATABASE "{parsed.database}" ALLOW_CONNECTIONS true')
+        [text] = message_boxes.texts
+        assert "Ändringen sparades inte" in text
+        assert session.has_unsaved_text  # kept, not dropped
+        session.flush()  # the autosave's next try
+        assert not session.has_unsaved_text
+        sections = session.library.get_inspection(inspection_id).sections
+        assert {s.section_id: s.findings for s in sections}["A"] == "Skrivet nu."
     finally:
         started.close()
 
