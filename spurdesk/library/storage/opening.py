@@ -230,13 +230,15 @@ def _server_engine(url: URL, *, read_only: bool) -> Engine:
         engine = create_library_engine(url, read_only=read_only)
     except (ArgumentError, ImportError) as error:  # an unknown database kind or driver
         raise LibraryError(
-            f"{display_location(url)} kan inte öppnas: databastypen stöds inte ({error}). "
+            f"{display_location(url)} kunde inte öppnas: databastypen stöds inte ({error}). "
             "spurdesk använder SQLite-filer och PostgreSQL (postgresql://…)."
         ) from None
     extra = connect_parameters(url)
     if extra:
 
-        def add_parameters(_dialect: Any, _record: Any, _args: Any, parameters: dict) -> None:
+        def add_parameters(
+            _dialect: Any, _record: Any, _args: Any, parameters: dict[str, Any]
+        ) -> None:
             parameters.update(extra)
 
         event.listen(engine, "do_connect", add_parameters)
