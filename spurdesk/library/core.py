@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library.errors import (
+    ConcurrentEditError,
     CorruptLibraryError,
+    EditConflict,
     LibraryError,
     ReadOnlyLibraryError,
 )
@@ -121,7 +123,7 @@ class LibraryCore:
             ]
             concurrency.lock_inspections(session.connection(), owners)
             if conflicts := concurrency.dirty_conflicts(session, seen):
-                raise concurrency.ConcurrentEditError(conflicts)
+                raise ConcurrentEditError(conflicts)
 
         def after_flush(session: Session, _context: object) -> None:
             session.info.setdefault("written", []).extend(concurrency.written_rows(session))
@@ -293,7 +295,7 @@ class LibraryCore:
 
     def _write_staged(
         self, connection: Connection, written: dict[TextKey, str]
-    ) -> list[concurrency.EditConflict]:
+    ) -> list[EditConflict]:
         """Write staged text; on the server, leave out (and return) the texts someone else has
         changed since this library read them — `written` is left holding what was written."""
         conflicts = []
@@ -565,9 +567,9 @@ class LibraryCore:
         self._after_commit()
         if conflicts:
             self._unstage(lambda key: any(key == conflict.key for conflict in conflicts))
-            raise concurrency.ConcurrentEditError(conflicts)
+            raise ConcurrentEditError(conflicts)
 
-    def keep_mine(self, conflict: concurrency.EditConflict) -> None:
+    def keep_mine(self, conflict: EditConflict) -> None:
         """After a conflict: the user has seen the other text and keeps their own, which is
         written now (staged text) — or may now be entered again (a command)."""
         if self._seen is not None:
@@ -576,7 +578,7 @@ class LibraryCore:
             self.stage_text(conflict.key, conflict.mine)  # type: ignore[attr-defined]
             self.flush()
 
-    def take_theirs(self, conflict: concurrency.EditConflict) -> None:
+    def take_theirs(self, conflict: EditConflict) -> None:
         """After a conflict: the other text stands; the next edit of the field builds on it."""
         if self._seen is not None:
             self._seen.accept(conflict)

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from spurdesk.library import Library
-from spurdesk.library.storage.concurrency import ConcurrentEditError
+from spurdesk.library import ConcurrentEditError, Library
 from spurdesk.library.storage.engine import SERVER_LOCK_TIMEOUT_MS
 from spurdesk.library.text_keys import FindingsKey, SummaryTextKey
 from spurdesk.model.criteria import CriteriaSet, Grade

@@ -16,13 +16,12 @@ listing's caches, list positions) are not compared: they follow from the others.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, inspect, select, tuple_
 from sqlalchemy.orm import Session
 
-from spurdesk.library.errors import LibraryError
+from spurdesk.library.errors import EditConflict, LibraryError
 from spurdesk.library.schema import (
     ActionRow,
     Base,
@@ -58,47 +57,6 @@ _KEYED_BY_TARGET = {"section_assessments": "section_id", "criterion_assessments"
 
 #: A row by what names it stably: (table, id), or (table, inspection id, section/criterion id).
 RowRef = tuple[Any, ...]
-
-_FIELD_LABELS = {
-    "findings": "iakttagelserna",
-    "justification": "motiveringen av graderingen",
-    "grade": "graderingen",
-    "revised_grade": "den ändrade graderingen",
-    "note": "anteckningen",
-    "status": "statusen",
-    "text": "texten",
-}
-
-
-@dataclass(frozen=True)
-class EditConflict:
-    """One field someone else changed after this library last read it; not written."""
-
-    table: str
-    ref: RowRef
-    field: str
-    inspection_id: int
-    mine: Any
-    theirs: Any
-    key: TextKey | None = None  # set for staged editor text, so the UI can re-stage or drop it
-
-    @property
-    def what(self) -> str:
-        target = f" i {self.ref[2]}" if self.table in _KEYED_BY_TARGET else ""
-        return f"{_FIELD_LABELS.get(self.field, self.field)}{target}"
-
-
-class ConcurrentEditError(LibraryError):
-    """Someone else saved the same field meanwhile; those fields were not written (any others of
-    the same command were, for staged text) and `conflicts` holds both values of each."""
-
-    def __init__(self, conflicts: list[EditConflict]) -> None:
-        listed = ", ".join(conflict.what for conflict in conflicts)
-        super().__init__(
-            f"Någon annan sparade {listed} medan du arbetade. Din ändring av det sparades inte, "
-            "så att ingen ändring skrivs över. Jämför texterna och välj vilken som ska gälla."
-        )
-        self.conflicts = conflicts
 
 
 def row_ref(table: str, values: Mapping[str, Any]) -> RowRef:
