@@ -107,6 +107,9 @@ class LibraryCore:
         #: overwrites someone else's change unseen (storage/concurrency.py). None on a laptop
         #: file, which has one writer.
         self._seen: concurrency.SeenValues | None = None
+        #: Conflicting texts taken out of staging, until the UI asks for them (`take_conflicts`):
+        #: a flush inside a read swallows its error, and the text must not vanish with it.
+        self._conflicts: list[EditConflict] = []
         if store.engine.dialect.name != "sqlite":
             self._seen = concurrency.SeenValues()
             self._guard_writes(self._seen)
@@ -567,7 +570,14 @@ class LibraryCore:
         self._after_commit()
         if conflicts:
             self._unstage(lambda key: any(key == conflict.key for conflict in conflicts))
+            self._conflicts.extend(conflicts)
             raise ConcurrentEditError(conflicts)
+
+    def take_conflicts(self) -> list[EditConflict]:
+        """Typed texts refused since last asked because someone else had changed the field (also
+        those met by the flush a read does first); each waits for keep_mine or take_theirs."""
+        conflicts, self._conflicts = self._conflicts, []
+        return conflicts
 
     def keep_mine(self, conflict: EditConflict) -> None:
         """After a conflict: the user has seen the other text and keeps their own, which is

@@ -133,13 +133,15 @@ class LibrarySession(QObject):
             return
         try:
             self._library.flush()
-        except ConcurrentEditError as conflict:
-            # The other texts were written; the conflicting ones wait for the user's choice.
-            self.conflictOccurred.emit(conflict)
+        except ConcurrentEditError:
+            pass  # the other texts were written; the conflicting ones are taken below
         except SpurdeskError as error:
             # The text stays staged: the next flush retries, nothing typed is dropped.
             self.errorOccurred.emit(error)
             return
+        # Also those a read's own flush met before this one: they wait for the user's choice.
+        if conflicts := self._library.take_conflicts():
+            self.conflictOccurred.emit(ConcurrentEditError(conflicts))
         changed, self._staged_inspections = self._staged_inspections, set()
         self.saved.emit(datetime.now())
         for inspection_id in sorted(changed):

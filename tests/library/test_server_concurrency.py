@@ -62,11 +62,26 @@ def test_the_same_text_saved_by_two_is_refused_for_the_second_with_both_texts(
     with pytest.raises(ConcurrentEditError, match="iakttagelserna i E") as refused:
         erik.flush()
     (conflict,) = refused.value.conflicts
+    assert erik.take_conflicts() == [conflict]
     assert (conflict.mine, conflict.theirs) == ("Eriks version.", "Annas version.")
     assert not erik.has_staged_changes  # not retried by every autosave
     assert anna.get_inspection(inspection_id).section("E").findings == "Annas version."
     erik.keep_mine(conflict)  # Erik has seen Anna's text and keeps his own
     assert anna.get_inspection(inspection_id).section("E").findings == "Eriks version."
+
+
+def test_a_conflict_met_by_the_flush_a_read_does_first_is_kept_for_the_author(
+    office: tuple[Library, Library], criteria: CriteriaSet
+) -> None:
+    anna, erik = office
+    inspection_id = new_inspection(anna, criteria)
+    erik.get_inspection(inspection_id)
+    anna.set_findings(inspection_id, "G", "Annas text.")
+    erik.stage_text(FindingsKey(inspection_id, "G"), "Eriks text.")
+    assert erik.get_inspection(inspection_id).section("G").findings == "Annas text."
+    (conflict,) = erik.take_conflicts()  # the read wrote nothing over Anna's text, lost nothing
+    assert conflict.mine == "Eriks text."
+    assert erik.take_conflicts() == []
 
 
 def test_taking_the_other_text_lets_the_next_edit_build_on_it(

@@ -51,6 +51,19 @@ def test_typed_text_changed_meanwhile_is_offered_back_and_kept_on_request(
     assert other.get_inspection(inspection_id).section("E").findings == "Min nya text om E."
 
 
+def test_a_conflict_met_while_a_view_reads_still_reaches_the_user(
+    qtbot: QtBot, two_people: tuple[LibrarySession, Library, int]
+) -> None:
+    session, other, inspection_id = two_people
+    session.library.get_inspection(inspection_id)
+    other.set_findings(inspection_id, "F", "Koordinatorns text.")
+    session.stage_text(inspection_id, FindingsKey(inspection_id, "F"), "Min text.")
+    session.library.get_inspection(inspection_id)  # a view refreshing before the autosave
+    with qtbot.waitSignal(session.conflictOccurred) as raised:
+        session.flush()
+    assert [c.mine for c in raised.args[0].conflicts] == ["Min text."]
+
+
 def test_a_refused_command_rereads_the_inspection_and_changes_nothing(
     qtbot: QtBot, two_people: tuple[LibrarySession, Library, int]
 ) -> None:
