@@ -120,6 +120,25 @@ def test_a_command_on_a_field_changed_meanwhile_is_refused_and_writes_nothing(
     assert anna.get_inspection(inspection_id).section("B").grade is Grade.A
 
 
+def test_removing_a_row_someone_else_has_changed_meanwhile_is_refused(
+    office: tuple[Library, Library], criteria: CriteriaSet
+) -> None:
+    anna, erik = office
+    inspection_id = new_inspection(anna, criteria)
+    item = anna.add_summary_item(inspection_id, SummaryKind.WEAKNESS, "Svaghet")
+    erik.get_inspection(inspection_id)
+    anna.update_summary_item(item, "Svaghet, som Anna förtydligat")
+    with pytest.raises(ConcurrentEditError) as refused:
+        erik.remove_summary_item(item)
+    assert refused.value.conflicts[0].theirs == "Svaghet, som Anna förtydligat"
+    assert [s.text for s in anna.get_inspection(inspection_id).summary] == [
+        "Svaghet, som Anna förtydligat"
+    ]
+    erik.get_inspection(inspection_id)
+    erik.remove_summary_item(item)  # having seen Anna's text, Erik may remove the row
+    assert anna.get_inspection(inspection_id).summary == ()
+
+
 def test_own_successive_edits_never_conflict_with_themselves(
     office: tuple[Library, Library], criteria: CriteriaSet
 ) -> None:
