@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library.errors import (
+    ConcurrentEditError,
     CorruptLibraryError,
+    EditConflict,
     LibraryError,
     ReadOnlyLibraryError,
 )
@@ -105,6 +107,9 @@ class LibraryCore:
         #: overwrites someone else's change unseen (storage/concurrency.py). None on a laptop
         #: file, which has one writer.
         self._seen: concurrency.SeenValues | None = None
+        #: Conflicting texts taken out of staging, until the UI asks for them (`take_conflicts`):
+        #: a flush inside a read swallows its error, and the text must not vanish with it.
+        self._conflicts: list[EditConflict] = []
         if store.engine.dialect.name != "sqlite":
             self._seen = concurrency.SeenValues()
             self._guard_writes(self._seen)
@@ -121,7 +126,7 @@ class LibraryCore:
             ]
             concurrency.lock_inspections(session.connection(), owners)
             if conflicts := concurrency.dirty_conflicts(session, seen):
-                raise concurrency.ConcurrentEditError(conflicts)
+                raise ConcurrentEditError(conflicts)
 
         def after_flush(session: Session, _context: object) -> None:
             session.info.setdefault("written", []).extend(concurrency.written_rows(session))
@@ -286,14 +291,15 @@ class LibraryCore:
                     # Text someone else changed meanwhile stays staged; the autosave's flush
                     # reports it. The command itself goes ahead.
                     self._write_staged(session.connection(), written)
+                    # Remembered with the command's own changes when the commit succeeds.
+                    session.info.setdefault("written", []).extend(concurrency.staged_rows(written))
                 yield session
             self._forget_written(written)
-            self._remember_written(written)
         self._after_commit()
 
     def _write_staged(
         self, connection: Connection, written: dict[TextKey, str]
-    ) -> list[concurrency.EditConflict]:
+    ) -> list[EditConflict]:
         """Write staged text; on the server, leave out (and return) the texts someone else has
         changed since this library read them — `written` is left holding what was written."""
         conflicts = []
@@ -307,7 +313,8 @@ class LibraryCore:
 
     def _remember_written(self, written: dict[TextKey, str]) -> None:
         if self._seen is not None:
-            concurrency.remember_staged(written, self._seen)
+            for ref, values in concurrency.staged_rows(written):
+                self._seen.remember(ref, values)
 
     def _unstage(self, dropped: Callable[[TextKey], bool]) -> None:
         """Forget staged text whose target a command has just removed."""
@@ -565,9 +572,16 @@ class LibraryCore:
         self._after_commit()
         if conflicts:
             self._unstage(lambda key: any(key == conflict.key for conflict in conflicts))
-            raise concurrency.ConcurrentEditError(conflicts)
+            self._conflicts.extend(conflicts)
+            raise ConcurrentEditError(conflicts)
 
-    def keep_mine(self, conflict: concurrency.EditConflict) -> None:
+    def take_conflicts(self) -> list[EditConflict]:
+        """Typed texts refused since last asked because someone else had changed the field (also
+        those met by the flush a read does first); each waits for keep_mine or take_theirs."""
+        conflicts, self._conflicts = self._conflicts, []
+        return conflicts
+
+    def keep_mine(self, conflict: EditConflict) -> None:
         """After a conflict: the user has seen the other text and keeps their own, which is
         written now (staged text) — or may now be entered again (a command)."""
         if self._seen is not None:
@@ -576,7 +590,7 @@ class LibraryCore:
             self.stage_text(conflict.key, conflict.mine)  # type: ignore[attr-defined]
             self.flush()
 
-    def take_theirs(self, conflict: concurrency.EditConflict) -> None:
+    def take_theirs(self, conflict: EditConflict) -> None:
         """After a conflict: the other text stands; the next edit of the field builds on it."""
         if self._seen is not None:
             self._seen.accept(conflict)

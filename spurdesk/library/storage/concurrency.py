@@ -16,13 +16,12 @@ listing's caches, list positions) are not compared: they follow from the others.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, inspect, select, tuple_
 from sqlalchemy.orm import Session
 
-from spurdesk.library.errors import LibraryError
+from spurdesk.library.errors import EditConflict, LibraryError
 from spurdesk.library.schema import (
     ActionRow,
     Base,
@@ -58,47 +57,6 @@ _KEYED_BY_TARGET = {"section_assessments": "section_id", "criterion_assessments"
 
 #: A row by what names it stably: (table, id), or (table, inspection id, section/criterion id).
 RowRef = tuple[Any, ...]
-
-_FIELD_LABELS = {
-    "findings": "iakttagelserna",
-    "justification": "motiveringen av graderingen",
-    "grade": "graderingen",
-    "revised_grade": "den ändrade graderingen",
-    "note": "anteckningen",
-    "status": "statusen",
-    "text": "texten",
-}
-
-
-@dataclass(frozen=True)
-class EditConflict:
-    """One field someone else changed after this library last read it; not written."""
-
-    table: str
-    ref: RowRef
-    field: str
-    inspection_id: int
-    mine: Any
-    theirs: Any
-    key: TextKey | None = None  # set for staged editor text, so the UI can re-stage or drop it
-
-    @property
-    def what(self) -> str:
-        target = f" i {self.ref[2]}" if self.table in _KEYED_BY_TARGET else ""
-        return f"{_FIELD_LABELS.get(self.field, self.field)}{target}"
-
-
-class ConcurrentEditError(LibraryError):
-    """Someone else saved the same field meanwhile; those fields were not written (any others of
-    the same command were, for staged text) and `conflicts` holds both values of each."""
-
-    def __init__(self, conflicts: list[EditConflict]) -> None:
-        listed = ", ".join(conflict.what for conflict in conflicts)
-        super().__init__(
-            f"Någon annan sparade {listed} medan du arbetade. Din ändring av det sparades inte, "
-            "så att ingen ändring skrivs över. Jämför texterna och välj vilken som ska gälla."
-        )
-        self.conflicts = conflicts
 
 
 def row_ref(table: str, values: Mapping[str, Any]) -> RowRef:
@@ -219,43 +177,50 @@ def _current(connection: Connection, table: str, ref: RowRef, field: str) -> Any
     return connection.execute(select(columns[field]).where(where)).scalar()
 
 
-def remember_staged(written: Mapping[TextKey, str], seen: SeenValues) -> None:
-    """After a commit: the written texts are what this library last saw."""
+def staged_rows(written: Mapping[TextKey, str]) -> list[tuple[RowRef, dict[str, Any]]]:
+    """Written staged texts as (row, {field: text}), to remember once committed."""
+    rows = []
     for key, text in written.items():
         ref, field = text_target(key)
-        seen.remember(ref, {field: text})
+        rows.append((ref, {field: text}))
+    return rows
 
 
 def dirty_conflicts(session: Session, seen: SeenValues) -> list[EditConflict]:
-    """Fields a command is about to write whose stored value someone else has changed since this
-    library read it (compared with the stored value now, under the inspection's lock)."""
+    """Fields a command is about to write — or rows it is about to remove — that someone else
+    has changed since this library read them (compared with the stored value now, under the
+    inspection's lock). A removed row's `mine` is None."""
     conflicts = []
-    for row in list(session.dirty):
+    # What this transaction itself has written so far counts as seen: a batch may change a field
+    # twice, and a command writes the staged text before its own change.
+    own = {
+        (ref, field): value
+        for ref, values in session.info.get("written", [])
+        for field, value in values.items()
+    }
+    changes = [(row, False) for row in session.dirty] + [(row, True) for row in session.deleted]
+    for row, removed in changes:
         table = getattr(row, "__tablename__", None)
         if table not in _CHECKED_TABLES:
             continue
-        state = inspect(row)
-        changed = [
-            attribute
-            for attribute in state.attrs
-            if attribute.key not in _NOT_COMPARED and attribute.history.has_changes()
-        ]
-        if not changed:
-            continue
+        fields = {
+            attribute.key: None if removed else attribute.value
+            for attribute in inspect(row).attrs
+            if attribute.key not in _NOT_COMPARED and (removed or attribute.history.has_changes())
+        }
         values = {column.key: getattr(row, column.key) for column in row.__table__.columns}
         ref = row_ref(table, values)
-        for attribute in changed:
-            known, expected = seen.expected(ref, attribute.key)
+        owner = values["id"] if table == "inspections" else values["inspection_id"]
+        for field, mine in fields.items():
+            if (ref, field) in own:
+                known, expected = True, own[(ref, field)]
+            else:
+                known, expected = seen.expected(ref, field)
             if not known:
                 continue
-            current = _current(session.connection(), table, ref, attribute.key)
-            if not _same(current, expected) and not _same(current, attribute.value):
-                conflicts.append(
-                    EditConflict(
-                        table, ref, attribute.key, values["inspection_id"]
-                        if table != "inspections" else values["id"], attribute.value, current,
-                    )
-                )  # fmt: skip
+            current = _current(session.connection(), table, ref, field)
+            if not _same(current, expected) and (removed or not _same(current, mine)):
+                conflicts.append(EditConflict(table, ref, field, owner, mine, current))
     return conflicts
 
 
