@@ -189,12 +189,19 @@ class AppSettings:
 
 
 def office_location(settings: AppSettings) -> str | None:
-    """The office server's address for `Library.open`, from the connection saved in
-    Inställningar → Kontorsserver; None when none is saved. It holds no password: the library
-    takes the one kept in the keyring when it connects (or libpq its .pgpass), so this address
-    may be shown and logged."""
+    """The office library's address for `Library.open` ("Synkronisera med kontoret", "Öppna
+    kontorets bibliotek"), from the connection saved in Inställningar → Kontorsserver; None when
+    none is saved. It holds no password: the library takes the one kept in the keyring when it
+    connects (or libpq its .pgpass), so this address may be shown and logged.
+
+    Without a saved connection, an address put under `office/url` by hand (a script, a test
+    using a library file as the office) is used as it is; saving a connection removes it.
+    """
     connection = settings.office_connection()
-    return connection.location() if connection.configured else None
+    if connection.configured:
+        return connection.location()
+    value = settings.store.value("office/url")
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _key(library: Path) -> str:

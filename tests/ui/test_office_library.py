@@ -66,11 +66,14 @@ def test_the_connection_is_saved_and_its_password_only_in_the_keyring(
     dialog = SettingsDialog(app_settings)
     qtbot.addWidget(dialog)
     assert office_location(app_settings) is None
+    app_settings.store.setValue("office/url", " /srv/kontoret.sqlite ")
+    assert office_location(app_settings) == "/srv/kontoret.sqlite"
     dialog.tabs.setCurrentWidget(dialog.office_page)
     _fill(dialog.office_page, office, SECRET)
     dialog.accept()
 
     assert app_settings.office_connection() == office
+    assert app_settings.store.value("office/url") is None  # an address set by hand gives way
     assert stored_password(office.url()) == SECRET
     location = office_location(app_settings)
     assert location is not None and SECRET not in location
