@@ -13,7 +13,14 @@ import argparse
 import sys
 
 from spurdesk.cli.listing import library_location
-from spurdesk.library import ServerSchema, display_location, server_schema, upgrade_server
+from spurdesk.library import (
+    LibraryError,
+    ServerSchema,
+    display_location,
+    server_schema,
+    upgrade_server,
+)
+from spurdesk.library.storage.files import is_url
 from spurdesk.library.storage.migrate import SchemaState
 
 _STATES = {
@@ -32,7 +39,13 @@ def describe(schema: ServerSchema) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    location = str(args.url or library_location(args))
+    location = args.url or library_location(args)
+    if not is_url(location):
+        raise LibraryError(
+            f"spurdesk db gäller kontorets server, och {location} är en fil. Ange serverns "
+            "adress: spurdesk db status postgresql://användare@server/databas. En biblioteksfil "
+            "uppgraderas av sig själv när spurdesk öppnar den."
+        )
     where = display_location(location)
     if args.db_action == "status":
         schema = server_schema(location)

@@ -4,12 +4,14 @@ words for a server that cannot be reached (a closed port on this machine)."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from spurdesk.cli import main
 from spurdesk.library import (
     Library,
     LibraryError,
@@ -186,3 +188,12 @@ def test_libpq_failures_are_told_as_what_they_are(text: str, failure: Failure) -
     assert failures.classify(_operational(text)) is failure
     assert failures.server_reason(_operational(text))
     assert failures.sqlite_advice(_operational(text))
+
+
+def test_db_commands_need_a_server_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "bibliotek.sqlite"
+    assert main(["db", "upgrade", "--library", str(file)]) == 1
+    assert "gäller kontorets server" in capsys.readouterr().err
+    assert not file.exists()
