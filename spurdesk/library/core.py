@@ -45,6 +45,7 @@ from spurdesk.library.schema import (
 )
 from spurdesk.library.storage import backups, checks, concurrency, failures, rows
 from spurdesk.library.storage.backups import BackupSettings
+from spurdesk.library.storage.connection import display_location
 from spurdesk.library.storage.failures import Failure
 from spurdesk.library.storage.opening import Store, copy_library, corrupt_error, open_store
 from spurdesk.library.storage.records import (
@@ -251,7 +252,7 @@ class LibraryCore:
         """The path or (password hidden) URL, as messages name the library."""
         if self.path is not None:
             return str(self.path)
-        return self._store.engine.url.render_as_string(hide_password=True)
+        return display_location(self._store.engine.url)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
