@@ -13,6 +13,7 @@ words: a receipt dated in the future, or before the report it answers.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -21,6 +22,7 @@ from spurdesk.errors import SpurdeskError
 from spurdesk.model.inspection import InspectionStatus
 from spurdesk.model.lifecycle import allowed_transitions
 from spurdesk.model.plan_rules import FOLLOW_UP_MONTHS, add_months
+from spurdesk.model.units import UnitOverview
 
 DEFAULT_INTERVAL_YEARS = 5
 #: "Due soon" in the register: the next SPUR within this many months.
@@ -184,3 +186,44 @@ def check_receipt_date(received_on: date, start: date, today: date, what: Receip
             f"({start.isoformat()}) som den svarar på. Kontrollera datumet."
         )
     return received_on
+
+
+# the register's due-date list -----------------------------------------------------------------
+
+_STATE_ORDER = (DueState.OVERDUE, DueState.NEVER, DueState.DUE_SOON, DueState.ON_TIME)
+
+
+@dataclass(frozen=True)
+class UnitDue:
+    """One unit of the due-date list: the register's row and when its next SPUR is due."""
+
+    unit: UnitOverview
+    spur: SpurDue
+
+    @property
+    def needs_attention(self) -> bool:
+        """Overdue or never inspected, or a deficiency follow-up past its six months: what the
+        start view counts and the units window marks."""
+        return self.spur.state.flagged or self.unit.overdue_follow_ups > 0
+
+    @property
+    def due_soon(self) -> bool:
+        return self.spur.state is DueState.DUE_SOON
+
+
+def due_list(
+    units: Iterable[UnitOverview], today: date, rules: DueRules, *, due_only: bool = False
+) -> list[UnitDue]:
+    """Units with their next SPUR, the most urgent first: overdue, never inspected, due soon,
+    on time, each by date; `due_only` leaves out the units on time with nothing overdue."""
+    rows = [UnitDue(unit, spur_due(unit.last_spur, today, rules)) for unit in units]
+    if due_only:
+        rows = [row for row in rows if row.needs_attention or row.due_soon]
+    return sorted(
+        rows,
+        key=lambda row: (
+            _STATE_ORDER.index(row.spur.state),
+            row.spur.next_due or date.min,
+            row.unit.name.casefold(),
+        ),
+    )
