@@ -124,36 +124,41 @@ class DuplicatePair:
     similarity: float  # 0–1
 
 
+def _alike(first: str, second: str, threshold: float) -> float:
+    """difflib's ratio of two texts, or 0 as soon as its cheap upper bounds fall short."""
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return 0.0
+    return matcher.ratio()
+
+
 def duplicate_pairs(
     units: Sequence[UnitOverview], threshold: float = DUPLICATE_THRESHOLD
 ) -> list[DuplicatePair]:
-    """Pairs of units whose normalised texts are alike, most alike first.
+    """Pairs of units whose names are alike *and* whose site, care provider and specialty are
+    alike (each compared normalised), most alike first.
 
-    difflib's cheap upper bounds (`real_quick_ratio`, `quick_ratio`) discard most pairs before
-    the real ratio, so a register of a few hundred units is compared in well under a second.
+    The name is compared on its own: two clinics of one hospital share a long site, care
+    provider and specialty text that would make "Kirurgkliniken" and "Ortopedkliniken" look
+    alike as one string. difflib's cheap upper bounds discard most pairs before the real
+    ratio, so a register of a few hundred units is compared in well under a second.
     """
-    keys = [unit_key(u.name, u.site, u.care_provider, u.specialty) for u in units]
+    names = [normalised(u.name) for u in units]
+    rests = [unit_key("", u.site, u.care_provider, u.specialty) for u in units]
     found: list[DuplicatePair] = []
     for i, first in enumerate(units):
-        matcher = SequenceMatcher(None, b=keys[i], autojunk=False)
         for j in range(i + 1, len(units)):
-            matcher.set_seq1(keys[j])
-            if (
-                matcher.real_quick_ratio() < threshold
-                or matcher.quick_ratio() < threshold
-                or (ratio := matcher.ratio()) < threshold
-            ):
+            name = _alike(names[i], names[j], threshold)
+            if name < threshold:
+                continue
+            rest = 1.0 if rests[i] == rests[j] else _alike(rests[i], rests[j], threshold)
+            if rest < threshold:
                 continue
             second = units[j]
             keep, merge = (
-                (first, second)
-                if first.inspections >= second.inspections
-                else (
-                    second,
-                    first,
-                )
+                (first, second) if first.inspections >= second.inspections else (second, first)
             )
-            found.append(DuplicatePair(keep, merge, ratio))
+            found.append(DuplicatePair(keep, merge, min(name, rest)))
     return sorted(found, key=lambda pair: (-pair.similarity, pair.keep.name, pair.merge.name))
 
 

@@ -54,6 +54,9 @@ def test_near_duplicates_are_suggested_keeping_the_unit_with_more_inspections() 
         overview(2, "Röntgen kliniken", n=4),
         overview(3, "Kirurgkliniken", site="Exempelsjukhuset"),
         overview(4, "Röntgenkliniken", site="Annat sjukhus i en annan stad"),
+        overview(5, "Ortopedkliniken"),  # same hospital, another clinic
+        overview(6, "Nya kliniken"),
+        overview(7, "Gamla kliniken"),
     ]
     [pair] = duplicate_pairs(units)
     assert (pair.keep.id, pair.merge.id) == (2, 1)
