@@ -71,7 +71,9 @@ def run_suite(
             started = time.perf_counter()
             path = generate_library(work / "large.sqlite", count)
             _progress(f"generated {count:,} inspections in {time.perf_counter() - started:.1f} s")
-        return measure_large_library(path, repeat=repeat)
+        from bench.units import measure_units
+
+        return measure_large_library(path, repeat=repeat) + measure_units(path, repeat=repeat)
 
     def startup() -> list[Row]:
         from bench.startup import measure_startup

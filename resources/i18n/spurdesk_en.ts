@@ -1545,8 +1545,10 @@
         </translation>
     </message>
     <message>
-        <source>Behåll %1  ←  slå in %2  (%3 % lika)</source>
-        <translation>Keep %1  ←  merge in %2  (%3 % alike)</translation>
+        <source>Behåll %1
+← slå in %2 (%3 % lika)</source>
+        <translation>Keep %1
+← merge in %2 (%3 % alike)</translation>
     </message>
     <message>
         <source>Inga troliga dubbletter i registret.</source>

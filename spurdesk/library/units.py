@@ -6,8 +6,9 @@ inspection. Merging keeps one unit, moves the other's inspections and contacts t
 the move in each moved inspection's history.
 
 The register and the due dates are read with SQL aggregates (one grouped query over the
-inspections, one over the follow-ups), never by loading inspections: at 10,000 inspections they
-stay within the start view's budget (bench/units.py).
+inspections, read from an index, one over the follow-ups), never by loading inspections; the start
+view's two numbers are counted in SQL (`due_counts`). bench/units.py measures them at 10,000
+inspections.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, or_, select
+from sqlalchemy import Select, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from spurdesk.library.core import LibraryCore, utc_now
@@ -33,10 +34,12 @@ from spurdesk.model.criteria import Grade
 from spurdesk.model.due_dates import (
     SPUR_DONE,
     DeficiencyFollowUp,
+    DueRules,
     Receipt,
     ReceiptKind,
     check_receipt_date,
     follow_up_due,
+    last_spur_cutoff,
 )
 from spurdesk.model.units import (
     DUPLICATE_THRESHOLD,
@@ -160,6 +163,41 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def _last_spurs() -> Select[tuple[int | None, int, Any]]:
+    """Per unit: inspections not in the trash, and the latest visit of those at or past
+    fastställd (ISO text on SQLite). Reads only `ix_inspections_unit_due`."""
+    done = [status.value for status in SPUR_DONE]
+    visit = func.coalesce(
+        InspectionRow.visit_start, InspectionRow.visit_end, InspectionRow.report_date
+    )
+    last = func.max(case((InspectionRow.status.in_(done), visit), else_=None))
+    return (
+        select(InspectionRow.unit_id, func.count(InspectionRow.id), last.label("last"))
+        .where(InspectionRow.deleted_at.is_(None), InspectionRow.unit_id.is_not(None))
+        .group_by(InspectionRow.unit_id)
+    )
+
+
+def _open_follow_ups(today: date) -> Select[tuple[int | None, int, Any]]:
+    """Per unit: deficiency follow-ups still missing a receipt, and how many are overdue."""
+    return (
+        select(
+            InspectionRow.unit_id,
+            func.count(DeficiencyFollowUpRow.id),
+            func.sum(case((DeficiencyFollowUpRow.due_on < today, 1), else_=0)),
+        )
+        .join(InspectionRow, InspectionRow.id == DeficiencyFollowUpRow.inspection_id)
+        .where(
+            InspectionRow.deleted_at.is_(None),
+            or_(
+                DeficiencyFollowUpRow.review_on.is_(None),
+                DeficiencyFollowUpRow.report_on.is_(None),
+            ),
+        )
+        .group_by(InspectionRow.unit_id)
+    )
+
+
 def _receipt(on: date | None, by: str, note: str) -> Receipt | None:
     return None if on is None else Receipt(on, by, note)
 
@@ -167,51 +205,21 @@ def _receipt(on: date | None, by: str, note: str) -> Receipt | None:
 class UnitVerbs(LibraryCore):
     # queries ----------------------------------------------------------------------------------
     def list_units(self, *, today: date | None = None) -> list[UnitOverview]:
-        """Every unit with its inspection count, last SPUR and follow-ups, by name: two grouped
-        queries, however many inspections there are."""
+        """Every unit with its inspection count, last SPUR and follow-ups, by name: three
+        queries however many inspections there are, the inspections read from an index."""
         today = today or date.today()
-        done = [status.value for status in SPUR_DONE]
-        visit = func.coalesce(
-            InspectionRow.visit_start, InspectionRow.visit_end, InspectionRow.report_date
-        )
-        heads = (
-            select(
-                UnitRow.id,
-                UnitRow.name,
-                UnitRow.site,
-                UnitRow.care_provider,
-                UnitRow.specialty,
-                func.count(InspectionRow.id),
-                func.max(case((InspectionRow.status.in_(done), visit), else_=None)),
-            )
-            .outerjoin(
-                InspectionRow,
-                and_(InspectionRow.unit_id == UnitRow.id, InspectionRow.deleted_at.is_(None)),
-            )
-            .group_by(
-                UnitRow.id, UnitRow.name, UnitRow.site, UnitRow.care_provider, UnitRow.specialty
-            )
-        )
-        follow = (
-            select(
-                InspectionRow.unit_id,
-                func.count(DeficiencyFollowUpRow.id),
-                func.sum(case((DeficiencyFollowUpRow.due_on < today, 1), else_=0)),
-            )
-            .join(InspectionRow, InspectionRow.id == DeficiencyFollowUpRow.inspection_id)
-            .where(
-                InspectionRow.deleted_at.is_(None),
-                or_(
-                    DeficiencyFollowUpRow.review_on.is_(None),
-                    DeficiencyFollowUpRow.report_on.is_(None),
-                ),
-            )
-            .group_by(InspectionRow.unit_id)
+        heads = select(
+            UnitRow.id, UnitRow.name, UnitRow.site, UnitRow.care_provider, UnitRow.specialty
         )
         with self._read() as session:
-            open_counts = {
+            connection = session.connection()  # plain rows: the ORM's loading costs more here
+            spurs = {
+                unit_id: (count, _day(last))
+                for unit_id, count, last in connection.execute(_last_spurs())
+            }
+            follow_ups = {
                 unit_id: (count, overdue or 0)
-                for unit_id, count, overdue in session.execute(follow)
+                for unit_id, count, overdue in connection.execute(_open_follow_ups(today))
             }
             units = [
                 UnitOverview(
@@ -220,15 +228,24 @@ class UnitVerbs(LibraryCore):
                     site,
                     care_provider,
                     specialty,
-                    count,
-                    _day(last),
-                    *open_counts.get(unit_id, (0, 0)),
+                    *spurs.get(unit_id, (0, None)),
+                    *follow_ups.get(unit_id, (0, 0)),
                 )
-                for unit_id, name, site, care_provider, specialty, count, last in session.execute(
-                    heads
-                )
+                for unit_id, name, site, care_provider, specialty in connection.execute(heads)
             ]
         return sorted(units, key=lambda u: (u.name.casefold(), u.site.casefold(), u.id))
+
+    def due_counts(self, rules: DueRules, *, today: date | None = None) -> tuple[int, int]:
+        """Units past their next SPUR, and deficiency follow-ups past their six months: the
+        start view's two numbers, counted in SQL (one row each, whatever the register holds)."""
+        today = today or date.today()
+        spurs = _last_spurs().subquery()
+        late_units = select(func.count()).where(spurs.c.last < last_spur_cutoff(today, rules))
+        late_follow_ups = select(func.count()).select_from(
+            _open_follow_ups(today).where(DeficiencyFollowUpRow.due_on < today).subquery()
+        )
+        with self._read() as session:
+            return session.scalar(late_units) or 0, session.scalar(late_follow_ups) or 0
 
     def get_unit(self, unit_id: int) -> Unit:
         with self._read() as session:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from spurdesk.errors import SpurdeskError
@@ -86,12 +86,24 @@ def next_spur(last: date, rules: DueRules) -> date:
     return add_months(last, 12 * rules.interval_years)
 
 
-def due_state(due: date | None, today: date, warn_months: int) -> DueState:
+def last_spur_cutoff(today: date, rules: DueRules) -> date:
+    """The earliest last-SPUR date that is not overdue today: `next_spur(last) < today` exactly
+    when `last < last_spur_cutoff(today)`, so a database can count overdue units with one
+    comparison. Usually `interval_years` before today; a day later where that day does not
+    exist in the earlier year (29 February)."""
+    cutoff = add_months(today, -12 * rules.interval_years)
+    while next_spur(cutoff, rules) < today:
+        cutoff += timedelta(days=1)
+    return cutoff
+
+
+def due_state(due: date | None, today: date, soon_until: date) -> DueState:
+    """Where a due date stands today; "snart" up to and including `soon_until`."""
     if due is None:
         return DueState.NEVER
     if due < today:
         return DueState.OVERDUE
-    if due <= add_months(today, warn_months):
+    if due <= soon_until:
         return DueState.DUE_SOON
     return DueState.ON_TIME
 
@@ -103,9 +115,14 @@ class SpurDue:
     state: DueState
 
 
-def spur_due(last_spur: date | None, today: date, rules: DueRules) -> SpurDue:
+def spur_due(
+    last_spur: date | None, today: date, rules: DueRules, *, soon_until: date | None = None
+) -> SpurDue:
+    """The unit's next SPUR and its state; `soon_until` (today + `warn_months`) may be given
+    when thousands of units are judged on one day."""
     due = next_spur(last_spur, rules) if last_spur is not None else None
-    return SpurDue(last_spur, due, due_state(due, today, rules.warn_months))
+    horizon = soon_until or add_months(today, rules.warn_months)
+    return SpurDue(last_spur, due, due_state(due, today, horizon))
 
 
 # deficiency follow-up ------------------------------------------------------------------------
@@ -216,7 +233,10 @@ def due_list(
 ) -> list[UnitDue]:
     """Units with their next SPUR, the most urgent first: overdue, never inspected, due soon,
     on time, each by date; `due_only` leaves out the units on time with nothing overdue."""
-    rows = [UnitDue(unit, spur_due(unit.last_spur, today, rules)) for unit in units]
+    horizon = add_months(today, rules.warn_months)
+    rows = [
+        UnitDue(unit, spur_due(unit.last_spur, today, rules, soon_until=horizon)) for unit in units
+    ]
     if due_only:
         rows = [row for row in rows if row.needs_attention or row.due_soon]
     return sorted(

@@ -299,20 +299,16 @@ class StartView(QWidget):
         self._show_units_due()
 
     def _show_units_due(self) -> None:
-        """How many units are past their next SPUR (or never inspected) and how many deficiency
-        follow-ups are overdue: the register's two grouped queries, not the inspections."""
-        from spurdesk.model.due_dates import DueRules, DueState, due_list
+        """How many units are past their next SPUR and how many deficiency follow-ups are
+        overdue: two counts in SQL (`Library.due_counts`), not the register's rows."""
+        from spurdesk.model.due_dates import DueRules
 
         try:
-            today = date.today()
             rules = self._due_rules() if self._due_rules is not None else DueRules()
-            rows = due_list(self.library.list_units(today=today), today, rules)
+            self.units_due = self.library.due_counts(rules, today=date.today())
         except SpurdeskError as error:
             self.message.emit(str(error))
             return
-        spur = sum(1 for row in rows if row.spur.state is DueState.OVERDUE)
-        follow_ups = sum(row.unit.overdue_follow_ups for row in rows)
-        self.units_due = (spur, follow_ups)
         self._show_units_due_count()
 
     def _show_units_due_count(self) -> None:

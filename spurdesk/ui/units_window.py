@@ -20,10 +20,9 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,14 +47,13 @@ from PySide6.QtWidgets import (
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.model.due_dates import DueRules, DueState, UnitDue, due_list
-from spurdesk.model.units import Contact, ContactRole, DuplicatePair, Unit
+from spurdesk.model.units import Contact, ContactRole, DuplicatePair, Unit, normalised
 from spurdesk.outputs import LISTS
 from spurdesk.report.followup import export_due_csv, export_due_docx
 from spurdesk.ui import dialogs
 from spurdesk.ui.session import LibrarySession
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-_SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 # Pale, so that black text stays readable; the sign and bold type say the same without colour.
 _OVERDUE_BACKGROUND = QColor(255, 224, 224)
 _SOON_BACKGROUND = QColor(255, 244, 204)
@@ -85,27 +83,67 @@ def role_label(role: ContactRole) -> str:
 
 
 class UnitsModel(QAbstractTableModel):
-    """The due-date list as a table: a thin adapter over `due_dates.due_list`'s rows."""
+    """The due-date list as a table: a thin adapter over `due_dates.due_list`'s rows, which
+    filters and sorts them itself (in Python lists, as the start view's model does), since a
+    QSortFilterProxyModel calling back into Python for every cell of thousands of units costs
+    seconds per keystroke."""
 
     STATE, UNIT, SITE, CARE_PROVIDER, SPECIALTY, INSPECTIONS, LAST, NEXT, FOLLOW_UP = range(9)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[UnitDue] = []
+        self._all: list[UnitDue] = []
+        self._haystacks: list[str] = []
+        self._keys: dict[int, list[Any]] = {}  # column → sort key of each row, made on demand
+        self._shown: list[int] = []  # indexes into _all, filtered and sorted
+        self._words: list[str] = []
+        self._order = (self.STATE, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[UnitDue]) -> None:
+        self._all = list(rows)
+        self._haystacks = [
+            normalised(f"{r.unit.title} {r.unit.care_provider} {r.unit.specialty}")
+            for r in self._all
+        ]
+        self._keys = {}
+        self._reshow()
+
+    def set_filter_text(self, text: str) -> None:
+        """Rows holding every word of `text` (any case, any order) in their unit's texts."""
+        self._words = normalised(text).split()
+        self._reshow()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._order = (column, order)
+        self._reshow()
+
+    def _reshow(self) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        words = self._words
+        shown = [i for i, text in enumerate(self._haystacks) if all(w in text for w in words)]
+        column, order = self._order
+        keys = self._keys.get(column)
+        if keys is None:
+            keys = self._keys[column] = [self._sort_key(row, column) for row in self._all]
+        shown.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._shown = shown
         self.endResetModel()
 
     def row_at(self, row: int) -> UnitDue:
-        return self._rows[row]
+        return self._all[self._shown[row]]
 
     def rows(self) -> list[UnitDue]:
-        return list(self._rows)
+        """The rows shown, in their order."""
+        return [self._all[i] for i in self._shown]
+
+    def row_of(self, unit_id: int) -> int | None:
+        for row, index in enumerate(self._shown):
+            if self._all[index].unit.id == unit_id:
+                return row
+        return None
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 9
@@ -163,12 +201,10 @@ class UnitsModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(row, column)
-        if role == _SORT_ROLE:
-            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.FontRole and row.needs_attention:
             font = QFont()
             font.setBold(True)
@@ -185,14 +221,6 @@ class UnitsModel(QAbstractTableModel):
                 "Ett SPUR-intervall (Inställningar → Enheter) efter den senaste SPUR-inspektionen."
             )
         return None
-
-
-class _UnitsFilter(QSortFilterProxyModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(_SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
 
 
 class UnitsWindow(QWidget):
@@ -217,15 +245,14 @@ class UnitsWindow(QWidget):
         self.summary = QLabel(objectName="unitsSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model = UnitsModel(self)
-        self.proxy = _UnitsFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(objectName="unitsTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(UnitsModel.STATE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -241,7 +268,7 @@ class UnitsWindow(QWidget):
         self.merge_button.clicked.connect(self.show_merge)
         self.csv_button.clicked.connect(lambda: self._choose_export("due-csv"))
         self.docx_button.clicked.connect(lambda: self._choose_export("due-docx"))
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.model.set_filter_text)
         self.due_only.toggled.connect(lambda _on: self.refresh())
 
         top = QHBoxLayout()
@@ -265,9 +292,25 @@ class UnitsWindow(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        char = self.table.fontMetrics().horizontalAdvance("M")
-        for column, chars in enumerate((9, 16, 14, 12, 10, 6, 8, 9)):
-            self.table.horizontalHeader().resizeSection(column, chars * char)
+        """Widths from the (bold) font, so dates and headings fit at any size or DPI."""
+        font = self.table.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        samples = {
+            UnitsModel.STATE: "⚠ Ingen SPUR",
+            UnitsModel.UNIT: "M" * 11,
+            UnitsModel.SITE: "M" * 10,
+            UnitsModel.CARE_PROVIDER: "M" * 9,
+            UnitsModel.SPECIALTY: "M" * 8,
+            UnitsModel.INSPECTIONS: "0000",
+            UnitsModel.LAST: "2024-12-31",
+            UnitsModel.NEXT: "2024-12-31",
+        }
+        header = self.table.horizontalHeader()
+        for column, sample in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + metrics.horizontalAdvance("MM"))
 
     # data ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -296,19 +339,14 @@ class UnitsWindow(QWidget):
             self.select_unit(selected)
 
     def selected_unit_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.model.row_at(self.proxy.mapToSource(rows[0]).row()).unit.id
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).unit.id if rows else None
 
     def select_unit(self, unit_id: int) -> bool:
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).unit.id == unit_id:
-                proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
-                if proxy_row >= 0:
-                    self.table.selectRow(proxy_row)
-                    return True
-        return False
+        row = self.model.row_of(unit_id)
+        if row is not None:
+            self.table.selectRow(row)
+        return row is not None
 
     # edits -----------------------------------------------------------------------------------
     def edit_selected(self) -> UnitDialog | None:
@@ -370,7 +408,7 @@ class UnitsWindow(QWidget):
             self.export(Path(chosen))
 
     def export(self, path: Path) -> bool:
-        """The rows shown (the filter field aside), as CSV or Word by the file's suffix."""
+        """The rows shown (filtered, in their order), as CSV or Word by the file's suffix."""
         rows = self.model.rows()
         try:
             if path.suffix.lower() == ".docx":
@@ -531,6 +569,8 @@ class MergeDialog(QDialog):
         self._session = session
         self.pairs = QListWidget(objectName="duplicatePairs")
         self.pairs.setAccessibleName(self.tr("Föreslagna dubbletter"))
+        self.pairs.setWordWrap(True)
+        self.pairs.setAlternatingRowColors(True)
         self.empty = QLabel(objectName="noDuplicates")
         self.merge_button = QPushButton(self.tr("&Slå ihop vald"), objectName="mergePair")
         self.merge_button.clicked.connect(self.merge_selected)
@@ -567,7 +607,7 @@ class MergeDialog(QDialog):
             )
 
         return (
-            self.tr("Behåll %1  ←  slå in %2  (%3 % lika)")
+            self.tr("Behåll %1\n← slå in %2 (%3 % lika)")
             .replace("%1", unit(pair.keep))
             .replace("%2", unit(pair.merge))
             .replace("%3", str(round(pair.similarity * 100)))

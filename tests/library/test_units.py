@@ -91,6 +91,26 @@ def test_last_spur_counts_only_reports_fastställda_and_not_in_the_trash(
     assert (rows[other].inspections, rows[other].last_spur) == (1, date(2019, 3, 10))
 
 
+def test_the_start_views_counts_agree_with_the_due_list(library: Library) -> None:
+    """`due_counts` counts in SQL what `due_list` decides row by row."""
+    from spurdesk.model.due_dates import DueRules, DueState, due_list
+
+    for year, status in ((2012, InspectionStatus.CLOSED), (2019, InspectionStatus.FINAL)):
+        unit = library.create_unit(name=f"Klinik {year}")
+        visited(library, unit, year, status)
+    never = library.create_unit(name="Aldrig inspekterad")
+    visited(library, never, 2010, InspectionStatus.DRAFT)
+    for today in (date(2020, 1, 1), date(2024, 3, 10), date(2024, 3, 11), date(2030, 1, 1)):
+        for years in (1, 5, 10):
+            rules = DueRules(interval_years=years)
+            rows = due_list(library.list_units(today=today), today, rules)
+            expected = (
+                sum(1 for r in rows if r.spur.state is DueState.OVERDUE),
+                sum(r.unit.overdue_follow_ups for r in rows),
+            )
+            assert library.due_counts(rules, today=today) == expected, (today, years)
+
+
 def test_contacts_are_the_units_recipients_and_bad_ones_are_refused(library: Library) -> None:
     unit = library.create_unit(
         name="Röntgenkliniken",

@@ -19,6 +19,7 @@ from spurdesk.model.due_dates import (
     ReceiptKind,
     check_receipt_date,
     follow_up_due,
+    last_spur_cutoff,
     next_spur,
     spur_due,
 )
@@ -102,3 +103,21 @@ def test_receipts_dated_in_the_future_or_before_the_report_are_refused() -> None
         check_receipt_date(date(2026, 1, 9), start, TODAY, ReceiptKind.WRITTEN_REPORT)
     with pytest.raises(DueDateError, match="inget datum"):
         check_receipt_date("2026-02-30", start, TODAY, kind)  # type: ignore[arg-type]
+
+
+@given(
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2080, 12, 31)),
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2080, 12, 31)),
+    st.integers(1, 10),
+)
+def test_the_cutoff_counts_exactly_the_overdue_last_visits(
+    last: date, today: date, years: int
+) -> None:
+    """What the database compares (`last < cutoff`) says what the rule says, leap days too."""
+    rules = DueRules(interval_years=years)
+    assert (next_spur(last, rules) < today) == (last < last_spur_cutoff(today, rules))
+
+
+def test_the_cutoff_on_a_leap_day() -> None:
+    assert last_spur_cutoff(date(2028, 2, 29), DueRules()) == date(2023, 3, 1)
+    assert last_spur_cutoff(date(2029, 2, 28), DueRules()) == date(2024, 2, 28)

@@ -69,8 +69,8 @@ def units_window(qtbot: QtBot, session: LibrarySession) -> UnitsWindow:
 
 
 def shown(window: UnitsWindow, column: int) -> list[str]:
-    proxy = window.proxy
-    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+    model = window.model
+    return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
 def test_units_are_listed_most_urgent_first_marked_by_sign_word_and_bold(
@@ -81,14 +81,14 @@ def test_units_are_listed_most_urgent_first_marked_by_sign_word_and_bold(
     assert states["Gamla kliniken"] == "⚠ Försenad"
     assert states["Tomma kliniken"] == "⚠ Ingen SPUR"
     assert states["Nya kliniken"] == "I tid"
-    first = units_window.proxy.index(0, UnitsModel.UNIT)
+    first = units_window.model.index(0, UnitsModel.UNIT)
     assert first.data(Qt.ItemDataRole.FontRole).bold()
-    assert units_window.proxy.index(0, UnitsModel.NEXT).data() == "2017-03-10"
+    assert units_window.model.index(0, UnitsModel.NEXT).data() == "2017-03-10"
     assert "4 enheter" in units_window.summary.text() and "⚠" in units_window.summary.text()
     units_window.filter_edit.setText("nya")
     assert shown(units_window, UnitsModel.UNIT) == ["Nya kliniken"]
     units_window.filter_edit.clear()
-    assert units_window.proxy.index(0, UnitsModel.FOLLOW_UP).data() == "⚠ 1 öppen, 1 försenad"
+    assert units_window.model.index(0, UnitsModel.FOLLOW_UP).data() == "⚠ 1 öppen, 1 försenad"
     library = units_window._session.library
     nya = next(f for f in library.deficiency_follow_ups() if f.title.startswith("Nya"))
     for kind in ReceiptKind:  # its follow-up done, the unit on time has nothing to attend to
@@ -134,6 +134,7 @@ def test_near_duplicates_are_suggested_and_merged_after_a_question(
     assert isinstance(dialog, MergeDialog)
     assert dialog.pairs.count() == 1
     assert dialog.pairs.item(0).text().startswith("Behåll Gamla kliniken")
+    assert "← slå in Gamla klinken" in dialog.pairs.item(0).text()
     assert not dialog.merge_selected()  # the question answered with Avbryt
     message_boxes.answers.append("accept")
     assert dialog.merge_selected()

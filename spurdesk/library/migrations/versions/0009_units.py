@@ -11,6 +11,9 @@ by grouping identical unit/site/care-provider/specialty texts — whitespace col
 ignored — into one unit each, spelt as most of the group's inspections spell it; near-duplicates
 are left for the user to merge (`Library.merge_units`).
 
+The index on inspections (unit, trash, status, visit and report dates) lets the register read
+each unit's last SPUR from the index alone.
+
 `deficiency_follow_ups` holds, per inspection whose report found deficiencies against
 föreskrifter (a section graded D at the visit), the six-month follow-up: its start (the report's
 date), its due date, and the unit's internal review and written report as received. Inspections
@@ -172,7 +175,11 @@ def _create_tables() -> None:
             ["id"],
             ondelete="SET NULL",
         )
-    op.create_index("ix_inspections_unit_id", "inspections", ["unit_id"])
+    op.create_index(
+        "ix_inspections_unit_due",
+        "inspections",
+        ["unit_id", "deleted_at", "status", "visit_start", "visit_end", "report_date"],
+    )
 
 
 def _link_units(connection: sa.Connection, now: str) -> None:
@@ -265,7 +272,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_inspections_unit_id", table_name="inspections")
+    op.drop_index("ix_inspections_unit_due", table_name="inspections")
     if op.get_bind().dialect.name == "sqlite":
         with _rebuilt_inspections() as batch:
             batch.drop_column("unit_id")
