@@ -339,7 +339,7 @@ def render_units(
         ],
     )
     units = window.show_units()  # type: ignore[attr-defined]
-    units.resize(1180, 420)
+    units.resize(WINDOW_SIZE[0], 420)
     units.refresh()
     save(units, out / f"units{suffix}.png", app)
     dialog = units.show_merge()

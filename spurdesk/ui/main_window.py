@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             window.setWindowFlag(Qt.WindowType.Window)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.destroyed.connect(self._forget_units)
-            window.resize(1100, 560)
+            window.resize(1280, 600)
             self._units_window = window
         self._units_window.show()
         self._units_window.raise_()

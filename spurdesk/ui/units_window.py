@@ -300,7 +300,7 @@ class UnitsWindow(QWidget):
             UnitsModel.STATE: "⚠ Ingen SPUR",
             UnitsModel.UNIT: "M" * 11,
             UnitsModel.SITE: "M" * 10,
-            UnitsModel.CARE_PROVIDER: "M" * 9,
+            UnitsModel.CARE_PROVIDER: "M" * 10,
             UnitsModel.SPECIALTY: "M" * 8,
             UnitsModel.INSPECTIONS: "0000",
             UnitsModel.LAST: "2024-12-31",
