@@ -423,7 +423,7 @@ class UnitVerbs(LibraryCore):
     ) -> None:
         """The unit's internal review or written report received on `received_on` (None takes
         the receipt back). A date in the future or before the report is refused."""
-        kind = checks.member(ReceiptKind, kind, "Vad som inkommit")  # type: ignore[type-var]
+        kind = checks.member(ReceiptKind, kind, "Vad som inkommit")
         day = checks.optional_date(received_on, f"{kind.label}, datum")
         by = " ".join(checks.text(by, f"{kind.label}, inskickad av").split())
         note = checks.text(note, f"{kind.label}, anteckning")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -52,6 +52,9 @@ from spurdesk.outputs import LISTS
 from spurdesk.report.followup import export_due_csv, export_due_docx
 from spurdesk.ui import dialogs
 from spurdesk.ui.session import LibrarySession
+
+if TYPE_CHECKING:
+    from spurdesk.library import Library
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Pale, so that black text stays readable; the sign and bold type say the same without colour.
@@ -375,9 +378,9 @@ class UnitsWindow(QWidget):
     def _save(self, unit_id: int | None, fields: dict[str, str], contacts: list[Contact]) -> int:
         """One transaction: the unit's texts and its contacts, or nothing."""
 
-        def save(library: Any) -> int:
+        def save(library: Library) -> int:
             if unit_id is None:
-                return int(library.create_unit(**fields, contacts=contacts))
+                return library.create_unit(**fields, contacts=contacts)
             with library.batch():
                 library.update_unit(unit_id, **fields)
                 library.set_unit_contacts(unit_id, contacts)

@@ -85,6 +85,10 @@ def test_units_are_listed_most_urgent_first_marked_by_sign_word_and_bold(
     assert first.data(Qt.ItemDataRole.FontRole).bold()
     assert units_window.model.index(0, UnitsModel.NEXT).data() == "2017-03-10"
     assert "4 enheter" in units_window.summary.text() and "⚠" in units_window.summary.text()
+    units_window.table.sortByColumn(UnitsModel.UNIT, Qt.SortOrder.DescendingOrder)
+    names = shown(units_window, UnitsModel.UNIT)
+    assert names == sorted(names, key=str.casefold, reverse=True)
+    units_window.table.sortByColumn(UnitsModel.STATE, Qt.SortOrder.AscendingOrder)
     units_window.filter_edit.setText("nya")
     assert shown(units_window, UnitsModel.UNIT) == ["Nya kliniken"]
     units_window.filter_edit.clear()
