@@ -97,10 +97,18 @@ class UnitsModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[UnitDue] = []
         self._haystacks: list[str] = []
+        self._cells: list[tuple[str, ...] | None] = []  # each row's texts, made when shown
         self._keys: dict[int, list[Any]] = {}  # column → sort key of each row, made on demand
         self._shown: list[int] = []  # indexes into _all, filtered and sorted
         self._words: list[str] = []
         self._order = (self.STATE, Qt.SortOrder.AscendingOrder)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._brushes = {
+            "attention": QBrush(_OVERDUE_BACKGROUND),
+            "soon": QBrush(_SOON_BACKGROUND),
+            "text": QBrush(QColor(Qt.GlobalColor.black)),
+        }
 
     def set_rows(self, rows: Sequence[UnitDue]) -> None:
         self._all = list(rows)
@@ -108,27 +116,43 @@ class UnitsModel(QAbstractTableModel):
             normalised(f"{r.unit.title} {r.unit.care_provider} {r.unit.specialty}")
             for r in self._all
         ]
+        self._cells = [None] * len(self._all)
+        self._keys = {}
+        self._reshow()
+
+    def refresh_texts(self) -> None:
+        """After a change of language: the cached texts (and text sort keys) made again."""
+        self._cells = [None] * len(self._all)
         self._keys = {}
         self._reshow()
 
     def set_filter_text(self, text: str) -> None:
-        """Rows holding every word of `text` (any case, any order) in their unit's texts."""
-        self._words = normalised(text).split()
-        self._reshow()
+        """Rows holding every word of `text` (any case, any order) in their unit's texts. Typing
+        on narrows the rows shown (already sorted), so most keystrokes filter a few rows."""
+        words = normalised(text).split()
+        old = " ".join(self._words)
+        narrowing = bool(old) and " ".join(words).startswith(old)
+        self._words = words
+        self._reshow(narrowing=narrowing)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._order = (column, order)
         self._reshow()
 
-    def _reshow(self) -> None:
+    def _reshow(self, *, narrowing: bool = False) -> None:
         self.beginResetModel()
-        words = self._words
-        shown = [i for i, text in enumerate(self._haystacks) if all(w in text for w in words)]
-        column, order = self._order
-        keys = self._keys.get(column)
-        if keys is None:
-            keys = self._keys[column] = [self._sort_key(row, column) for row in self._all]
-        shown.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        shown = self._shown if narrowing else list(range(len(self._all)))
+        haystacks = self._haystacks
+        for word in self._words:
+            shown = [i for i in shown if word in haystacks[i]]
+        if not narrowing:
+            column, order = self._order
+            keys = self._keys.get(column)
+            if keys is None:
+                keys = self._keys[column] = [
+                    self._sort_key(i, column) for i in range(len(self._all))
+                ]
+            shown.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         self._shown = shown
         self.endResetModel()
 
@@ -177,48 +201,53 @@ class UnitsModel(QAbstractTableModel):
             text = "⚠ " + text + ", " + self.tr("%n försenad(e)", "", unit.overdue_follow_ups)
         return text
 
-    def _display(self, row: UnitDue, column: int) -> str:
-        unit, spur = row.unit, row.spur
-        if column == self.STATE:
-            return ("⚠ " if spur.state.flagged else "") + state_label(spur.state)
-        texts = {
-            self.UNIT: unit.name,
-            self.SITE: unit.site,
-            self.CARE_PROVIDER: unit.care_provider,
-            self.SPECIALTY: unit.specialty,
-            self.INSPECTIONS: str(unit.inspections),
-            self.LAST: spur.last_spur.isoformat() if spur.last_spur else "–",
-            self.NEXT: spur.next_due.isoformat() if spur.next_due else "–",
-        }
-        return self._follow_up_text(row) if column == self.FOLLOW_UP else texts[column]
+    def _texts(self, index: int) -> tuple[str, ...]:
+        """The row's nine texts, made once (the view asks for them cell by cell, role by
+        role, at every repaint)."""
+        cells = self._cells[index]
+        if cells is None:
+            row = self._all[index]
+            unit, spur = row.unit, row.spur
+            cells = self._cells[index] = (
+                ("⚠ " if spur.state.flagged else "") + state_label(spur.state),
+                unit.name,
+                unit.site,
+                unit.care_provider,
+                unit.specialty,
+                str(unit.inspections),
+                spur.last_spur.isoformat() if spur.last_spur else "–",
+                spur.next_due.isoformat() if spur.next_due else "–",
+                self._follow_up_text(row),
+            )
+        return cells
 
-    def _sort_key(self, row: UnitDue, column: int) -> Any:
+    def _sort_key(self, index: int, column: int) -> Any:
+        row = self._all[index]
         if column == self.STATE:
             return (row.spur.state is not DueState.OVERDUE, row.spur.next_due or date.min)
         if column == self.INSPECTIONS:
             return row.unit.inspections
         if column == self.FOLLOW_UP:
             return (-row.unit.overdue_follow_ups, -row.unit.open_follow_ups)
-        return self._display(row, column).casefold()
+        return self._texts(index)[column].casefold()
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.row_at(index.row())
+        position = self._shown[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(row, column)
+            return self._texts(position)[column]
+        row = self._all[position]
         if role == Qt.ItemDataRole.FontRole and row.needs_attention:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.needs_attention:
-                return QBrush(_OVERDUE_BACKGROUND)
+                return self._brushes["attention"]
             if row.due_soon:
-                return QBrush(_SOON_BACKGROUND)
+                return self._brushes["soon"]
         if role == Qt.ItemDataRole.ForegroundRole and (row.needs_attention or row.due_soon):
-            return QBrush(QColor(Qt.GlobalColor.black))
+            return self._brushes["text"]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NEXT and row.spur.next_due:
             return self.tr(
                 "Ett SPUR-intervall (Inställningar → Enheter) efter den senaste SPUR-inspektionen."
@@ -430,6 +459,7 @@ class UnitsWindow(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.model.refresh_texts()
         self.setWindowTitle(self.tr("Enheter – spurdesk"))
         self.filter_edit.setPlaceholderText(self.tr("Sök enhet, sjukhus, vårdgivare…"))
         self.filter_edit.setAccessibleName(self.tr("Sök enhet"))

@@ -232,3 +232,28 @@ def test_the_interval_is_a_setting(qtbot: QtBot, app_settings: AppSettings) -> N
     assert app_settings.spur_interval() == (4, 3)
     app_settings.set_spur_interval(99, -1)  # a hand-edited settings file
     assert app_settings.spur_interval() == (10, 6)
+
+
+def test_the_units_window_follows_the_language(
+    qtbot: QtBot, units_window: UnitsWindow, swedish: LanguageManager
+) -> None:
+    assert swedish.set_language("en") == "en"
+    try:
+        qtbot.waitUntil(lambda: units_window.edit_button.text() == "&Edit…")
+        assert units_window.model.index(0, UnitsModel.STATE).data() == "⚠ Overdue"
+    finally:
+        swedish.set_language("sv")
+    qtbot.waitUntil(lambda: units_window.model.index(0, UnitsModel.STATE).data() == "⚠ Försenad")
+
+
+def test_typing_on_narrows_and_erasing_widens_the_filter(units_window: UnitsWindow) -> None:
+    for text, expected in (
+        ("gam", 2),
+        ("gamla", 2),
+        ("gamla klin", 2),
+        ("gamla klinik", 1),  # not "Gamla klinken"
+        ("gamla kli", 2),
+        ("", 4),
+    ):
+        units_window.filter_edit.setText(text)
+        assert units_window.model.rowCount() == expected, text
