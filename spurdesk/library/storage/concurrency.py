@@ -177,43 +177,50 @@ def _current(connection: Connection, table: str, ref: RowRef, field: str) -> Any
     return connection.execute(select(columns[field]).where(where)).scalar()
 
 
-def remember_staged(written: Mapping[TextKey, str], seen: SeenValues) -> None:
-    """After a commit: the written texts are what this library last saw."""
+def staged_rows(written: Mapping[TextKey, str]) -> list[tuple[RowRef, dict[str, Any]]]:
+    """Written staged texts as (row, {field: text}), to remember once committed."""
+    rows = []
     for key, text in written.items():
         ref, field = text_target(key)
-        seen.remember(ref, {field: text})
+        rows.append((ref, {field: text}))
+    return rows
 
 
 def dirty_conflicts(session: Session, seen: SeenValues) -> list[EditConflict]:
-    """Fields a command is about to write whose stored value someone else has changed since this
-    library read it (compared with the stored value now, under the inspection's lock)."""
+    """Fields a command is about to write — or rows it is about to remove — that someone else
+    has changed since this library read them (compared with the stored value now, under the
+    inspection's lock). A removed row's `mine` is None."""
     conflicts = []
-    for row in list(session.dirty):
+    # What this transaction itself has written so far counts as seen: a batch may change a field
+    # twice, and a command writes the staged text before its own change.
+    own = {
+        (ref, field): value
+        for ref, values in session.info.get("written", [])
+        for field, value in values.items()
+    }
+    changes = [(row, False) for row in session.dirty] + [(row, True) for row in session.deleted]
+    for row, removed in changes:
         table = getattr(row, "__tablename__", None)
         if table not in _CHECKED_TABLES:
             continue
-        state = inspect(row)
-        changed = [
-            attribute
-            for attribute in state.attrs
-            if attribute.key not in _NOT_COMPARED and attribute.history.has_changes()
-        ]
-        if not changed:
-            continue
+        fields = {
+            attribute.key: None if removed else attribute.value
+            for attribute in inspect(row).attrs
+            if attribute.key not in _NOT_COMPARED and (removed or attribute.history.has_changes())
+        }
         values = {column.key: getattr(row, column.key) for column in row.__table__.columns}
         ref = row_ref(table, values)
-        for attribute in changed:
-            known, expected = seen.expected(ref, attribute.key)
+        owner = values["id"] if table == "inspections" else values["inspection_id"]
+        for field, mine in fields.items():
+            if (ref, field) in own:
+                known, expected = True, own[(ref, field)]
+            else:
+                known, expected = seen.expected(ref, field)
             if not known:
                 continue
-            current = _current(session.connection(), table, ref, attribute.key)
-            if not _same(current, expected) and not _same(current, attribute.value):
-                conflicts.append(
-                    EditConflict(
-                        table, ref, attribute.key, values["inspection_id"]
-                        if table != "inspections" else values["id"], attribute.value, current,
-                    )
-                )  # fmt: skip
+            current = _current(session.connection(), table, ref, field)
+            if not _same(current, expected) and (removed or not _same(current, mine)):
+                conflicts.append(EditConflict(table, ref, field, owner, mine, current))
     return conflicts
 
 
