@@ -77,7 +77,10 @@ def run_suite(
     def large() -> list[Row]:
         from bench.large_library import measure_large_library
 
-        return measure_large_library(large_file(), repeat=repeat)
+        from bench.units import measure_units
+
+        path = large_file()
+        return measure_large_library(path, repeat=repeat) + measure_units(path, repeat=repeat)
 
     def server() -> list[Row]:
         from bench.server_library import measure_server_library

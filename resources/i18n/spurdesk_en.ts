@@ -580,6 +580,34 @@
         <translation>Export Word…</translation>
     </message>
     <message>
+        <source>Uppföljning av brister mot föreskrifterna (inom sex månader)</source>
+        <translation>Follow-up of deficiencies against regulations (within six months)</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Intern granskning</source>
+        <translation>Internal review</translation>
+    </message>
+    <message>
+        <source>Skriftlig rapport</source>
+        <translation>Written report</translation>
+    </message>
+    <message>
+        <source>Intern granskning inkommen…</source>
+        <translation>Internal review received…</translation>
+    </message>
+    <message>
+        <source>Skriftlig rapport inkommen…</source>
+        <translation>Written report received…</translation>
+    </message>
+    <message>
         <source>Uppföljningslistan kan inte läsas</source>
         <translation>The follow-up list cannot be read</translation>
     </message>
@@ -610,6 +638,50 @@
     <message>
         <source>Åtgärden kan inte markeras</source>
         <translation>The action cannot be marked</translation>
+    </message>
+    <message>
+        <source>saknas</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>inkom %1</source>
+        <translation>received %1</translation>
+    </message>
+    <message>
+        <source>✓ Klar</source>
+        <translation>✓ Done</translation>
+    </message>
+    <message>
+        <source>Försenad</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Inom 30 dagar</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <source>Pågår</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Ingen uppföljning vald</source>
+        <translation>No follow-up selected</translation>
+    </message>
+    <message>
+        <source>Välj en uppföljning av brister i listan först.</source>
+        <translation>Select a follow-up of deficiencies in the list first.</translation>
+    </message>
+    <message>
+        <source>Intern granskning inkommen</source>
+        <translation>Internal review received</translation>
+    </message>
+    <message>
+        <source>Skriftlig rapport inkommen</source>
+        <translation>Written report received</translation>
+    </message>
+    <message>
+        <source>Mottagningen kan inte registreras</source>
+        <translation>The receipt cannot be recorded</translation>
     </message>
     <message>
         <source>CSV-fil (*.csv)</source>
@@ -1040,6 +1112,14 @@
         <translation>&amp;Follow-up of action plans…</translation>
     </message>
     <message>
+        <source>&amp;Enheter…</source>
+        <translation>&amp;Units…</translation>
+    </message>
+    <message>
+        <source>Registret över enheter: senaste och nästa SPUR, uppföljning av brister</source>
+        <translation>The register of units: last and next SPUR, follow-up of deficiencies</translation>
+    </message>
+    <message>
         <source>&amp;Importera svar från verksamheten…</source>
         <translation>&amp;Import the unit&apos;s response…</translation>
     </message>
@@ -1061,6 +1141,14 @@
     <message>
         <source>Datum</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>t.ex. Verksamhetschef</source>
+        <translation>e.g. Head of unit</translation>
+    </message>
+    <message>
+        <source>Inskickad av</source>
+        <translation>Sent by</translation>
     </message>
     <message>
         <source>Anteckning</source>
@@ -1484,6 +1572,55 @@
         <source>Kopian kunde inte slås ihop</source>
         <translation>The copy could not be merged</translation>
     </message>
+    <message>
+        <source>Slå ihop dubbletter</source>
+        <translation>Merge duplicates</translation>
+    </message>
+    <message>
+        <source>Föreslagna dubbletter</source>
+        <translation>Suggested duplicates</translation>
+    </message>
+    <message>
+        <source>&amp;Slå ihop vald</source>
+        <translation>&amp;Merge selected</translation>
+    </message>
+    <message>
+        <source>Enheter vars namn, sjukhus, vårdgivare och specialitet nästan stämmer överens. Den första i paret behålls; den andras inspektioner och kontakter flyttas dit och ändringen skrivs i varje flyttad inspektions historik.</source>
+        <translation>Units whose name, hospital, care provider and specialty almost match. The first of a pair is kept; the other&apos;s inspections and contacts move to it, and the change is written into each moved inspection&apos;s history.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspektion(er)</source>
+        <translation>
+            <numerusform>%n inspection</numerusform>
+            <numerusform>%n inspections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Behåll %1
+← slå in %2 (%3 % lika)</source>
+        <translation>Keep %1
+← merge in %2 (%3 % alike)</translation>
+    </message>
+    <message>
+        <source>Inga troliga dubbletter i registret.</source>
+        <translation>No likely duplicates in the register.</translation>
+    </message>
+    <message>
+        <source>Slå ihop enheterna?</source>
+        <translation>Merge the units?</translation>
+    </message>
+    <message>
+        <source>Slå ihop</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Den andra enheten tas bort ur registret; det går inte att ångra.</source>
+        <translation>The other unit is removed from the register; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Enheterna kan inte slås ihop</source>
+        <translation>The units cannot be merged</translation>
+    </message>
 </context>
 <context>
     <name>NavigationModel</name>
@@ -1547,6 +1684,18 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Ny inspektion</source>
         <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>Ny enhet (skriv uppgifterna nedan)</source>
+        <translation>New unit (type its details below)</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet i registret:</source>
+        <translation>&amp;Unit in the register:</translation>
+    </message>
+    <message>
+        <source>Enhet i registret</source>
+        <translation>Unit in the register</translation>
     </message>
     <message>
         <source>&amp;Verksamhet:</source>
@@ -2247,6 +2396,34 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>Number of days the unit has to send its action plan</translation>
     </message>
     <message>
+        <source>Enheter</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>SPUR-&amp;intervall:</source>
+        <translation>SPUR &amp;interval:</translation>
+    </message>
+    <message>
+        <source> år</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Antal år mellan en enhets SPUR-inspektioner</source>
+        <translation>Years between a unit&apos;s SPUR inspections</translation>
+    </message>
+    <message>
+        <source>Varna &amp;före:</source>
+        <translation>Warn &amp;before:</translation>
+    </message>
+    <message>
+        <source> månader</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Antal månader före nästa SPUR som enheten markeras som snart aktuell</source>
+        <translation>Months before the next SPUR that the unit is marked as due soon</translation>
+    </message>
+    <message>
         <source>När handlingsplanen begärs föreslås svarsdatumet så många dagar fram; det går att ändra på översiktssidan. Uppföljningsdatum som verksamheten lämnar tomma blir sex månader efter att planen har kommit in.</source>
         <translation>When the action plan is requested, the reply-by date is suggested this many days ahead; it can be changed on the overview page. Follow-up dates the unit leaves empty become six months after the plan arrived.</translation>
     </message>
@@ -2274,8 +2451,26 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>StartView</name>
     <message numerus="yes">
-        <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
+        <source>%n enhet(er) har passerat tiden för nästa SPUR</source>
         <extracomment>After a list-level change (created, deleted, restored): re-read almost at once. After edits inside one inspection (autosave while typing in its window): re-read once the typing has paused, so a large library&apos;s list is not re-read every second of typing.</extracomment>
+        <translation>
+            <numerusform>%n unit is past its next SPUR</numerusform>
+            <numerusform>%n units are past their next SPUR</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uppföljning(ar) av brister försenad(e)</source>
+        <translation>
+            <numerusform>%n follow-up of deficiencies overdue</numerusform>
+            <numerusform>%n follow-ups of deficiencies overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visa enheterna (Ctrl+Shift+U)</source>
+        <translation>Show the units (Ctrl+Shift+U)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
         <translation>
             <numerusform>%n overdue action in the action plans</numerusform>
             <numerusform>%n overdue actions in the action plans</numerusform>
@@ -2484,6 +2679,81 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Verksamhetschef</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <source>Studierektor</source>
+        <translation>Director of studies</translation>
+    </message>
+    <message>
+        <source>Övergripande studierektor</source>
+        <translation>Overall director of studies</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Ny enhet</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>&amp;Verksamhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>Sjukh&amp;us / vårdcentral:</source>
+        <translation>Hos&amp;pital / health centre:</translation>
+    </message>
+    <message>
+        <source>Vård&amp;givare:</source>
+        <translation>&amp;Care provider:</translation>
+    </message>
+    <message>
+        <source>S&amp;pecialitet:</source>
+        <translation>&amp;Specialty:</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Kontaktpersoner, rapportens mottagare</source>
+        <translation>Contacts, the report&apos;s recipients</translation>
+    </message>
+    <message>
+        <source>&amp;Lägg till kontakt</source>
+        <translation>&amp;Add contact</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort kontakt</source>
+        <translation>&amp;Remove contact</translation>
+    </message>
+    <message>
+        <source>Kontakterna är rapportens mottagare. Inspektionernas egna uppgifter om verksamheten ändras inte här; rapporterna skrivs som de är.</source>
+        <translation>The contacts are the report&apos;s recipients. The inspections&apos; own details of the unit are not changed here; their reports are written as they are.</translation>
+    </message>
+    <message>
+        <source>Kontaktpersoner:</source>
+        <translation>Contacts:</translation>
+    </message>
+    <message>
+        <source>Enheten kan inte sparas</source>
+        <translation>The unit cannot be saved</translation>
+    </message>
+</context>
+<context>
     <name>UnitMode</name>
     <message>
         <source>Utkastet kan inte sparas</source>
@@ -2651,6 +2921,168 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Paketet kan inte öppnas</source>
         <translation>The package cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsModel</name>
+    <message>
+        <source>Försenad</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Ingen SPUR</source>
+        <translation>No SPUR</translation>
+    </message>
+    <message>
+        <source>Snart</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>I tid</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Sjukhus / vårdcentral</source>
+        <translation>Hospital / health centre</translation>
+    </message>
+    <message>
+        <source>Vårdgivare</source>
+        <translation>Care provider</translation>
+    </message>
+    <message>
+        <source>Specialitet</source>
+        <translation>Specialty</translation>
+    </message>
+    <message>
+        <source>Inspektioner</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Senaste SPUR</source>
+        <translation>Last SPUR</translation>
+    </message>
+    <message>
+        <source>Nästa SPUR senast</source>
+        <translation>Next SPUR due</translation>
+    </message>
+    <message>
+        <source>Uppföljning av brister</source>
+        <translation>Follow-up of deficiencies</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n öppen/öppna</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n försenad(e)</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ett SPUR-intervall (Inställningar → Enheter) efter den senaste SPUR-inspektionen.</source>
+        <translation>One SPUR interval (Settings → Units) after the last SPUR inspection.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsWindow</name>
+    <message>
+        <source>Enhetsregistret kan inte läsas</source>
+        <translation>The register of units cannot be read</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enhet(er)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n behöver åtgärdas</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inga försenade</source>
+        <translation>None overdue</translation>
+    </message>
+    <message>
+        <source>Ingen enhet vald</source>
+        <translation>No unit selected</translation>
+    </message>
+    <message>
+        <source>Välj en enhet i listan först.</source>
+        <translation>Select a unit in the list first.</translation>
+    </message>
+    <message>
+        <source>CSV-fil (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exportera enheterna</source>
+        <translation>Export the units</translation>
+    </message>
+    <message>
+        <source>Listan kan inte exporteras</source>
+        <translation>The list cannot be exported</translation>
+    </message>
+    <message>
+        <source>Enheter – spurdesk</source>
+        <translation>Units – spurdesk</translation>
+    </message>
+    <message>
+        <source>Sök enhet, sjukhus, vårdgivare…</source>
+        <translation>Search unit, hospital, care provider…</translation>
+    </message>
+    <message>
+        <source>Sök enhet</source>
+        <translation>Search unit</translation>
+    </message>
+    <message>
+        <source>Bara de som står på tur</source>
+        <translation>Only those due</translation>
+    </message>
+    <message>
+        <source>&amp;Redigera…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Ny enhet…</source>
+        <translation>&amp;New unit…</translation>
+    </message>
+    <message>
+        <source>&amp;Slå ihop dubbletter…</source>
+        <translation>&amp;Merge duplicates…</translation>
+    </message>
+    <message>
+        <source>Exportera CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Exportera Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <source>Enheter och när nästa SPUR ska göras</source>
+        <translation>Units and when the next SPUR is due</translation>
     </message>
 </context>
 <context>

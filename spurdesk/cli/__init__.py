@@ -21,6 +21,7 @@ _HANDLERS = {
     "criteria": "spurdesk.cli.criteria",
     "demo": "spurdesk.cli.demo",
     "list": "spurdesk.cli.listing",
+    "units": "spurdesk.cli.units",
     "export": "spurdesk.cli.export",
     "self-check": "spurdesk.cli.selfcheck",
     "share": "spurdesk.cli.share",
@@ -70,6 +71,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="one line per inspection: id, unit, specialty, …")
     _add_library_option(listing, inherited=True)
+
+    units = commands.add_parser(
+        "units", help="the register of units: last and next SPUR, deficiency follow-ups"
+    )
+    _add_library_option(units, inherited=True)
+    units.add_argument(
+        "--due", action="store_true", help="only units overdue, due soon or never inspected"
+    )
+    units.add_argument("--csv", metavar="FILE", help="write the list as CSV instead of printing")
+    units.add_argument("--docx", metavar="FILE", help="write the list as a Word document")
+    units.add_argument("--interval", type=int, metavar="YEARS", help="years between SPURs (5)")
+    units.add_argument(
+        "--warn-months", type=int, metavar="N", help="'due soon' within N months (6)"
+    )
 
     export = commands.add_parser("export", help="export reports as Word or PDF")
     _add_library_option(export, inherited=True)

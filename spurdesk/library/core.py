@@ -42,6 +42,7 @@ from spurdesk.library.schema import (
     ParticipantRow,
     SectionRow,
     SummaryRow,
+    UnitRow,
 )
 from spurdesk.library.storage import backups, checks, concurrency, failures, rows
 from spurdesk.library.storage.backups import BackupSettings
@@ -474,6 +475,12 @@ class LibraryCore:
         if row is None:
             raise LibraryError(f"Handlingsplanens rad {item_id} finns inte i biblioteket.")
         self._inspection_row(session, row.inspection_id)
+        return row
+
+    def _unit_row(self, session: Session, unit_id: int) -> UnitRow:
+        row = session.get(UnitRow, unit_id) if isinstance(unit_id, int) else None
+        if row is None:
+            raise LibraryError(f"Enhet {unit_id} finns inte i biblioteket {self.location}.")
         return row
 
     @staticmethod

@@ -28,6 +28,7 @@ from spurdesk.library.storage.records import (
     assessment_rows,
     audit_record,
 )
+from spurdesk.library.units import start_follow_up, unit_for_texts
 from spurdesk.model import lifecycle
 from spurdesk.model.criteria import CriteriaSet, Grade
 from spurdesk.model.inspection import (
@@ -107,8 +108,12 @@ class InspectionVerbs(LibraryCore):
         report_date: date | None = None,
         inspectors: Sequence[Inspector] = (),
         participants: Sequence[ParticipantGroup] = (),
+        unit_id: int | None = None,
     ) -> int:
-        """A new draft inspection made with (a snapshot of) `criteria`; returns its id."""
+        """A new draft inspection made with (a snapshot of) `criteria`; returns its id.
+
+        It belongs to the register's unit `unit_id`, or else to the unit whose texts match its
+        own (whitespace and case aside), founded when there is none."""
         values = checks.inspection_fields(
             {
                 "unit": unit,
@@ -125,7 +130,11 @@ class InspectionVerbs(LibraryCore):
         checked_inspectors = checks.inspectors(inspectors)
         checked_groups = checks.participant_groups(participants)
         with self._write() as session:
-            row = self._new_inspection_row(session, values, criteria, InspectionStatus.DRAFT)
+            if unit_id is not None:
+                unit_id = self._unit_row(session, unit_id).id
+            row = self._new_inspection_row(
+                session, values, criteria, InspectionStatus.DRAFT, unit_id=unit_id
+            )
             rows.replace_people(session, row.id, checked_inspectors, checked_groups)
             self._audit(session, row.id, "create", f"Inspektionen skapad ({criteria.label}).")
             return row.id
@@ -141,10 +150,12 @@ class InspectionVerbs(LibraryCore):
         previous_grades: dict[str, str] | None = None,
         created_at: datetime | None = None,
         uid: str | None = None,
+        unit_id: int | None = None,
     ) -> InspectionRow:
         now = utc_now()
         row = InspectionRow(
             **values,
+            unit_id=unit_id if unit_id is not None else unit_for_texts(session, values),
             uid=self._new_uid(session, InspectionRow, uid, "Inspektionen"),
             status=status.value,
             criteria_snapshot_id=self._snapshot_id(session, criteria),
@@ -233,6 +244,8 @@ class InspectionVerbs(LibraryCore):
                     )
                 rows.refresh_listing(session, row)
             row.status = new.value
+            if start_follow_up(session, row, date.today()):
+                detail += "; uppföljning av bristerna inom sex månader"
             self._touch(row)
             self._audit(session, row.id, "status", detail)
 
@@ -309,6 +322,8 @@ class InspectionVerbs(LibraryCore):
                     )
                 )
             rows.refresh_listing(session, row)
+            session.flush()
+            start_follow_up(session, row, date.today())
             self._audit(
                 session, row.id, "import", f"Importerad: {record.title} ({criteria.label})."
             )
@@ -319,6 +334,7 @@ class InspectionVerbs(LibraryCore):
         effective grades of this inspection as `previous_grades`; nothing else is copied."""
         with self._write() as session:
             old = self._load(session, inspection_id)
+            unit_id = self._inspection_row(session, inspection_id, editable=False).unit_id
             values = {
                 "unit": old.unit,
                 "site": old.site,
@@ -337,6 +353,7 @@ class InspectionVerbs(LibraryCore):
                 InspectionStatus.DRAFT,
                 previous_inspection_id=old.id,
                 previous_grades=grades,
+                unit_id=unit_id,
             )
             self._audit(
                 session,

@@ -32,6 +32,7 @@ from spurdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when used, so the window paints before these load
     from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.model.due_dates import DueRules
     from spurdesk.model.inspection import InspectionSummary
     from spurdesk.ui.about import AboutDialog
     from spurdesk.ui.session import LibrarySession
@@ -187,8 +188,9 @@ class MainWindow(QMainWindow):
 
     def _attach(self, session: LibrarySession, library_path: Path | None) -> None:
         """Shows `session`'s library: a fresh start view, menus wired to it, title and status."""
-        if self._follow_up_window is not None:  # it belongs to the previous library
-            self._follow_up_window.close()
+        for window in (self._follow_up_window, self._units_window):
+            if window is not None:  # it belongs to the previous library
+                window.close()
         self._session = session
         self._library_path = library_path
         from spurdesk.ui import dialogs
@@ -201,8 +203,9 @@ class MainWindow(QMainWindow):
 
         self._opening_label = None  # deleted with the central widget it sits in
         old_view = self.start_view
-        self.start_view = StartView(session, self._criteria, self)
+        self.start_view = StartView(session, self._criteria, self, due_rules=self.due_rules)
         self.start_view.openRequested.connect(self.open_inspection)
+        self.start_view.unitsRequested.connect(self.show_units)
         self.start_view.inspectionDeleted.connect(self._close_inspection_window)
         self.start_view.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.setCentralWidget(self.start_view)
@@ -270,6 +273,9 @@ class MainWindow(QMainWindow):
             "receiveCopyAction", lambda: self.receive_copy(), ""
         )
         self._follow_up_window: QWidget | None = None
+        # The register of units and their due dates (spurdesk/ui/units_window.py).
+        self.units_action = self._action("unitsAction", self.show_units, "Ctrl+Shift+U")
+        self._units_window: QWidget | None = None
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
@@ -293,6 +299,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_response_action)
         self.file_menu.addAction(self.open_package_action)
         self.file_menu.addAction(self.receive_copy_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.units_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -375,6 +383,34 @@ class MainWindow(QMainWindow):
 
     def _forget_follow_up(self) -> None:
         self._follow_up_window = None
+
+    def due_rules(self) -> DueRules:
+        """The due-date rules from Inställningar, read when a list is drawn."""
+        from spurdesk.model.due_dates import DueRules
+
+        years, warn_months = self._settings.spur_interval()
+        return DueRules(interval_years=years, warn_months=warn_months)
+
+    def show_units(self) -> QWidget:
+        """Enheter: the register with its due dates in its own window (one; brought forward)."""
+        if self._units_window is None:
+            from PySide6.QtCore import Qt
+
+            from spurdesk.ui.units_window import UnitsWindow
+
+            window = UnitsWindow(self.session, self.due_rules, self)
+            window.setWindowFlag(Qt.WindowType.Window)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(self._forget_units)
+            window.resize(1280, 600)
+            self._units_window = window
+        self._units_window.show()
+        self._units_window.raise_()
+        self._units_window.activateWindow()
+        return self._units_window
+
+    def _forget_units(self) -> None:
+        self._units_window = None
 
     def import_response(self) -> None:
         from spurdesk.ui.exchange.actions import import_response
@@ -690,6 +726,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("A&vsluta"))
         self.about_action.setText(self.tr("&Om spurdesk"))
         self.followup_action.setText(self.tr("&Uppföljning av handlingsplaner…"))
+        self.units_action.setText(self.tr("&Enheter…"))
+        self.units_action.setStatusTip(
+            self.tr("Registret över enheter: senaste och nästa SPUR, uppföljning av brister")
+        )
         self.import_response_action.setText(self.tr("&Importera svar från verksamheten…"))
         self.open_package_action.setText(self.tr("Öppna &paket från inspektörerna…"))
         self.receive_copy_action.setText(self.tr("Ta emot &kopia från medinspektör…"))

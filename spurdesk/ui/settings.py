@@ -25,6 +25,10 @@ DEFAULT_BACKUP_INTERVAL_MINUTES = 10
 DEFAULT_BACKUP_KEEP = 10
 DEFAULT_BACKUP_DAYS = 7
 DEFAULT_BACKUP_WEEKS = 5
+#: Years between SPUR inspections of a unit, and "due soon" months (model.due_dates' defaults,
+#: written out: importing the rules would load them before the first paint).
+DEFAULT_SPUR_INTERVAL_YEARS = 5
+DEFAULT_SPUR_WARN_MONTHS = 6
 
 #: Language setting values: "" follows the system locale.
 SYSTEM_LANGUAGE = ""
@@ -145,6 +149,20 @@ class AppSettings:
 
     def set_reply_days(self, days: int) -> None:
         self._store.setValue("action_plan/reply_days", days)
+
+    # the register of units ------------------------------------------------------------------
+    def spur_interval(self) -> tuple[int, int]:
+        """Years between a unit's SPUR inspections (seed 003: at least every fifth year) and
+        the months before the next is due that the register calls it "snart"."""
+        years = _positive_int(
+            self._store.value("units/interval_years"), DEFAULT_SPUR_INTERVAL_YEARS
+        )
+        months = _count(self._store.value("units/warn_months"), DEFAULT_SPUR_WARN_MONTHS)
+        return min(years, 10), min(months, 12 * min(years, 10))
+
+    def set_spur_interval(self, years: int, warn_months: int) -> None:
+        self._store.setValue("units/interval_years", years)
+        self._store.setValue("units/warn_months", warn_months)
 
     def backup_policy(self) -> BackupPolicy:
         return BackupPolicy(

@@ -1,5 +1,6 @@
 """The Inställningar dialog: the interface language (applied at once), the backup policy, the
-time the unit gets to send its action plan, and (its own tab) the office server's connection.
+time the unit gets to send its action plan, the interval between a unit's SPUR inspections, and
+(its own tab) the office server's connection.
 
 Apart from spurdesk.ui.settings, which the start needs, so that its widgets load only when the
 dialog is first opened.
@@ -62,6 +63,14 @@ class SettingsDialog(QDialog):
         self._reply_days_label.setBuddy(self._reply_days)
         self._plan_note = QLabel()
         self._plan_note.setWordWrap(True)
+        self._spur_years = QSpinBox(objectName="spurIntervalSpin")
+        self._spur_years.setRange(1, 10)
+        self._spur_years_label = QLabel()
+        self._spur_years_label.setBuddy(self._spur_years)
+        self._spur_warn = QSpinBox(objectName="spurWarnSpin")
+        self._spur_warn.setRange(0, 24)
+        self._spur_warn_label = QLabel()
+        self._spur_warn_label.setBuddy(self._spur_warn)
 
         self._language_label = QLabel()
         self._language_label.setBuddy(self._language)
@@ -88,6 +97,10 @@ class SettingsDialog(QDialog):
         plan_form = QFormLayout(self._plan_group)
         plan_form.addRow(self._reply_days_label, self._reply_days)
         plan_form.addRow(self._plan_note)
+        self._units_group = QGroupBox()
+        units_form = QFormLayout(self._units_group)
+        units_form.addRow(self._spur_years_label, self._spur_years)
+        units_form.addRow(self._spur_warn_label, self._spur_warn)
 
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -100,6 +113,7 @@ class SettingsDialog(QDialog):
         general_layout.addWidget(self._ui_group)
         general_layout.addWidget(self._backup_group)
         general_layout.addWidget(self._plan_group)
+        general_layout.addWidget(self._units_group)
         general_layout.addStretch(1)
         self.office_page = OfficeServerPage(settings)
         self.office_page.openRequested.connect(self._open_office)
@@ -117,6 +131,9 @@ class SettingsDialog(QDialog):
         self._days.setValue(policy.days)
         self._weeks.setValue(policy.weeks)
         self._reply_days.setValue(settings.reply_days())
+        years, warn_months = settings.spur_interval()
+        self._spur_years.setValue(years)
+        self._spur_warn.setValue(warn_months)
         self.retranslate()
         self._select_language(settings.language())
 
@@ -145,6 +162,7 @@ class SettingsDialog(QDialog):
         self._settings.set_language(self.selected_language())
         self._settings.set_backup_policy(self.selected_backup_policy())
         self._settings.set_reply_days(self._reply_days.value())
+        self._settings.set_spur_interval(self._spur_years.value(), self._spur_warn.value())
         self._settings.sync()
         super().accept()
         if self.selected_language() != old_language:
@@ -204,6 +222,15 @@ class SettingsDialog(QDialog):
         self._reply_days.setSuffix(self.tr(" dagar"))
         self._reply_days.setAccessibleName(
             self.tr("Antal dagar verksamheten får på sig att skicka handlingsplanen")
+        )
+        self._units_group.setTitle(self.tr("Enheter"))
+        self._spur_years_label.setText(self.tr("SPUR-&intervall:"))
+        self._spur_years.setSuffix(self.tr(" år"))
+        self._spur_years.setAccessibleName(self.tr("Antal år mellan en enhets SPUR-inspektioner"))
+        self._spur_warn_label.setText(self.tr("Varna &före:"))
+        self._spur_warn.setSuffix(self.tr(" månader"))
+        self._spur_warn.setAccessibleName(
+            self.tr("Antal månader före nästa SPUR som enheten markeras som snart aktuell")
         )
         self._plan_note.setText(
             self.tr(

@@ -104,6 +104,25 @@ def test_server_library_says_skipped_without_postgresql(
     assert_well_formed([row], 1)
 
 
+def test_units_rows(small_library: Path) -> None:
+    from bench.units import measure_units
+
+    assert_well_formed(measure_units(small_library, repeat=1, typed="rö"), 4)
+
+
+def test_generated_inspections_are_linked_to_the_units_of_their_texts(
+    small_library: Path,
+) -> None:
+    with Library.open(small_library, read_only=True) as library:
+        for summary in library.list_inspections():
+            unit = library.get_unit(library.unit_of(summary.id) or 0)
+            assert (unit.name, unit.site, unit.specialty) == (
+                summary.unit,
+                summary.site,
+                summary.specialty,
+            )
+
+
 def test_autosave_rows(demo_library: Path, tmp_path: Path) -> None:
     from bench.autosave import measure_commit, measure_typing, typed_text
 
