@@ -76,7 +76,6 @@ def run_suite(
 
     def large() -> list[Row]:
         from bench.large_library import measure_large_library
-
         from bench.units import measure_units
 
         path = large_file()
