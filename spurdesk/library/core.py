@@ -37,6 +37,7 @@ from spurdesk.library.schema import (
     CriterionRow,
     InspectionRow,
     InspectorRow,
+    MaterialRow,
     ParticipantRow,
     SectionRow,
     SummaryRow,
@@ -63,10 +64,17 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-UidRow = InspectionRow | SummaryRow | ActionRow
+UidRow = InspectionRow | SummaryRow | ActionRow | MaterialRow
 
 _Row = TypeVar(
-    "_Row", InspectorRow, ParticipantRow, SectionRow, CriterionRow, SummaryRow, ActionRow
+    "_Row",
+    InspectorRow,
+    ParticipantRow,
+    SectionRow,
+    CriterionRow,
+    SummaryRow,
+    ActionRow,
+    MaterialRow,
 )
 
 
@@ -411,7 +419,9 @@ class LibraryCore:
         return row
 
     @staticmethod
-    def _free_id(session: Session, table: type[SummaryRow | ActionRow], item_id: int) -> int:
+    def _free_id(
+        session: Session, table: type[SummaryRow | ActionRow | MaterialRow], item_id: int
+    ) -> int:
         """`item_id` for a row being restored; refused while a row still holds it. Ids are never
         reused (AUTOINCREMENT, see schema.py), so a removed row's id stays free for its undo."""
         if not isinstance(item_id, int) or isinstance(item_id, bool) or item_id < 1:
@@ -469,6 +479,7 @@ class LibraryCore:
             assessed=children(CriterionRow),
             summary=children(SummaryRow),
             actions=children(ActionRow),
+            material=children(MaterialRow),
         )
 
     @property

@@ -16,8 +16,6 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from spurdesk.errors import SpurdeskError
 from spurdesk.resources import resource_path
 
@@ -57,7 +55,9 @@ def _text(entry: dict[str, object], name: str, where: str) -> str:
 
 
 def load_material_catalogue(path: Path | None = None) -> MaterialCatalogue:
-    """The checklist in `path` (default: the shipped one); MaterialFileError saying what is wrong."""
+    """The checklist in `path` (default: the shipped one); MaterialFileError says what is wrong."""
+    import yaml  # here: records of this module are read before anything needs YAML (preview)
+
     path = path or resource_path("material", "st-spur-material.yaml")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
