@@ -10,22 +10,30 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spurdesk.model.comparison import SectionGrades
 from spurdesk.model.criteria import Grade
 
 #: The bar height of each grade: A (best) highest.
 _HEIGHT = {Grade.A: 4, Grade.B: 3, Grade.C: 2, Grade.D: 1}
-PREVIOUS_LABEL = "Föregående SPUR"
-CURRENT_LABEL = "Nu"
 MISSING = "–"
+
+
+@dataclass(frozen=True)
+class ChartWords:
+    """The chart's words: the report's Swedish by default, the UI passes its translations."""
+
+    previous: str = "Föregående SPUR"
+    current: str = "Nu"
+    grade_axis: str = "Gradering"
+    section_axis: str = "Avsnitt"
 
 
 def grade_chart_png(
     grades: Sequence[SectionGrades],
     *,
-    previous_label: str = PREVIOUS_LABEL,
-    current_label: str = CURRENT_LABEL,
+    words: ChartWords = ChartWords(),
     width_inches: float = 6.3,
     dpi: int = 200,
 ) -> bytes:
@@ -38,8 +46,8 @@ def grade_chart_png(
     axes = figure.add_subplot()
     bar = 0.38
     for offset, label, hatch, fill, pick in (
-        (-bar / 2, previous_label, "////", "white", lambda g: g.previous),
-        (bar / 2, current_label, "", "0.55", lambda g: g.current),
+        (-bar / 2, words.previous, "////", "white", lambda g: g.previous),
+        (bar / 2, words.current, "", "0.55", lambda g: g.current),
     ):
         for index, section in enumerate(grades):
             grade: Grade | None = pick(section)
@@ -68,8 +76,8 @@ def grade_chart_png(
     axes.set_yticks([1, 2, 3, 4], ["D", "C", "B", "A"])
     axes.set_ylim(0, 5)
     axes.set_xlim(-0.6, len(grades) - 0.4)
-    axes.set_ylabel("Gradering")
-    axes.set_xlabel("Avsnitt")
+    axes.set_ylabel(words.grade_axis)
+    axes.set_xlabel(words.section_axis)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="upper center", ncols=2, frameon=False, fontsize=8, bbox_to_anchor=(0.5, 1.16))
     figure.tight_layout()
