@@ -45,7 +45,7 @@ from spurdesk.ui.undo import (
 )
 
 _UNSAFE = re.compile(r"[^\w .()-]+")
-_WIDTHS = {"requested_on": 95, "received_on": 95, "criteria": 150, "file": 200, "note": 200}
+_WIDTHS = {"requested_on": 90, "received_on": 90, "criteria": 130, "file": 170, "note": 150}
 
 
 def safe_file_name(item: MaterialItem) -> str:
