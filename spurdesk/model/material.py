@@ -124,7 +124,13 @@ def _office_kind(data: bytes) -> FileKind | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == _ODT_MIMETYPE:
+            # The mimetype part is a few bytes; a large one is no OpenDocument file (and is not
+            # unpacked, which could take any amount of memory).
+            if (
+                "mimetype" in names
+                and archive.getinfo("mimetype").file_size < 128
+                and archive.read("mimetype").strip() == _ODT_MIMETYPE
+            ):
                 return FileKind.ODT
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
         return None

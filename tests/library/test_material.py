@@ -223,3 +223,29 @@ def test_a_revision_10_library_keeps_its_material_and_file(tmp_path: Path) -> No
         assert received.attachment is not None and received.attachment.kind == FileKind.TXT
         assert library.material_file(received.id).startswith(b"Vecka 1")
         assert requested.received_on is None and requested.attachment is None
+
+
+def test_reading_an_inspection_never_reads_the_files(
+    library: Library, criteria: CriteriaSet
+) -> None:
+    """Opening an inspection stays fast however many documents it holds: the bytes are read by
+    `material_file` alone."""
+    from sqlalchemy import event
+
+    inspection_id = new_inspection(library, criteria)
+    item = library.add_material_item(inspection_id, "IUP:er")
+    library.set_material_file(item, "iup.pdf", PDF)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    engine = library._store.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert library.get_inspection(inspection_id).material[0].attachment is not None
+        assert not any("material_files" in s for s in statements)
+        library.material_file(item)
+        assert any("material_files" in s for s in statements)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
