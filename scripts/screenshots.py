@@ -157,6 +157,7 @@ def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
     render_coinspector(app, inspection_window, library, inspection_id, scratch, out, suffix)
     render_fact_check(app, session, library, scratch, out, suffix)
     render_reinspection(app, window, library, out, suffix)
+    render_edit_conflict(app, out, suffix)
     window.close()
     settle(app)
     return 0
@@ -306,6 +307,26 @@ def render_reinspection(
     area.verticalScrollBar().setValue(page.comparison.mapTo(area.widget(), QPoint(0, 0)).y() - 8)
     save(inspection_window, out / f"result-comparison{suffix}.png", app)
     inspection_window.close()
+
+
+def render_edit_conflict(app: QApplication, out: Path, suffix: str) -> None:
+    """The office server: someone else saved the findings this user was typing."""
+    from spurdesk.library import EditConflict, FindingsKey
+    from spurdesk.ui.edit_conflict_dialog import EditConflictDialog
+
+    conflict = EditConflict(
+        "section_assessments",
+        ("section_assessments", 1, "E"),
+        "findings",
+        1,
+        mine="Handledarna har gått handledarutbildning. Handledning sker varannan vecka.",
+        theirs="De flesta handledarna har gått handledarutbildning. Handledning sker varje vecka.",
+        key=FindingsKey(1, "E"),
+    )
+    dialog = EditConflictDialog(None, conflict, can_keep_mine=True)
+    dialog.show()
+    save(dialog, out / f"edit-conflict{suffix}.png", app)
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -33,20 +33,28 @@ def _siblings(session: Session, inspection_id: int) -> list[MaterialRow]:
     )
 
 
+def _file_columns(checked: CheckedFile | None) -> dict[str, Any]:
+    """What the item's row says of its file (all None without one)."""
+    if checked is None:
+        return dict.fromkeys(("file_name", "file_kind", "file_size", "file_sha256"))
+    return {
+        "file_name": checked.name,
+        "file_kind": checked.kind.value,
+        "file_size": len(checked.data),
+        "file_sha256": checked.sha256,
+    }
+
+
 def _store_file(session: Session, row: MaterialRow, checked: CheckedFile | None) -> None:
     """Replace the item's file by `checked` (None: no file)."""
     stored = session.get(MaterialFileRow, row.id)
     if stored is not None:
         session.delete(stored)
         session.flush()
-    row.file_name = row.file_kind = row.file_sha256 = None
-    row.file_size = None
+    for name, value in _file_columns(checked).items():
+        setattr(row, name, value)
     if checked is not None:
         session.add(MaterialFileRow(material_id=row.id, data=checked.data))
-        row.file_name = checked.name
-        row.file_kind = checked.kind.value
-        row.file_size = len(checked.data)
-        row.file_sha256 = checked.sha256
 
 
 class MaterialVerbs(LibraryCore):
@@ -186,19 +194,22 @@ class MaterialVerbs(LibraryCore):
         )
         with self._write() as session:
             row = self._inspection_row(session, inspection_id)
+            # Written whole in one insert: the row comes back as it was read before its removal.
             restored = MaterialRow(
                 id=self._free_id(session, MaterialRow, item.id),
                 uid=self._new_uid(session, MaterialRow, item.uid, "Underlaget"),
                 inspection_id=row.id,
                 position=-1,
                 **material_checks.item_values(self._criteria_of(row), item),
+                **_file_columns(checked),
             )
             siblings = _siblings(session, row.id)
             session.add(restored)
             siblings.insert(min(max(item.position, 0), len(siblings)), restored)
             rows.renumber(siblings)
             session.flush()
-            _store_file(session, restored, checked)
+            if checked is not None:
+                session.add(MaterialFileRow(material_id=restored.id, data=checked.data))
             self._touch(row)
 
     def attach_material_file(self, item_id: int, source: str | Path) -> Attachment:
