@@ -10,9 +10,11 @@ writes what (assigned-sections) and the preview of merging the co-inspector's co
 conflict (merge-preview; the co-inspector's library is a second temporary one); then the
 sakgranskning: the unit's comment view of the draft (fact-check-unit) and the inspectors' review
 of its comments, one of them out of date (fact-check-review); then the register of units with
-their due dates (units) and its suggested near-duplicates (units-merge); and Inställningar →
-Kontorsserver filled in with a fictitious office server, as a successful "Testa anslutning"
-leaves it (settings-office-server). `--dark` renders
+their due dates (units) and its suggested near-duplicates (units-merge); a re-inspection five
+years on (tests/report/reinspection.py): its Underlag page (material) and the Resultat page's
+comparison with the last SPUR (result-comparison); and Inställningar → Kontorsserver filled in
+with a fictitious office server, as a successful "Testa anslutning" leaves it
+(settings-office-server). `--dark` renders
 with a dark palette (as a dark system theme gives) into files ending -dark.png, to check that
 nothing relies on hard-coded light colours.
 """
@@ -158,6 +160,7 @@ def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
     render_coinspector(app, inspection_window, library, inspection_id, scratch, out, suffix)
     render_fact_check(app, session, library, scratch, out, suffix)
     render_units(app, window, library, out, suffix)
+    render_reinspection(app, window, library, out, suffix)
     render_edit_conflict(app, out, suffix)
     render_office_settings(app, window, out, suffix)
     window.close()
@@ -372,6 +375,35 @@ def render_units(
     save(dialog, out / f"units-merge{suffix}.png", app)
     dialog.close()
     units.close()
+
+
+def render_reinspection(
+    app: QApplication, window: QWidget, library: Library, out: Path, suffix: str
+) -> None:
+    """The demo's re-inspection in 2026: the material checklist, partly received, one file
+    attached; the Resultat page scrolled to the comparison with the 2021 visit."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    from spurdesk.ui.inspection.navigation import NodeKind
+    from tests.report.reinspection import make_reinspection
+
+    _, current = make_reinspection(library)
+    settle(app)
+    inspection_window = window.open_inspection(current)  # type: ignore[attr-defined]
+    assert inspection_window is not None
+    inspection_window.resize(*WINDOW_SIZE)
+    inspection_window.go_to(NodeKind.MATERIAL)
+    page = inspection_window.current_page
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    save(inspection_window, out / f"material{suffix}.png", app)
+    inspection_window.go_to(NodeKind.RESULT)
+    page = inspection_window.current_page
+    settle(app)
+    area = page.findChild(QScrollArea)
+    area.verticalScrollBar().setValue(page.comparison.mapTo(area.widget(), QPoint(0, 0)).y() - 8)
+    save(inspection_window, out / f"result-comparison{suffix}.png", app)
+    inspection_window.close()
 
 
 def render_edit_conflict(app: QApplication, out: Path, suffix: str) -> None:

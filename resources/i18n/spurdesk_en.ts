@@ -176,6 +176,61 @@
     </message>
 </context>
 <context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Jämförelse med föregående SPUR-inspektion</source>
+        <translation>Comparison with the previous SPUR inspection</translation>
+    </message>
+    <message>
+        <source>Brist (kriterium)</source>
+        <translation>Deficiency (criterion)</translation>
+    </message>
+    <message>
+        <source>Då</source>
+        <translation>Then</translation>
+    </message>
+    <message>
+        <source>Nu</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Brister då och nu</source>
+        <translation>Deficiencies then and now</translation>
+    </message>
+    <message>
+        <source>Graderingar vid föregående SPUR-inspektion (%1) och nu.</source>
+        <translation>Grades at the previous SPUR inspection (%1) and now.</translation>
+    </message>
+    <message>
+        <source>Graderingar vid föregående SPUR-inspektion och nu.</source>
+        <translation>Grades at the previous SPUR inspection and now.</translation>
+    </message>
+    <message>
+        <source>Föregående SPUR</source>
+        <translation>Previous SPUR</translation>
+    </message>
+    <message>
+        <source>Gradering</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Diagram över graderingar: %1</source>
+        <translation>Chart of the grades: %1</translation>
+    </message>
+    <message>
+        <source>Föregående inspektion finns inte i biblioteket, så dess brister kan inte följas upp här.</source>
+        <translation>The previous inspection is not in the library, so its deficiencies cannot be followed up here.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>spurdesk – ett oväntat fel</source>
@@ -1156,6 +1211,134 @@
     </message>
 </context>
 <context>
+    <name>MaterialModel</name>
+    <message>
+        <source>Underlag</source>
+        <extracomment>The columns: a MaterialItem field name each (&quot;file&quot; is the attachment, not editable here).</extracomment>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Begärt</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Inkom</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Belyser kriterier</source>
+        <translation>Evidence for criteria</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>%1, %2 (SHA-256 %3)</source>
+        <extracomment>(item id, field name, the value typed) — a request to change, not a change.</extracomment>
+        <translation>%1, %2 (SHA-256 %3)</translation>
+    </message>
+    <message>
+        <source>Datum som ÅÅÅÅ-MM-DD</source>
+        <translation>Date as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Kriterier som underlaget belyser, t.ex. D.5, F.1</source>
+        <translation>Criteria the material is evidence for, e.g. D.5, F.1</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialPage</name>
+    <message>
+        <source>Underlag</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Material som begärts från verksamheten inför besöket. Ange när det begärdes och kom in, vilka kriterier det belyser, och bifoga filen om den ska sparas i biblioteket (PDF, Word, Excel, ODT, PNG, JPEG eller text, högst 20 MB). Det som kommit in listas i rapportens bilaga Underlag.</source>
+        <translation>Material requested from the unit before the visit. Enter when it was requested and received, which criteria it is evidence for, and attach the file if it is to be kept in the library (PDF, Word, Excel, ODT, PNG, JPEG or text, at most 20 MB). What has been received is listed in the report&apos;s appendix Underlag.</translation>
+    </message>
+    <message>
+        <source>Begär enligt listan</source>
+        <translation>Request from checklist</translation>
+    </message>
+    <message>
+        <source>Lägg till listans underlag som saknas (Ctrl+Skift+L)</source>
+        <translation>Add the checklist&apos;s missing material (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Nytt underlag</source>
+        <translation>New material</translation>
+    </message>
+    <message>
+        <source>Lägg till eget underlag (Insert)</source>
+        <translation>Add material of your own (Insert)</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort underlaget (Delete)</source>
+        <translation>Remove the material (Delete)</translation>
+    </message>
+    <message>
+        <source>Inkom i dag</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <source>Markera underlaget inkommet i dag (Ctrl+R)</source>
+        <translation>Mark the material received today (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Bifoga fil…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Spara en fil i biblioteket (Ctrl+Skift+A)</source>
+        <translation>Store a file in the library (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Öppna fil</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Öppna den sparade filen (Ctrl+O)</source>
+        <translation>Open the stored file (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Spara fil som…</source>
+        <translation>Save file as…</translation>
+    </message>
+    <message>
+        <source>Spara en kopia av filen (Ctrl+Skift+O)</source>
+        <translation>Save a copy of the file (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Ta bort fil</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <source>Ta bort den sparade filen ur biblioteket</source>
+        <translation>Remove the stored file from the library</translation>
+    </message>
+    <message>
+        <source>Bifoga fil</source>
+        <translation>Attach file</translation>
+    </message>
+    <message>
+        <source>Dokument och bilder (*.pdf *.docx *.xlsx *.odt *.png *.jpg *.jpeg *.txt)</source>
+        <translation>Documents and pictures (*.pdf *.docx *.xlsx *.odt *.png *.jpg *.jpeg *.txt)</translation>
+    </message>
+    <message>
+        <source>Spara fil som</source>
+        <translation>Save file as</translation>
+    </message>
+</context>
+<context>
     <name>MergeChanges</name>
     <message>
         <source>Avsnitt</source>
@@ -1638,6 +1821,10 @@
         <translation>Overview</translation>
     </message>
     <message>
+        <source>Underlag</source>
+        <translation>Material</translation>
+    </message>
+    <message>
         <source>Resultat</source>
         <translation>Results</translation>
     </message>
@@ -2100,6 +2287,7 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <name>ResultPage</name>
     <message>
         <source>Resultat</source>
+        <extracomment>The last SPUR, looked up once (None: none, or not in the library any more).</extracomment>
         <translation>Results</translation>
     </message>
     <message>
@@ -3156,6 +3344,30 @@ Create one with New inspection (Ctrl+N).</translation>
         <translation>New item under %1</translation>
     </message>
     <message>
+        <source>Nytt underlag</source>
+        <translation>New material</translation>
+    </message>
+    <message>
+        <source>Begär underlag enligt listan</source>
+        <translation>Request material from checklist</translation>
+    </message>
+    <message>
+        <source>Ta bort underlag</source>
+        <translation>Remove material</translation>
+    </message>
+    <message>
+        <source>Ändra underlag</source>
+        <translation>Edit material</translation>
+    </message>
+    <message>
+        <source>Bifoga fil</source>
+        <translation>Attach file</translation>
+    </message>
+    <message>
+        <source>Ta bort fil</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
         <source>Flytta punkt</source>
         <translation>Move item</translation>
     </message>
@@ -3500,6 +3712,34 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Åtgärder rekommenderas.</source>
         <translation>Action recommended.</translation>
+    </message>
+    <message>
+        <source>Åtgärdad</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Kvarstår</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Ej bedömd</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Bättre</source>
+        <translation>Better</translation>
+    </message>
+    <message>
+        <source>Oförändrad</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Sämre</source>
+        <translation>Worse</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ from spurdesk.library.schema import (
     CriterionRow,
     InspectionRow,
     InspectorRow,
+    MaterialRow,
     ParticipantRow,
     SectionRow,
     SummaryRow,
@@ -67,10 +68,17 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-UidRow = InspectionRow | SummaryRow | ActionRow
+UidRow = InspectionRow | SummaryRow | ActionRow | MaterialRow
 
 _Row = TypeVar(
-    "_Row", InspectorRow, ParticipantRow, SectionRow, CriterionRow, SummaryRow, ActionRow
+    "_Row",
+    InspectorRow,
+    ParticipantRow,
+    SectionRow,
+    CriterionRow,
+    SummaryRow,
+    ActionRow,
+    MaterialRow,
 )
 
 
@@ -484,7 +492,9 @@ class LibraryCore:
         return row
 
     @staticmethod
-    def _free_id(session: Session, table: type[SummaryRow | ActionRow], item_id: int) -> int:
+    def _free_id(
+        session: Session, table: type[SummaryRow | ActionRow | MaterialRow], item_id: int
+    ) -> int:
         """`item_id` for a row being restored; refused while a row still holds it. Ids are never
         reused (AUTOINCREMENT, see schema.py), so a removed row's id stays free for its undo."""
         if not isinstance(item_id, int) or isinstance(item_id, bool) or item_id < 1:
@@ -536,12 +546,12 @@ class LibraryCore:
         inspectors, participants = children(InspectorRow), children(ParticipantRow)
         sections, assessed = children(SectionRow), children(CriterionRow)
         summary, actions = children(SummaryRow), children(ActionRow)
+        material = children(MaterialRow)
         if self._seen is not None and session.info.get("reading"):
             # What the user is shown: later writes are compared with it (only from a read, so a
             # command's uncommitted state is never taken for what others saved).
-            self._seen.remember_inspection(
-                row.id, [row, *inspectors, *participants, *sections, *assessed, *summary, *actions]
-            )
+            shown = [*inspectors, *participants, *sections, *assessed, *summary, *actions]
+            self._seen.remember_inspection(row.id, [row, *shown, *material])
         return inspection_record(
             row,
             self._criteria_of(row),
@@ -551,6 +561,7 @@ class LibraryCore:
             assessed=assessed,
             summary=summary,
             actions=actions,
+            material=material,
         )
 
     @property

@@ -11,6 +11,7 @@ from spurdesk.library.errors import (
 )
 from spurdesk.library.fact_check import FactCheckVerbs
 from spurdesk.library.inspections import InspectionVerbs
+from spurdesk.library.material import MaterialVerbs
 from spurdesk.library.sharing import SharingVerbs
 from spurdesk.library.staging import StagingVerbs
 from spurdesk.library.storage.files import sidecar_files
@@ -27,12 +28,13 @@ class Library(
     SharingVerbs,
     FactCheckVerbs,
     UnitVerbs,
+    MaterialVerbs,
 ):
     """One open inspection library (an SQLite file, or any SQLAlchemy URL): `Library.open(...)`.
 
     The verbs live with their noun — `inspections`, `assessments`, `summary`, `action_plan`,
-    `staging`, `sharing`, `fact_check`, `units` — over the transactions, backups and lookups of
-    `core.LibraryCore`. A new noun gets a module of its own and a place in this list.
+    `staging`, `sharing`, `fact_check`, `units`, `material` — over the transactions, backups and
+    lookups of `core.LibraryCore`. A new noun gets a module of its own and a place in this list.
     """
 
     @classmethod

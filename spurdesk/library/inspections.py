@@ -20,9 +20,10 @@ from spurdesk.library.schema import (
     AuditRow,
     CriteriaSnapshotRow,
     InspectionRow,
+    MaterialRow,
     SummaryRow,
 )
-from spurdesk.library.storage import checks, rows
+from spurdesk.library.storage import checks, material_checks, rows
 from spurdesk.library.storage.listing import inspection_summaries
 from spurdesk.library.storage.records import (
     assessment_rows,
@@ -65,6 +66,20 @@ class InspectionVerbs(LibraryCore):
         """The whole inspection as a record (also from the trash)."""
         with self._read() as session:
             return self._load(session, inspection_id)
+
+    def previous_inspection(self, inspection_id: int) -> Inspection | None:
+        """The last SPUR before this one, for comparing: the inspection it was duplicated from
+        ("Duplicera som ominspektion"), unless that is in the trash or purged (then None; the
+        grades copied at duplication, `previous_grades`, still tell the grades then)."""
+        with self._read() as session:
+            row = self._inspection_row(session, inspection_id, editable=False)
+            previous = row.previous_inspection_id
+            if previous is None:
+                return None
+            found = session.get(InspectionRow, previous)
+            if found is None or found.deleted_at is not None:
+                return None
+            return self._load(session, previous)
 
     def audit_events(self, inspection_id: int) -> list[AuditEvent]:
         """What happened to the inspection, oldest first."""
@@ -253,7 +268,8 @@ class InspectionVerbs(LibraryCore):
         """Store a whole record (the demo, an exchange package) as a new inspection.
 
         Ids in the record are ignored and new ones assigned; `previous_inspection_id` is dropped
-        (it names an inspection of another library) while `previous_grades` is kept. Section,
+        (it names an inspection of another library) while `previous_grades` is kept. Material
+        items come along without their files (a record carries none). Section,
         criterion and grade values are checked against the record's own criteria snapshot.
         """
         if not isinstance(record, Inspection):
@@ -283,6 +299,9 @@ class InspectionVerbs(LibraryCore):
             for item in record.summary
         ]
         actions = [(checks.action_values(criteria, item), item.uid) for item in record.action_items]
+        material = [
+            (material_checks.item_values(criteria, item), item.uid) for item in record.material
+        ]
         with self._write() as session:
             row = self._new_inspection_row(
                 session,
@@ -319,6 +338,15 @@ class InspectionVerbs(LibraryCore):
                         uid=self._new_uid(session, ActionRow, uid, "Handlingsplanens rad"),
                         position=position,
                         **action_values,
+                    )
+                )
+            for position, (material_values, uid) in enumerate(material):
+                session.add(
+                    MaterialRow(
+                        inspection_id=row.id,
+                        uid=self._new_uid(session, MaterialRow, uid, "Underlaget"),
+                        position=position,
+                        **material_values,
                     )
                 )
             rows.refresh_listing(session, row)

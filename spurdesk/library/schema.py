@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -355,3 +356,37 @@ class DeficiencyFollowUpRow(Base):
     report_on: Mapped[date | None] = mapped_column(IsoDate)
     report_by: Mapped[str] = mapped_column(Text, default="")
     report_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class MaterialRow(Base):
+    """Revision 10: one piece of material requested from the unit (underlag), and what is known
+    of its stored file; the file's bytes live in `material_files`, read only on demand."""
+
+    __tablename__ = "material_items"
+    __table_args__ = _NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
+    inspection_id: Mapped[int] = _inspection_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(100), default="")  # the checklist's key, or ""
+    title: Mapped[str] = mapped_column(Text)
+    requested_on: Mapped[date | None] = mapped_column(IsoDate)
+    received_on: Mapped[date | None] = mapped_column(IsoDate)
+    note: Mapped[str] = mapped_column(Text, default="")
+    criteria: Mapped[list[str]] = mapped_column(JSON, default=list)  # criterion ids (evidence)
+    file_name: Mapped[str | None] = mapped_column(Text)
+    file_kind: Mapped[str | None] = mapped_column(String(10))  # model.material.FileKind
+    file_size: Mapped[int | None] = mapped_column(Integer)
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class MaterialFileRow(Base):
+    """Revision 10: the bytes of a material item's file (at most one per item)."""
+
+    __tablename__ = "material_files"
+
+    material_id: Mapped[int] = mapped_column(
+        ForeignKey("material_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
