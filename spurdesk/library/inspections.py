@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from spurdesk.library.core import LibraryCore, utc_now
@@ -32,6 +32,7 @@ from spurdesk.library.storage.records import (
 from spurdesk.library.units import start_follow_up, unit_for_texts
 from spurdesk.model import lifecycle
 from spurdesk.model.criteria import CriteriaSet, Grade
+from spurdesk.model.due_dates import SPUR_DONE
 from spurdesk.model.inspection import (
     AuditEvent,
     Inspection,
@@ -69,17 +70,38 @@ class InspectionVerbs(LibraryCore):
 
     def previous_inspection(self, inspection_id: int) -> Inspection | None:
         """The last SPUR before this one, for comparing: the inspection it was duplicated from
-        ("Duplicera som ominspektion"), unless that is in the trash or purged (then None; the
-        grades copied at duplication, `previous_grades`, still tell the grades then)."""
+        ("Duplicera som ominspektion"); else the unit's latest inspection at or past fastställd
+        that was visited before this one (the register, revision 9). None when there is none
+        (the trash does not count; `previous_grades`, copied at duplication, still tell the
+        grades then)."""
         with self._read() as session:
             row = self._inspection_row(session, inspection_id, editable=False)
             previous = row.previous_inspection_id
-            if previous is None:
-                return None
-            found = session.get(InspectionRow, previous)
+            found = session.get(InspectionRow, previous) if previous is not None else None
             if found is None or found.deleted_at is not None:
-                return None
-            return self._load(session, previous)
+                previous = self._last_spur_of_unit(session, row)
+            return None if previous is None else self._load(session, previous)
+
+    @staticmethod
+    def _last_spur_of_unit(session: Session, row: InspectionRow) -> int | None:
+        visited = row.visit_start or row.visit_end or row.report_date
+        if row.unit_id is None or visited is None:
+            return None
+        earlier_visit = func.coalesce(
+            InspectionRow.visit_start, InspectionRow.visit_end, InspectionRow.report_date
+        )
+        return session.scalar(
+            select(InspectionRow.id)
+            .where(
+                InspectionRow.unit_id == row.unit_id,
+                InspectionRow.id != row.id,
+                InspectionRow.deleted_at.is_(None),
+                InspectionRow.status.in_([status.value for status in SPUR_DONE]),
+                earlier_visit < visited,
+            )
+            .order_by(earlier_visit.desc(), InspectionRow.id.desc())
+            .limit(1)
+        )
 
     def audit_events(self, inspection_id: int) -> list[AuditEvent]:
         """What happened to the inspection, oldest first."""

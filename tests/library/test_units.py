@@ -91,6 +91,31 @@ def test_last_spur_counts_only_reports_fastställda_and_not_in_the_trash(
     assert (rows[other].inspections, rows[other].last_spur) == (1, date(2019, 3, 10))
 
 
+def test_a_new_inspection_of_a_unit_is_compared_with_the_units_last_spur(
+    library: Library,
+) -> None:
+    """Without "Duplicera som ominspektion", the unit's latest SPUR before the visit (at or past
+    fastställd, not in the trash) is the one to compare with."""
+    unit = library.create_unit(name="Röntgenkliniken", site="Strandviks lasarett")
+    first = visited(library, unit, 2015, InspectionStatus.CLOSED)
+    second = visited(library, unit, 2020, InspectionStatus.ACTION_PLAN_RECEIVED)
+    visited(library, unit, 2019, InspectionStatus.DRAFT)  # never became a SPUR
+    library.delete_inspection(visited(library, unit, 2022, InspectionStatus.FINAL))
+    now = visited(library, unit, 2025, InspectionStatus.DRAFT)
+    elsewhere = visited(
+        library, library.create_unit(name="Ortopedkliniken"), 2025, InspectionStatus.DRAFT
+    )
+
+    def previous(inspection_id: int) -> int | None:
+        found = library.previous_inspection(inspection_id)
+        return None if found is None else found.id
+
+    assert previous(now) == second
+    assert previous(second) == first
+    assert previous(first) is None
+    assert previous(elsewhere) is None
+
+
 def test_the_start_views_counts_agree_with_the_due_list(library: Library) -> None:
     """`due_counts` counts in SQL what `due_list` decides row by row."""
     from spurdesk.model.due_dates import DueRules, DueState, due_list
