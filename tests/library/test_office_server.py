@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 
 from spurdesk.cli import main
 from spurdesk.library import Library, LibraryError, NewerLibraryVersionError
+from spurdesk.library.storage.probe import HEAD_REVISION
 from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.followup import all_entries
 from spurdesk.model.inspection import InspectionStatus
@@ -63,7 +64,7 @@ def test_an_empty_database_is_refused_by_the_app_and_created_by_db_upgrade(
     assert main(["db", "status", postgres_url]) == 1
     assert "inget spurdesk-bibliotek" in capsys.readouterr().out
     assert main(["db", "upgrade", postgres_url]) == 0
-    assert "skapat från schema – till 0008" in capsys.readouterr().out
+    assert f"skapat från schema – till {HEAD_REVISION}" in capsys.readouterr().out
     assert main(["db", "status", postgres_url]) == 0
     assert "aktuellt" in capsys.readouterr().out
     assert main(["db", "upgrade", postgres_url]) == 0
@@ -88,7 +89,7 @@ def test_an_older_server_schema_is_upgraded_only_by_db_upgrade(
         Library.open(postgres_url)
     assert _revision(postgres_url) == "0007"
     assert main(["db", "upgrade", postgres_url]) == 0
-    assert "uppgraderat från schema 0007 till 0008" in capsys.readouterr().out
+    assert f"uppgraderat från schema 0007 till {HEAD_REVISION}" in capsys.readouterr().out
     with Library.open(postgres_url, create=False) as library:
         assert library.list_inspections() == []
 
