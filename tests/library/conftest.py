@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from spurdesk.library import Library
 from spurdesk.model.criteria import CriteriaSet
@@ -38,12 +40,53 @@ def library_path(tmp_path: Path, empty_library_template: Path) -> Path:
     return path
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library_location(request: pytest.FixtureRequest) -> Path | str:
+    """Where a fresh, empty library of the current schema lives: a file on the laptop, or a
+    database on the PostgreSQL test server (the office library)."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("library_path")
+    return request.getfixturevalue("postgres_library_url")
+
+
 @pytest.fixture
-def library(library_path: Path) -> Iterator[Library]:
-    opened = Library.open(library_path)
+def library(library_location: Path | str) -> Iterator[Library]:
+    """A fresh library, once as a file and once on the server: every verb is tested on both."""
+    opened = Library.open(library_location)
     opened.actor = "Inspektör Ett"
     yield opened
     opened.close()
+
+
+#: For a test about the SQLite file itself (its statements, -wal, the preview's sqlite3 reader).
+sqlite_only = pytest.mark.parametrize("library_location", ["sqlite"], indirect=True)
+
+
+def library_state(library: Library) -> str:
+    """A digest of everything the library stores, as it stores it: on SQLite the file and its
+    log byte for byte; on a server every row of every table, in key order."""
+    if library.path is not None:
+        return _file_digest(library.path) + _file_digest(Path(f"{library.path}-wal"))
+    return database_state(library._store.engine)
+
+
+def database_state(engine: Engine) -> str:
+    """A digest of every row of every table of a database, in key order."""
+    from sqlalchemy import MetaData, select
+
+    digest = hashlib.sha256()
+    metadata = MetaData()
+    with engine.connect() as connection:
+        metadata.reflect(connection)
+        for table in metadata.sorted_tables:
+            order = list(table.primary_key.columns) or list(table.columns)
+            for row in connection.execute(select(table).order_by(*order)):
+                digest.update(repr((table.name, tuple(row))).encode())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "-"
 
 
 def new_inspection(library: Library, criteria: CriteriaSet, unit: str = "Röntgenkliniken") -> int:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from spurdesk.library import Library
 from spurdesk.library.text_keys import ActionTextKey, CriterionNoteKey, FindingsKey, SummaryTextKey
 from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.inspection import SummaryKind
-from tests.library.conftest import new_inspection
+from tests.library.conftest import new_inspection, sqlite_only
 
 
 def _statements(library: Library) -> list[str]:
@@ -23,6 +23,7 @@ def _statements(library: Library) -> list[str]:
     return seen
 
 
+@sqlite_only  # BEGIN IMMEDIATE is SQLite's; a server's transaction starts implicitly
 def test_flushing_one_edit_is_two_updates_in_one_transaction(
     library: Library, criteria: CriteriaSet
 ) -> None:
@@ -59,8 +60,8 @@ def test_flush_creates_missing_rows_and_touches_each_inspection(
     assert two.summary[0].text == "Styrka"
     assert two.action_items[0].due == "senast 2031-02-03"
     with library._store.engine.connect() as connection:
-        due_on = connection.exec_driver_sql(
-            "SELECT due_on FROM action_items WHERE id = ?", (action_id,)
+        due_on = connection.execute(
+            text("SELECT due_on FROM action_items WHERE id = :id"), {"id": action_id}
         ).scalar()
     assert due_on == date(2031, 2, 3).isoformat()  # kept for the start view's overdue count
     for changed in (first, second):
@@ -76,7 +77,7 @@ def test_flush_skips_text_of_a_purged_inspection(library: Library, criteria: Cri
     library.stage_text(FindingsKey(kept, "A"), "skrivs")
     # Deleted behind the library's back (another window's purge between stage and flush).
     with library._store.engine.begin() as connection:
-        connection.exec_driver_sql("DELETE FROM inspections WHERE id = ?", (gone,))
+        connection.execute(text("DELETE FROM inspections WHERE id = :id"), {"id": gone})
     library.flush()
     assert library.get_inspection(kept).section("A").findings == "skrivs"
     assert not library.has_staged_changes

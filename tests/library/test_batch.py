@@ -22,7 +22,7 @@ def _action_texts(library: Library, inspection_id: int) -> list[str]:
 
 
 def test_the_commands_of_a_batch_are_durable_together(
-    library_path: Path, library: Library, criteria: CriteriaSet
+    library_location: Path | str, library: Library, criteria: CriteriaSet
 ) -> None:
     inspection_id = new_inspection(library, criteria)
     with library.batch():
@@ -30,7 +30,7 @@ def test_the_commands_of_a_batch_are_durable_together(
         library.update_action_item(first, responsible="Studierektor")
         library.record_event(inspection_id, "import", "Två rader från verksamheten")
     library.close()
-    with Library.open(library_path, read_only=True) as reopened:
+    with Library.open(library_location, read_only=True) as reopened:
         record = reopened.get_inspection(inspection_id)
         assert [(i.planned_action, i.responsible) for i in record.action_items] == [
             ("Plan", "Studierektor")
@@ -74,7 +74,7 @@ def test_queries_inside_a_batch_see_its_changes(library: Library, criteria: Crit
 
 
 def test_text_typed_during_a_failed_batch_is_kept_and_written_after_it(
-    library_path: Path, library: Library, criteria: CriteriaSet
+    library_location: Path | str, library: Library, criteria: CriteriaSet
 ) -> None:
     inspection_id = new_inspection(library, criteria)
     with pytest.raises(Interrupted), library.batch():
@@ -84,20 +84,20 @@ def test_text_typed_during_a_failed_batch_is_kept_and_written_after_it(
     assert library.has_staged_changes
     library.flush()
     library.close()
-    with Library.open(library_path, read_only=True) as reopened:
+    with Library.open(library_location, read_only=True) as reopened:
         sections = {s.section_id: s for s in reopened.get_inspection(inspection_id).sections}
         assert sections["D"].findings == "Skrivet under importen"
 
 
 def test_batches_do_not_nest_and_need_a_writable_library(
-    library_path: Path, library: Library, criteria: CriteriaSet
+    library_location: Path | str, library: Library, criteria: CriteriaSet
 ) -> None:
     new_inspection(library, criteria)
     with library.batch(), pytest.raises(LibraryError, match="pågår redan"), library.batch():
         pass
     library.close()
     with (
-        Library.open(library_path, read_only=True) as read_only,
+        Library.open(library_location, read_only=True) as read_only,
         pytest.raises(ReadOnlyLibraryError),
         read_only.batch(),
     ):

@@ -12,7 +12,7 @@ from sqlalchemy import event
 from spurdesk.library import Library, LibraryError
 from spurdesk.library.text_keys import FindingsKey
 from spurdesk.model.criteria import CriteriaSet
-from tests.library.conftest import new_inspection
+from tests.library.conftest import new_inspection, sqlite_only
 
 
 def test_an_sqlite_url_opens_the_same_file_with_lock_and_backups(
@@ -43,6 +43,7 @@ def test_a_malformed_url_is_explained() -> None:
         Library.open("nonsense://::")
 
 
+@sqlite_only
 def test_a_full_disk_refuses_the_edit_and_keeps_the_staged_text(
     library: Library, criteria: CriteriaSet
 ) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from spurdesk.library import Library
 from spurdesk.library.preview import preview_inspections
 from spurdesk.model.criteria import CriteriaSet, Grade
-from tests.library.conftest import fixture_copy, new_inspection
+from tests.library.conftest import fixture_copy, new_inspection, sqlite_only
 
 TODAY = date(2026, 11, 24)
 
@@ -36,6 +36,7 @@ def _fill(library: Library, criteria: CriteriaSet) -> tuple[int, int, int]:
     return graded, plain, trashed
 
 
+@sqlite_only
 def test_gives_the_rows_the_opened_library_lists(
     library_path: Path, library: Library, criteria: CriteriaSet
 ) -> None:
@@ -54,6 +55,7 @@ def test_gives_the_rows_the_opened_library_lists(
     assert first.modified_at is not None and first.modified_at.tzinfo is not None
 
 
+@sqlite_only
 def test_counts_overdue_items_against_the_day_given(
     library_path: Path, library: Library, criteria: CriteriaSet
 ) -> None:
@@ -66,6 +68,7 @@ def test_counts_overdue_items_against_the_day_given(
     assert [row.overdue_action_items for row in late] == [2, 0]
 
 
+@sqlite_only
 def test_reads_while_another_process_holds_the_library_open(
     library_path: Path, library: Library, criteria: CriteriaSet
 ) -> None:
@@ -108,6 +111,7 @@ def test_files_it_cannot_read_give_none_and_stay_as_they_were(
         assert _digest(path) == before, path.name
 
 
+@sqlite_only
 def test_a_value_the_schema_cannot_hold_gives_none(
     library_path: Path, library: Library, criteria: CriteriaSet
 ) -> None:

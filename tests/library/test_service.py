@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import create_engine, event
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library import Library, LibraryError, ReadOnlyLibraryError
@@ -27,7 +27,7 @@ from spurdesk.model.inspection import (
     ParticipantGroup,
     SummaryKind,
 )
-from tests.library.conftest import new_inspection, receive_plan
+from tests.library.conftest import library_state, new_inspection, receive_plan
 
 
 def file_digest(path: Path) -> str:
@@ -73,11 +73,10 @@ def test_bad_input_is_refused_with_a_message_and_nothing_written(
 ) -> None:
     inspection_id = new_inspection(library, criteria)
     library.flush()
-    assert library.path is not None
-    before = file_digest(library.path) + file_digest(Path(f"{library.path}-wal"))
+    before = library_state(library)
     with pytest.raises(SpurdeskError, match=message or None):
         call(library, inspection_id)  # type: ignore[operator]
-    assert file_digest(library.path) + file_digest(Path(f"{library.path}-wal")) == before
+    assert library_state(library) == before
     assert not library.has_staged_changes
 
 
@@ -329,8 +328,6 @@ def test_flushed_text_is_on_disk_before_the_library_is_closed(
     library: Library, criteria: CriteriaSet
 ) -> None:
     """flush() commits: another connection (as after a crash) sees the text at once."""
-    import sqlite3
-
     inspection_id = new_inspection(library, criteria)
     summary_id = library.add_summary_item(inspection_id, SummaryKind.WEAKNESS, "")
     action_id = library.add_action_item(inspection_id)
@@ -340,13 +337,16 @@ def test_flushed_text_is_on_disk_before_the_library_is_closed(
     assert library.has_staged_changes
     library.flush()
     assert not library.has_staged_changes
-    assert library.path is not None
-    with sqlite3.connect(library.path) as other:
-        findings = other.execute(
+    other = create_engine(library._store.engine.url)
+    with other.connect() as connection:
+        findings = connection.exec_driver_sql(
             "SELECT findings FROM section_assessments WHERE section_id = 'C'"
-        ).fetchone()
-        summary = other.execute("SELECT text FROM summary_items").fetchone()
-        follow_up = other.execute("SELECT follow_up, follow_up_on FROM action_items").fetchone()
+        ).one()
+        summary = connection.exec_driver_sql("SELECT text FROM summary_items").one()
+        follow_up = connection.exec_driver_sql(
+            "SELECT follow_up, follow_up_on FROM action_items"
+        ).one()
+    other.dispose()
     assert findings == ("Lokalerna är ändamålsenliga.",)
     assert summary == ("Svaghet 🙂",)
     assert follow_up == ("första uppföljning 2025-05-30", "2025-05-30")

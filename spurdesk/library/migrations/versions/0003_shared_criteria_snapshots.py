@@ -84,8 +84,12 @@ def upgrade() -> None:
         if sqlite
         else None
     )
+    # Rebuilt on SQLite only: PostgreSQL alters in place, and cannot drop a primary key that
+    # other tables' foreign keys depend on.
     with op.batch_alter_table(
-        "inspections", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+        "inspections",
+        recreate=_rebuild_on_sqlite(connection),
+        table_kwargs={"sqlite_autoincrement": True},
     ) as batch:
         batch.alter_column("criteria_snapshot_id", existing_type=sa.Integer(), nullable=False)
         batch.create_foreign_key(
@@ -100,9 +104,15 @@ def upgrade() -> None:
         batch.drop_column("criteria_version")
     if counter is not None:
         connection.execute(
-            sa.text("UPDATE sqlite_sequence SET seq = max(seq, :counter) WHERE name = 'inspections'"),
+            sa.text(
+                "UPDATE sqlite_sequence SET seq = max(seq, :counter) WHERE name = 'inspections'"
+            ),
             {"counter": counter},
         )
+
+
+def _rebuild_on_sqlite(connection: sa.Connection) -> str:
+    return "always" if connection.dialect.name == "sqlite" else "auto"
 
 
 def downgrade() -> None:
@@ -123,7 +133,9 @@ def downgrade() -> None:
         )
     )
     with op.batch_alter_table(
-        "inspections", recreate="always", table_kwargs={"sqlite_autoincrement": True}
+        "inspections",
+        recreate=_rebuild_on_sqlite(connection),
+        table_kwargs={"sqlite_autoincrement": True},
     ) as batch:
         batch.drop_index("ix_inspections_criteria_snapshot_id")
         batch.drop_constraint(

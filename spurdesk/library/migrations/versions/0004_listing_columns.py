@@ -15,7 +15,6 @@ same rules the library uses, written out (not imported) so this revision never c
 Adding columns with constant defaults is a plain ALTER TABLE on SQLite: no table is rebuilt.
 """
 
-import json
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -41,7 +40,7 @@ def upgrade() -> None:
     inspections = sa.table(
         "inspections",
         sa.column("id", sa.Integer()),
-        sa.column("effective_grades", sa.Text()),
+        sa.column("effective_grades", sa.JSON()),
         sa.column("next_follow_up", sa.String(10)),
     )
     sections = sa.table(
@@ -78,7 +77,8 @@ def upgrade() -> None:
             inspections.update()
             .where(inspections.c.id == inspection_id)
             .values(
-                effective_grades=json.dumps(grades.get(inspection_id, {}), ensure_ascii=False),
+                # The mapping itself, not its JSON text: PostgreSQL's json column takes no text.
+                effective_grades=grades.get(inspection_id, {}),
                 next_follow_up=follow_ups.get(inspection_id),
             )
         )
