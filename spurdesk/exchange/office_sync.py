@@ -24,7 +24,7 @@ without reading or merging it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
@@ -37,7 +37,7 @@ from spurdesk.exchange.coinspector import (
     merge_summary,
     plan_against,
 )
-from spurdesk.exchange.merge import Path, Resolution, differences, resolve
+from spurdesk.exchange.merge import Change, Path, Resolution, differences, resolve
 from spurdesk.exchange.merge_document import Document, document_digest, document_of, record_of
 from spurdesk.exchange.store import SyncStore
 from spurdesk.model.inspection import Inspection, SharedVersion, SyncEntry
@@ -82,6 +82,9 @@ class InspectionSync:
     plan: MergePlan | None = None
     message: str = ""  # why it was skipped or failed
     laptop_merge: LaptopMerge | None = None
+    #: What the merge changes (or, dry, would change) on the laptop and at the office.
+    here: tuple[Change, ...] = ()
+    there: tuple[Change, ...] = ()
 
 
 @dataclass
@@ -294,9 +297,18 @@ class _Sync:
             merged = resolve(plan.result, dict(choices))
         digest = document_digest(merged)
         same = digest == local_digest == remote_digest
-        outcome = Outcome.UNCHANGED if same else Outcome.MERGED
+        here = tuple(differences(local_document, merged))
+        there = tuple(differences(remote_document, merged))
+        synced = InspectionSync(
+            mine.uid,
+            mine.title,
+            Outcome.UNCHANGED if same else Outcome.MERGED,
+            plan,
+            here=here,
+            there=there,
+        )
         if self.dry_run:
-            return InspectionSync(mine.uid, mine.title, outcome, plan)
+            return synced
         conflicts = len(plan.result.conflicts) if plan.result else 0
         if digest != remote_digest:
             self.laptop.record_shared_version(
@@ -307,8 +319,7 @@ class _Sync:
             self.office.apply_merged(
                 theirs.id,
                 record_of(merged, remote),
-                detail=f"Synkroniserad från {self.actor}: "
-                + changes_summary(differences(remote_document, merged), conflicts),
+                detail=f"Synkroniserad från {self.actor}: " + changes_summary(there, conflicts),
                 received=_version(
                     local_document, local_digest, "received", self.actor, local_known
                 ),
@@ -346,4 +357,4 @@ class _Sync:
                 _version(local_document, local_digest, "sent", OFFICE, local_known),
                 content_of=local.modified_at,
             )
-        return InspectionSync(mine.uid, mine.title, outcome, plan, laptop_merge=laptop_merge)
+        return replace(synced, laptop_merge=laptop_merge)
