@@ -179,3 +179,10 @@ def _count(value: object, default: int) -> int:
     except (TypeError, ValueError):
         return default
     return number if number >= 0 else default
+
+
+def office_location(settings: AppSettings) -> str | None:
+    """The office library's address for "Synkronisera med kontoret" (settings key office/url),
+    None while none is saved."""
+    value = settings.store.value("office/url")
+    return value.strip() if isinstance(value, str) and value.strip() else None

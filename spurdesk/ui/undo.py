@@ -72,6 +72,12 @@ class ServiceCommand(QUndoCommand):
         self.session.perform(self.inspection_id, self.forward)
         self._performed = True
 
+    def push_applied(self) -> None:
+        """Put the edit, already made (by a background task), on its inspection's stack as one
+        step; the push does not make it again."""
+        self._performed = True
+        self.session.undo_stack(self.inspection_id).push(self)
+
     def redo(self) -> None:
         if self._performed:  # the push itself: apply_first already did the work
             self._performed = False
