@@ -122,7 +122,8 @@ def sync_with_office(
     engine = _Sync(laptop, office, actor, resolve_conflicts, dry_run)
     local = {entry.uid: entry for entry in laptop.sync_index()}
     remote = {entry.uid: entry for entry in office.sync_index(uids=local, inspector=inspector)}
-    uids = [*local, *(uid for uid, entry in remote.items() if uid not in local)]
+    fetched = (uid for uid, entry in remote.items() if uid not in local and not entry.deleted)
+    uids = [*local, *fetched]
     report = SyncReport(office.location, dry_run=dry_run)
     for done, uid in enumerate(uids):
         if progress is not None:

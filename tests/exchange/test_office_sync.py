@@ -290,6 +290,14 @@ def test_trashed_inspections_are_left_alone(anna: Library, office: Library) -> N
     assert item.outcome is Outcome.SKIPPED and "papperskorgen här" in item.message
 
 
+def test_an_inspection_in_the_office_trash_is_not_fetched(
+    anna: Library, erik: Library, office: Library
+) -> None:
+    sync(anna, office)
+    office.delete_inspection(office_record(anna, office).id)
+    assert sync(erik, office, inspector=ERIK).items == []
+
+
 def test_one_inspection_synced_again_after_choosing(anna: Library, office: Library) -> None:
     """The app's path: the conflicts are chosen in the dialog, then that inspection alone."""
     sync(anna, office)
