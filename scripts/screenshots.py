@@ -154,6 +154,7 @@ def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
         save(inspection_window, out / f"{name}{suffix}.png", app)
     render_coinspector(app, inspection_window, library, inspection_id, scratch, out, suffix)
     render_fact_check(app, session, library, scratch, out, suffix)
+    render_edit_conflict(app, out, suffix)
     window.close()
     settle(app)
     return 0
@@ -274,6 +275,26 @@ def render_fact_check(
     save(dialog, out / f"fact-check-review{suffix}.png", app)
     dialog.close()
     settle(app)  # the start view reloads the added inspection while the library is still open
+
+
+def render_edit_conflict(app: QApplication, out: Path, suffix: str) -> None:
+    """The office server: someone else saved the findings this user was typing."""
+    from spurdesk.library import EditConflict, FindingsKey
+    from spurdesk.ui.edit_conflict_dialog import EditConflictDialog
+
+    conflict = EditConflict(
+        "section_assessments",
+        ("section_assessments", 1, "E"),
+        "findings",
+        1,
+        mine="Handledarna har gått handledarutbildning. Handledning sker varannan vecka.",
+        theirs="De flesta handledarna har gått handledarutbildning. Handledning sker varje vecka.",
+        key=FindingsKey(1, "E"),
+    )
+    dialog = EditConflictDialog(None, conflict, can_keep_mine=True)
+    dialog.show()
+    save(dialog, out / f"edit-conflict{suffix}.png", app)
+    dialog.close()
 
 
 if __name__ == "__main__":

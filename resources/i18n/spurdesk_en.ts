@@ -262,6 +262,45 @@
     </message>
 </context>
 <context>
+    <name>EditConflictDialog</name>
+    <message>
+        <source>Någon annan har ändrat samma sak</source>
+        <translation>Someone else has changed the same thing</translation>
+    </message>
+    <message>
+        <source>Någon annan sparade {what} medan du arbetade. Ingen av ändringarna har skrivits över. Jämför och välj vilken som ska gälla.</source>
+        <translation>Someone else saved {what} while you were working. Neither change has been overwritten. Compare them and choose which one stands.</translation>
+    </message>
+    <message>
+        <source>Sparat av någon annan</source>
+        <translation>Saved by someone else</translation>
+    </message>
+    <message>
+        <source>Din version</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>bara i den andra</source>
+        <translation>only in the other</translation>
+    </message>
+    <message>
+        <source>bara i din</source>
+        <translation>only in yours</translation>
+    </message>
+    <message>
+        <source>Behåll min text</source>
+        <translation>Keep my text</translation>
+    </message>
+    <message>
+        <source>Använd den andra</source>
+        <translation>Use the other</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>FactCheck</name>
     <message>
         <source>Faktafel</source>

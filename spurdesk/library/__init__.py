@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spurdesk.library.errors import (
+        ConcurrentEditError,
         CorruptLibraryError,
+        EditConflict,
         LibraryError,
         LibraryLockedError,
         LibraryNotFoundError,
@@ -40,7 +42,9 @@ _HOMES = {
     "SummaryTextKey": "spurdesk.library.text_keys",
     "ActionTextKey": "spurdesk.library.text_keys",
     "BackupSettings": "spurdesk.library.storage.backups",
+    "ConcurrentEditError": "spurdesk.library.errors",
     "CorruptLibraryError": "spurdesk.library.errors",
+    "EditConflict": "spurdesk.library.errors",
     "LibraryError": "spurdesk.library.errors",
     "LibraryLockedError": "spurdesk.library.errors",
     "LibraryNotFoundError": "spurdesk.library.errors",
@@ -53,8 +57,10 @@ _HOMES = {
 __all__ = [
     "ActionTextKey",
     "BackupSettings",
+    "ConcurrentEditError",
     "CorruptLibraryError",
     "CriterionNoteKey",
+    "EditConflict",
     "FindingsKey",
     "JustificationKey",
     "Library",

@@ -20,13 +20,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Connection, event, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library.errors import (
+    ConcurrentEditError,
     CorruptLibraryError,
+    EditConflict,
     LibraryError,
     ReadOnlyLibraryError,
 )
@@ -41,7 +43,7 @@ from spurdesk.library.schema import (
     SectionRow,
     SummaryRow,
 )
-from spurdesk.library.storage import backups, checks, failures, rows
+from spurdesk.library.storage import backups, checks, concurrency, failures, rows
 from spurdesk.library.storage.backups import BackupSettings
 from spurdesk.library.storage.failures import Failure
 from spurdesk.library.storage.opening import Store, copy_library, corrupt_error, open_store
@@ -101,6 +103,45 @@ class LibraryCore:
         self.opening_backup: Path | None = None
         #: Full checks running in other threads (`verify`), cancelled on close.
         self._checks: list[FullCheck] = []
+        #: On a shared server: what this library last read of each field, so that a write never
+        #: overwrites someone else's change unseen (storage/concurrency.py). None on a laptop
+        #: file, which has one writer.
+        self._seen: concurrency.SeenValues | None = None
+        #: Conflicting texts taken out of staging, until the UI asks for them (`take_conflicts`):
+        #: a flush inside a read swallows its error, and the text must not vanish with it.
+        self._conflicts: list[EditConflict] = []
+        if store.engine.dialect.name != "sqlite":
+            self._seen = concurrency.SeenValues()
+            self._guard_writes(self._seen)
+
+    def _guard_writes(self, seen: concurrency.SeenValues) -> None:
+        """Every command's flush on the server: lock its inspections, refuse fields changed by
+        someone else since read, and remember what it wrote once committed."""
+
+        def before_flush(session: Session, _context: object, _instances: object) -> None:
+            owners = [
+                row.id if isinstance(row, InspectionRow) else row.inspection_id
+                for row in session.dirty
+                if isinstance(row, InspectionRow) or hasattr(row, "inspection_id")
+            ]
+            concurrency.lock_inspections(session.connection(), owners)
+            if conflicts := concurrency.dirty_conflicts(session, seen):
+                raise ConcurrentEditError(conflicts)
+
+        def after_flush(session: Session, _context: object) -> None:
+            session.info.setdefault("written", []).extend(concurrency.written_rows(session))
+
+        def after_commit(session: Session) -> None:
+            for ref, values in session.info.pop("written", []):
+                seen.remember(ref, values)
+
+        def after_rollback(session: Session) -> None:
+            session.info.pop("written", None)
+
+        event.listen(self._sessions, "before_flush", before_flush)
+        event.listen(self._sessions, "after_flush", after_flush)
+        event.listen(self._sessions, "after_commit", after_commit)
+        event.listen(self._sessions, "after_soft_rollback", lambda s, _t: after_rollback(s))
 
     @classmethod
     def open(
@@ -247,10 +288,31 @@ class LibraryCore:
         with self._database_errors():
             with self._sessions.begin() as session:
                 if written:
-                    rows.write_staged(session.connection(), written, utc_now())
+                    # Text someone else changed meanwhile stays staged; the autosave's flush
+                    # reports it. The command itself goes ahead.
+                    self._write_staged(session.connection(), written)
                 yield session
             self._forget_written(written)
+            self._remember_written(written)
         self._after_commit()
+
+    def _write_staged(
+        self, connection: Connection, written: dict[TextKey, str]
+    ) -> list[EditConflict]:
+        """Write staged text; on the server, leave out (and return) the texts someone else has
+        changed since this library read them — `written` is left holding what was written."""
+        conflicts = []
+        if self._seen is not None:
+            conflicts = concurrency.staged_conflicts(connection, written, self._seen)
+            for conflict in conflicts:
+                del written[conflict.key]
+        if written:
+            rows.write_staged(connection, written, utc_now())
+        return conflicts
+
+    def _remember_written(self, written: dict[TextKey, str]) -> None:
+        if self._seen is not None:
+            concurrency.remember_staged(written, self._seen)
 
     def _unstage(self, dropped: Callable[[TextKey], bool]) -> None:
         """Forget staged text whose target a command has just removed."""
@@ -278,6 +340,7 @@ class LibraryCore:
             except LibraryError as error:
                 log.warning("staged text not yet written: %s", error)
         with self._database_errors(), self._sessions() as session:
+            session.info["reading"] = True
             yield session
 
     @contextmanager
@@ -468,15 +531,24 @@ class LibraryCore:
         def children(table: type[_Row]) -> list[_Row]:
             return list(session.scalars(select(table).where(table.inspection_id == row.id)))
 
+        inspectors, participants = children(InspectorRow), children(ParticipantRow)
+        sections, assessed = children(SectionRow), children(CriterionRow)
+        summary, actions = children(SummaryRow), children(ActionRow)
+        if self._seen is not None and session.info.get("reading"):
+            # What the user is shown: later writes are compared with it (only from a read, so a
+            # command's uncommitted state is never taken for what others saved).
+            self._seen.remember_inspection(
+                row.id, [row, *inspectors, *participants, *sections, *assessed, *summary, *actions]
+            )
         return inspection_record(
             row,
             self._criteria_of(row),
-            inspectors=children(InspectorRow),
-            participants=children(ParticipantRow),
-            sections=children(SectionRow),
-            assessed=children(CriterionRow),
-            summary=children(SummaryRow),
-            actions=children(ActionRow),
+            inspectors=inspectors,
+            participants=participants,
+            sections=sections,
+            assessed=assessed,
+            summary=summary,
+            actions=actions,
         )
 
     @property
@@ -500,9 +572,34 @@ class LibraryCore:
         written = dict(self._staged)
         with self._database_errors():
             with self._store.engine.begin() as connection:
-                rows.write_staged(connection, written, utc_now())
+                conflicts = self._write_staged(connection, written)
             self._forget_written(written)
+            self._remember_written(written)
         self._after_commit()
+        if conflicts:
+            self._unstage(lambda key: any(key == conflict.key for conflict in conflicts))
+            self._conflicts.extend(conflicts)
+            raise ConcurrentEditError(conflicts)
+
+    def take_conflicts(self) -> list[EditConflict]:
+        """Typed texts refused since last asked because someone else had changed the field (also
+        those met by the flush a read does first); each waits for keep_mine or take_theirs."""
+        conflicts, self._conflicts = self._conflicts, []
+        return conflicts
+
+    def keep_mine(self, conflict: EditConflict) -> None:
+        """After a conflict: the user has seen the other text and keeps their own, which is
+        written now (staged text) — or may now be entered again (a command)."""
+        if self._seen is not None:
+            self._seen.accept(conflict)
+        if conflict.key is not None:
+            self.stage_text(conflict.key, conflict.mine)  # type: ignore[attr-defined]
+            self.flush()
+
+    def take_theirs(self, conflict: EditConflict) -> None:
+        """After a conflict: the other text stands; the next edit of the field builds on it."""
+        if self._seen is not None:
+            self._seen.accept(conflict)
 
     def _require_file(self) -> Path:
         if self.path is None:

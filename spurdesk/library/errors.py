@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spurdesk.errors import SpurdeskError
+
+if TYPE_CHECKING:
+    from spurdesk.library.text_keys import TextKey
 
 
 class LibraryError(SpurdeskError):
@@ -57,3 +62,45 @@ class LibraryNotFoundError(LibraryError):
     def __init__(self, message: str, *, path: Path) -> None:
         super().__init__(message)
         self.path = path
+
+
+_FIELD_LABELS = {
+    "findings": "iakttagelserna",
+    "justification": "motiveringen av graderingen",
+    "grade": "graderingen",
+    "revised_grade": "den ändrade graderingen",
+    "note": "anteckningen",
+    "status": "statusen",
+    "text": "texten",
+}
+
+
+@dataclass(frozen=True)
+class EditConflict:
+    """One field someone else changed after this library last read it; not written."""
+
+    table: str
+    ref: tuple[Any, ...]  # the row: (table, id) or (table, inspection id, section/criterion)
+    field: str
+    inspection_id: int
+    mine: Any
+    theirs: Any
+    key: TextKey | None = None  # set for staged editor text, so the UI can re-stage or drop it
+
+    @property
+    def what(self) -> str:
+        target = f" i {self.ref[2]}" if len(self.ref) == 3 else ""
+        return f"{_FIELD_LABELS.get(self.field, self.field)}{target}"
+
+
+class ConcurrentEditError(LibraryError):
+    """Someone else saved the same field meanwhile; those fields were not written (any others of
+    the same command were, for staged text) and `conflicts` holds both values of each."""
+
+    def __init__(self, conflicts: list[EditConflict]) -> None:
+        listed = ", ".join(conflict.what for conflict in conflicts)
+        super().__init__(
+            f"Någon annan sparade {listed} medan du arbetade. Din ändring av det sparades inte, "
+            "så att ingen ändring skrivs över. Jämför texterna och välj vilken som ska gälla."
+        )
+        self.conflicts = conflicts

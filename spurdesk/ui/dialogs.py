@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.library import (
+    ConcurrentEditError,
     CorruptLibraryError,
     LibraryLockedError,
     NewerLibraryVersionError,
@@ -111,6 +112,12 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "") ->
     handler = damaged_library_handler()
     if isinstance(error, CorruptLibraryError) and handler is not None:
         handler(parent, error)
+        return
+    if isinstance(error, ConcurrentEditError):
+        from spurdesk.ui.edit_conflict_dialog import ask_resolution
+
+        for conflict in error.conflicts:  # a command: the other value stands, shown beside
+            ask_resolution(parent, conflict, can_keep_mine=False)
         return
     run_box(error_box(parent, error, title))
 

@@ -8,7 +8,8 @@ when `inspectionChanged` / `inspectionsChanged` fire (the Anki "operation" habit
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -16,9 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.library.errors import ConcurrentEditError
 
 if TYPE_CHECKING:
-    from spurdesk.library import Library, TextKey
+    from spurdesk.library import EditConflict, Library, TextKey
 
 T = TypeVar("T")
 
@@ -41,6 +43,9 @@ class LibrarySession(QObject):
     inspectionsChanged = Signal()  # list-level change: created, deleted, restored, duplicated
     saved = Signal(object)  # datetime of the last durable write → status bar "Sparat hh:mm:ss"
     errorOccurred = Signal(object)  # a SpurdeskError raised during undo, redo or autosave
+    #: On the office server: typed text someone else changed meanwhile was not written
+    #: (a ConcurrentEditError); the window asks which version stands and calls `resolve`.
+    conflictOccurred = Signal(object)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,8 +79,20 @@ class LibrarySession(QObject):
         caller and leaves neither the library nor the stack changed.
         """
         cast_command: SessionCommand = command  # type: ignore[assignment]
-        cast_command.apply_first()
+        with self._refreshed_on_conflict(inspection_id):
+            cast_command.apply_first()
         self.undo_stack(inspection_id).push(command)
+
+    @contextmanager
+    def _refreshed_on_conflict(self, inspection_id: int | None) -> Iterator[None]:
+        """A command refused because someone else changed the same field: the views re-read
+        the inspection, so the user sees (and the library remembers seeing) the other value."""
+        try:
+            yield
+        except ConcurrentEditError:
+            if inspection_id is not None:
+                self.inspectionChanged.emit(inspection_id)
+            raise
 
     # service calls -------------------------------------------------------------------------
 
@@ -91,7 +108,8 @@ class LibrarySession(QObject):
     def perform(self, inspection_id: int | None, action: Callable[[Library], T]) -> T:
         """Write staged text first (so views never read older text), run `action`, signal."""
         self.flush()
-        result = action(self._library)
+        with self._refreshed_on_conflict(inspection_id):
+            result = action(self._library)
         self.saved.emit(datetime.now())
         if inspection_id is not None:
             self.inspectionChanged.emit(inspection_id)
@@ -115,10 +133,15 @@ class LibrarySession(QObject):
             return
         try:
             self._library.flush()
+        except ConcurrentEditError:
+            pass  # the other texts were written; the conflicting ones are taken below
         except SpurdeskError as error:
             # The text stays staged: the next flush retries, nothing typed is dropped.
             self.errorOccurred.emit(error)
             return
+        # Also those a read's own flush met before this one: they wait for the user's choice.
+        if conflicts := self._library.take_conflicts():
+            self.conflictOccurred.emit(ConcurrentEditError(conflicts))
         changed, self._staged_inspections = self._staged_inspections, set()
         self.saved.emit(datetime.now())
         for inspection_id in sorted(changed):
@@ -137,6 +160,15 @@ class LibrarySession(QObject):
         for stack in self._stacks.values():
             stack.clear()
         self._library.close()
+
+    def resolve(self, conflict: EditConflict, keep_mine: bool) -> None:
+        """The user's choice after a conflict: write their text now, or let the other stand."""
+        if keep_mine:
+            self._library.keep_mine(conflict)
+        else:
+            self._library.take_theirs(conflict)
+        self.saved.emit(datetime.now())
+        self.inspectionChanged.emit(conflict.inspection_id)
 
     def report(self, error: SpurdeskError) -> None:
         """Hand an error raised inside undo/redo to whoever shows dialogs."""

@@ -47,9 +47,15 @@ def demo() -> Inspection:
     )
 
 
-@pytest.fixture(params=["fake", "library"])
+@pytest.fixture(params=["fake", "library", "server"])
 def store(request: pytest.FixtureRequest, demo: Inspection, tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(request.param, tmp_path)
+    """The fake, a Library file and a Library on the PostgreSQL test server."""
+    if request.param == "server":
+        from spurdesk.library import Library
+
+        opened: Store = Library.open(request.getfixturevalue("postgres_library_url"))
+    else:
+        opened = open_store(request.param, tmp_path)
     opened.import_inspection(demo)
     yield opened
     if hasattr(opened, "close"):

@@ -6,7 +6,6 @@ laptops would: Anna shares the demo inspection with Erik, both edit, copies go b
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from spurdesk.library import Library, LibraryError
 from spurdesk.model.criteria import Grade
 from spurdesk.model.inspection import CriterionStatus, Inspector, ParticipantGroup, SummaryKind
 from tests.exchange.helpers import edit_json, members_of, reseal, zip_bytes
+from tests.library.conftest import library_state
 
 
 @dataclass
@@ -52,13 +52,19 @@ class Laptop:
         return document_digest(document_of(self.record))
 
 
-@pytest.fixture
-def laptops(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    """Anna's library with the demo, shared once with Erik's library (which adds it)."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def laptops(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
+    """Anna's library with the demo, shared once with Erik's library (which adds it); Erik's
+    is a file, and once a library on the PostgreSQL server: the merge holds on both."""
     anna_library = Library.create_demo(tmp_path / "anna.sqlite")
     anna_library.actor = "Anna"
     anna = Laptop("Anna", anna_library, anna_library.list_inspections()[0].id, tmp_path)
-    erik_library = Library.open(tmp_path / "erik.sqlite")
+    erik_location = (
+        tmp_path / "erik.sqlite"
+        if request.param == "sqlite"
+        else request.getfixturevalue("postgres_library_url")
+    )
+    erik_library = Library.open(erik_location)
     erik_library.actor = "Erik"
     plan = plan_merge(erik_library, read_copy(anna.send()))
     assert plan.adds_inspection
@@ -254,10 +260,9 @@ def test_inspectors_keep_their_identity_through_edits(laptops) -> None:  # type:
 # --- untrusted copies --------------------------------------------------------------------------
 
 
-def _library_bytes(library: Library) -> bytes:
-    assert library.path is not None
+def _library_bytes(library: Library) -> str:
     library.flush()
-    return hashlib.sha256(library.path.read_bytes()).digest()
+    return library_state(library)
 
 
 def _sealed(path: Path, members: dict[str, bytes]) -> Path:

@@ -15,6 +15,8 @@ from sqlalchemy.engine import URL
 
 #: How long a connection waits for another one's write lock before failing (milliseconds).
 BUSY_TIMEOUT_MS = 5000
+#: The same on a server: how long a command waits for another's lock on an inspection.
+SERVER_LOCK_TIMEOUT_MS = 5000
 
 # synchronous=FULL, not NORMAL. In WAL mode NORMAL syncs the log only at checkpoints, so a commit
 # that has returned can still vanish on power loss or a flat battery (the database stays
@@ -57,7 +59,11 @@ def sqlite_path_of(url: URL) -> Path | None:
 def create_library_engine(url: URL, *, read_only: bool = False) -> Engine:
     """An engine for `url`; on SQLite with the pragmas above and real transactions."""
     if url.get_backend_name() != "sqlite":
-        return create_engine(url)
+        # A command waits at most this long for another's lock on the same inspection, then is
+        # refused with a message (never a frozen window). pre_ping: a connection the server has
+        # dropped (restart, network) is replaced instead of failing the next command.
+        options = f"-c lock_timeout={SERVER_LOCK_TIMEOUT_MS}"
+        return create_engine(url, connect_args={"options": options}, pool_pre_ping=True)
     engine = create_engine(url)
     _set_up_sqlite(engine, read_only=read_only)
     return engine

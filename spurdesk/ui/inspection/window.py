@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from spurdesk.errors import SpurdeskError
+from spurdesk.library.errors import ConcurrentEditError
 from spurdesk.model.inspection import Inspection
 from spurdesk.ui.dialogs import show_error
 from spurdesk.ui.inspection.action_plan_page import ActionPlanPage
@@ -90,6 +91,7 @@ class InspectionWindow(QMainWindow):
         session.inspectionChanged.connect(self._inspection_changed)
         session.saved.connect(self._show_saved)
         session.errorOccurred.connect(self._error)
+        session.conflictOccurred.connect(self._conflict)
         self.retranslate()
         self._restore_geometry()
         self.go_to(NodeKind.OVERVIEW)
@@ -319,6 +321,18 @@ class InspectionWindow(QMainWindow):
         if active is self or active is None:
             show_error(self, error)  # type: ignore[arg-type]
 
+    def _conflict(self, error: ConcurrentEditError) -> None:
+        """Text typed here that someone else changed meanwhile on the server: ask which stands."""
+        from spurdesk.ui.edit_conflict_dialog import Resolution, ask_resolution
+
+        for conflict in error.conflicts:
+            if conflict.inspection_id == self.inspection_id:
+                choice = ask_resolution(self, conflict, can_keep_mine=conflict.key is not None)
+                try:
+                    self.session.resolve(conflict, keep_mine=choice is Resolution.KEEP_MINE)
+                except SpurdeskError as failure:
+                    show_error(self, failure)
+
     # export --------------------------------------------------------------------------------
 
     def export(self, fmt: str) -> None:
@@ -404,6 +418,7 @@ class InspectionWindow(QMainWindow):
             (self.session.inspectionChanged, self._inspection_changed),
             (self.session.saved, self._show_saved),
             (self.session.errorOccurred, self._error),
+            (self.session.conflictOccurred, self._conflict),
         ):
             signal.disconnect(slot)
         super().closeEvent(event)
