@@ -81,7 +81,7 @@ def test_without_a_saved_address_the_user_is_sent_to_the_settings(
     assert main.sync_office_action in main.file_menu.actions()
     assert main.sync_office_action.text() == "S&ynkronisera med kontoret…"
     assert main.sync_with_office() is None
-    assert "Inställningar" in message_boxes.boxes[-1].text()
+    assert "Inställningar" in message_boxes.texts[-1]
 
 
 def test_a_sync_sends_then_brings_office_edits_back_as_one_undo_step(
@@ -96,7 +96,7 @@ def test_a_sync_sends_then_brings_office_edits_back_as_one_undo_step(
     sync = run_sync(qtbot, main)
     assert sync.report is not None
     assert [item.outcome for item in sync.report.items] == [Outcome.SENT]
-    assert "Skickade till kontoret: 1." in message_boxes.boxes[-1].text()
+    assert "Skickade till kontoret: 1." in message_boxes.texts[-1]
     uid = demo_library.get_inspection(demo_inspection_id).uid
     office, office_id = on_office(office_path, uid)
     with office:
@@ -151,7 +151,7 @@ def test_conflicts_are_chosen_in_the_merge_preview(
     assert demo_session.undo_stack(demo_inspection_id).count() == 1
     (report,) = finished
     assert isinstance(report, SyncReport) and report.conflicts == []
-    assert "Synkroniserade: 1." in message_boxes.boxes[-1].text()
+    assert "Synkroniserade: 1." in message_boxes.texts[-1]
 
 
 def test_an_unreachable_office_is_explained_and_nothing_changes(
@@ -169,6 +169,6 @@ def test_an_unreachable_office_is_explained_and_nothing_changes(
     before = hashlib.sha256(demo_library.path.read_bytes()).hexdigest()
     sync = run_sync(qtbot, main)
     assert sync.report is None
-    told = message_boxes.boxes[-1].text()
+    told = message_boxes.texts[-1]
     assert "Kontorets bibliotek kunde inte nås" in told and "hemligt" not in told
     assert hashlib.sha256(demo_library.path.read_bytes()).hexdigest() == before
