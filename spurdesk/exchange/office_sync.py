@@ -64,12 +64,14 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class LaptopMerge:
-    """What the laptop's side of a merge wrote, for the app's undo step."""
+    """What the laptop's side of a merge wrote, for the app's undo step: the content before and
+    after, the merged version and the office's state it remembered (both forgotten on undo)."""
 
     inspection_id: int
     before: Inspection
     after: Inspection
     version: SharedVersion
+    received: SharedVersion
     detail: str
 
 
@@ -342,16 +344,20 @@ class _Sync:
         laptop_merge = None
         if digest != local_digest:
             after = record_of(merged, local)
+            # The office's state as received: a section left as the office had it passes the
+            # grading check here as it did there (library.sharing._check_mixed_grades).
+            received = _version(remote_document, remote_digest, "received", OFFICE, remote_known)
             version = _version(merged, digest, "received", OFFICE, (*remote_known, remote_digest))
             detail = merge_summary(plan)
             self.laptop.apply_merged(
                 mine.id,
                 after,
                 detail=detail,
+                received=received,
                 content=version,
                 unchanged_since=local.modified_at,
             )
-            laptop_merge = LaptopMerge(mine.id, local, after, version, detail)
+            laptop_merge = LaptopMerge(mine.id, local, after, version, received, detail)
         elif digest == remote_digest:  # else stamped above, before the office was written
             self.laptop.record_shared_version(
                 mine.id,

@@ -77,7 +77,7 @@ class CopyStore(Protocol):
         *,
         detail: str,
         received: SharedVersion | None = None,
-        forget: str | None = None,
+        forget: str | tuple[str, ...] | None = None,
     ) -> None: ...
 
 
@@ -108,7 +108,7 @@ class SyncStore(CopyStore, Protocol):
         *,
         detail: str,
         received: SharedVersion | None = None,
-        forget: str | None = None,
+        forget: str | tuple[str, ...] | None = None,
         unchanged_since: datetime | None = None,
         content: SharedVersion | None = None,
     ) -> None: ...

@@ -149,13 +149,13 @@ class SharingVerbs(LibraryCore):
         *,
         detail: str,
         received: SharedVersion | None = None,
-        forget: str | None = None,
+        forget: str | tuple[str, ...] | None = None,
         unchanged_since: datetime | None = None,
         content: SharedVersion | None = None,
     ) -> None:
         """Make the inspection's content `record` (a merged copy, or the state before one when
         a merge is undone) in one transaction, rows matched by their uids; with `received`, the
-        copy's version is remembered as a common ancestor, with `forget` a version is dropped.
+        copy's version is remembered as a common ancestor, with `forget` versions are dropped.
 
         For a sync with the office: with `unchanged_since` (its `modified_at` when the merge
         read it) an inspection written meanwhile by someone else is refused with
@@ -217,7 +217,9 @@ class SharingVerbs(LibraryCore):
                 session.execute(
                     delete(SharedVersionRow).where(
                         SharedVersionRow.inspection_id == row.id,
-                        SharedVersionRow.digest == forget,
+                        SharedVersionRow.digest.in_(
+                            (forget,) if isinstance(forget, str) else forget
+                        ),
                     )
                 )
             self._audit(session, row.id, "merge", detail)

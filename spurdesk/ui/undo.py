@@ -319,7 +319,7 @@ class MergeState:
     record: Inspection
     detail: str
     received: SharedVersion | None = None
-    forget: str | None = None
+    forget: str | tuple[str, ...] | None = None
 
 
 def merge_copy_command(
@@ -329,9 +329,11 @@ def merge_copy_command(
     merged: Inspection,
     version: SharedVersion,
     detail: str,
+    also_forget: tuple[str, ...] = (),
 ) -> VerbCommand[MergeState]:
     """A received copy merged as one step. Undo puts back the content `before` and forgets the
-    copy's version, so that the same copy can be merged again later and loses nothing."""
+    copy's version (and `also_forget`: the office's state a sync remembered with it), so that
+    the same copy can be merged again later and loses nothing."""
 
     def verb(library: Library, state: MergeState) -> None:
         library.apply_merged(
@@ -351,7 +353,7 @@ def merge_copy_command(
         inspection_id,
         text,
         verb,
-        MergeState(before, undone, forget=version.digest),
+        MergeState(before, undone, forget=(version.digest, *also_forget)),
         MergeState(merged, detail, received=version),
     )
 

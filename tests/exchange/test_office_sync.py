@@ -316,3 +316,39 @@ def test_one_inspection_synced_again_after_choosing(anna: Library, office: Libra
     assert_in_step(anna, office)
     versions = anna.shared_versions(only(anna))
     assert versions[-1].peer == OFFICE
+
+
+def test_a_section_as_the_office_left_it_comes_down_even_off_the_suggested_grade(
+    anna: Library, office: Library
+) -> None:
+    """The office marks B's criteria unmet and leaves B's grade (B, no justification): a state
+    the office holds, so the laptop takes it; only a mix of both sides is checked."""
+    sync(anna, office)
+    office_id = office_record(anna, office).id
+    for criterion in office.get_inspection(office_id).section("B").criteria:
+        office.set_criterion_status(office_id, criterion.criterion_id, CriterionStatus.NOT_MET)
+    assert [item.outcome for item in sync(anna, office).items] == [Outcome.MERGED]
+    assert_in_step(anna, office)
+
+
+def test_a_merge_undone_on_the_laptop_comes_back_with_the_next_sync(
+    anna: Library, office: Library
+) -> None:
+    """Undo (as the app's undo step does it) is "not now": the office keeps its state, and the
+    next sync brings it down again cleanly instead of reverting the office's edit."""
+    sync(anna, office)
+    office_id = office_record(anna, office).id
+    office.set_findings(office_id, "E", "Kansliets tillägg om E.")
+    (item,) = sync(anna, office).items
+    merge = item.laptop_merge
+    assert merge is not None
+    anna.apply_merged(
+        merge.inspection_id,
+        merge.before,
+        detail="ångrad",
+        forget=(merge.version.digest, merge.received.digest),
+    )
+    assert anna.get_inspection(only(anna)).section("E").findings != "Kansliets tillägg om E."
+    assert [item.outcome for item in sync(anna, office).items] == [Outcome.MERGED]
+    assert anna.get_inspection(only(anna)).section("E").findings == "Kansliets tillägg om E."
+    assert office.get_inspection(office_id).section("E").findings == "Kansliets tillägg om E."

@@ -118,6 +118,13 @@ def test_a_sync_sends_then_brings_office_edits_back_as_one_undo_step(
     assert demo_library.get_inspection(demo_inspection_id).section("E").findings == (
         "Kansliets tillägg."
     )
+    stack.undo()  # "not now": the office keeps it, and the next sync brings it back
+    sync = run_sync(qtbot, main)
+    assert demo_library.get_inspection(demo_inspection_id).section("E").findings == (
+        "Kansliets tillägg."
+    )
+    with Library.open(office_path) as office:
+        assert office.get_inspection(office_id).section("E").findings == "Kansliets tillägg."
 
 
 def test_conflicts_are_chosen_in_the_merge_preview(

@@ -177,6 +177,7 @@ class OfficeSync(QObject):
             merge.after,
             merge.version,
             merge.detail,
+            also_forget=(merge.received.digest,),
         )
         command.push_applied()
         self._session.inspectionChanged.emit(merge.inspection_id)
