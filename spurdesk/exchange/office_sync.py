@@ -230,138 +230,154 @@ class _Sync:
 
     def _send(self, mine: SyncEntry) -> InspectionSync:
         """An inspection the office lacks: added there under the same identity."""
-        record = self.laptop.get_inspection(mine.id)
-        known = known_digests(self.laptop.shared_versions(mine.id))
-        document = document_of(record)
-        digest = document_digest(document)
+        local = _read(self.laptop, mine)
         if not self.dry_run:
             self.laptop.record_shared_version(
-                mine.id,
-                _version(document, digest, "sent", OFFICE, known),
-                content_of=record.modified_at,
+                mine.id, local.version("sent", OFFICE), content_of=local.record.modified_at
             )
             try:
                 self.office.import_shared(
-                    record, _version(document, digest, "received", self.actor, known), content=True
+                    local.record, local.version("received", self.actor), content=True
                 )
             except SpurdeskError:
                 if self.office.find_inspection(mine.uid) is not None:
-                    raise InspectionChangedError("added meanwhile") from None  # merge instead
+                    raise InspectionChangedError(
+                        f"{mine.title} lades till på kontoret under tiden."
+                    ) from None
                 raise
         return InspectionSync(mine.uid, mine.title, Outcome.SENT)
 
     def _fetch(self, theirs: SyncEntry) -> InspectionSync:
         """An office inspection of this inspector that the laptop lacks: added here."""
-        record = self.office.get_inspection(theirs.id)
-        known = known_digests(self.office.shared_versions(theirs.id))
-        document = document_of(record)
-        digest = document_digest(document)
+        remote = _read(self.office, theirs)
         if not self.dry_run:
             self.laptop.import_shared(
-                record, _version(document, digest, "received", OFFICE, known), content=True
+                remote.record, remote.version("received", OFFICE), content=True
             )
             self.office.record_shared_version(
-                theirs.id,
-                _version(document, digest, "sent", self.actor, known),
-                content_of=record.modified_at,
+                theirs.id, remote.version("sent", self.actor), content_of=remote.record.modified_at
             )
         return InspectionSync(theirs.uid, theirs.title, Outcome.FETCHED)
 
     def _merge(self, mine: SyncEntry, theirs: SyncEntry) -> InspectionSync:
-        local = self.laptop.get_inspection(mine.id)
-        remote = self.office.get_inspection(theirs.id)
-        local_versions = self.laptop.shared_versions(mine.id)
-        local_known = known_digests(local_versions)
-        remote_known = known_digests(self.office.shared_versions(theirs.id))
-        local_document, remote_document = document_of(local), document_of(remote)
-        local_digest, remote_digest = (
-            document_digest(local_document),
-            document_digest(remote_document),
-        )
+        """The office's state merged into the laptop's; both sides then take the result."""
+        local, remote = _read(self.laptop, mine), _read(self.office, theirs)
         copy = ReceivedCopy(
             source=self.office.location,
             sender=OFFICE,
-            created=remote.modified_at or datetime.now(UTC),
-            record=remote,
-            document=remote_document,
-            digest=remote_digest,
-            history=(*remote_known, remote_digest),
+            created=remote.record.modified_at or datetime.now(UTC),
+            record=remote.record,
+            document=remote.document,
+            digest=remote.digest,
+            history=(*remote.known, remote.digest),
         )
-        plan = plan_against(copy, mine.id, local, local_versions)
+        plan = plan_against(copy, mine.id, local.record, local.versions)
         if plan.result is None:  # the office's state is one the laptop has taken in: push
-            merged = local_document
+            merged = local.document
+        elif not plan.result.conflicts:
+            merged = resolve(plan.result, {})
         else:
-            choices: Mapping[Path, Resolution] = {}
-            if plan.result.conflicts:
-                settled = self.resolve_conflicts(plan) if self.resolve_conflicts else None
-                if settled is None:
-                    return InspectionSync(mine.uid, mine.title, Outcome.CONFLICT, plan)
-                choices = settled
+            choices = self.resolve_conflicts(plan) if self.resolve_conflicts else None
+            if choices is None:
+                return InspectionSync(mine.uid, mine.title, Outcome.CONFLICT, plan)
             merged = resolve(plan.result, dict(choices))
         digest = document_digest(merged)
-        same = digest == local_digest == remote_digest
-        here = tuple(differences(local_document, merged))
-        there = tuple(differences(remote_document, merged))
         synced = InspectionSync(
             mine.uid,
             mine.title,
-            Outcome.UNCHANGED if same else Outcome.MERGED,
+            Outcome.UNCHANGED if digest == local.digest == remote.digest else Outcome.MERGED,
             plan,
-            here=here,
-            there=there,
+            here=tuple(differences(local.document, merged)),
+            there=tuple(differences(remote.document, merged)),
         )
         if self.dry_run:
             return synced
-        conflicts = len(plan.result.conflicts) if plan.result else 0
-        if digest != remote_digest:
-            self.laptop.record_shared_version(
-                mine.id,
-                _version(local_document, local_digest, "sent", OFFICE, local_known),
-                content_of=local.modified_at,
-            )
-            self.office.apply_merged(
-                theirs.id,
-                record_of(merged, remote),
-                detail=f"Synkroniserad från {self.actor}: " + changes_summary(there, conflicts),
-                received=_version(
-                    local_document, local_digest, "received", self.actor, local_known
-                ),
-                content=_version(
-                    merged,
-                    digest,
-                    "received",
-                    self.actor,
-                    (*local_known, local_digest, remote_digest),
-                ),
-                unchanged_since=remote.modified_at,
-            )
-        else:
+        self._write_office(local, remote, merged, digest, synced)
+        return replace(synced, laptop_merge=self._write_laptop(local, remote, merged, digest, plan))
+
+    def _write_office(
+        self, local: _Side, remote: _Side, merged: Document, digest: str, synced: InspectionSync
+    ) -> None:
+        """Steps 1 and 2: the laptop's state remembered here, then the merge at the office
+        (refused if the office's inspection changed since it was read)."""
+        if digest == remote.digest:  # nothing new for the office: its state is the content
             self.office.record_shared_version(
-                theirs.id,
-                _version(remote_document, remote_digest, "sent", self.actor, remote_known),
-                content_of=remote.modified_at,
+                remote.entry.id,
+                remote.version("sent", self.actor),
+                content_of=remote.record.modified_at,
             )
-        laptop_merge = None
-        if digest != local_digest:
-            after = record_of(merged, local)
-            # The office's state as received: a section left as the office had it passes the
-            # grading check here as it did there (library.sharing._check_mixed_grades).
-            received = _version(remote_document, remote_digest, "received", OFFICE, remote_known)
-            version = _version(merged, digest, "received", OFFICE, (*remote_known, remote_digest))
-            detail = merge_summary(plan)
-            self.laptop.apply_merged(
-                mine.id,
-                after,
-                detail=detail,
-                received=received,
-                content=version,
-                unchanged_since=local.modified_at,
-            )
-            laptop_merge = LaptopMerge(mine.id, local, after, version, received, detail)
-        elif digest == remote_digest:  # else stamped above, before the office was written
-            self.laptop.record_shared_version(
-                mine.id,
-                _version(local_document, local_digest, "sent", OFFICE, local_known),
-                content_of=local.modified_at,
-            )
-        return replace(synced, laptop_merge=laptop_merge)
+            return
+        self.laptop.record_shared_version(
+            local.entry.id, local.version("sent", OFFICE), content_of=local.record.modified_at
+        )
+        result = synced.plan.result if synced.plan is not None else None
+        conflicts = len(result.conflicts) if result is not None else 0
+        self.office.apply_merged(
+            remote.entry.id,
+            record_of(merged, remote.record),
+            detail=f"Synkroniserad från {self.actor}: " + changes_summary(synced.there, conflicts),
+            received=local.version("received", self.actor),
+            content=_version(
+                merged,
+                digest,
+                "received",
+                self.actor,
+                (*local.known, local.digest, remote.digest),
+            ),
+            unchanged_since=remote.record.modified_at,
+        )
+
+    def _write_laptop(
+        self, local: _Side, remote: _Side, merged: Document, digest: str, plan: MergePlan
+    ) -> LaptopMerge | None:
+        """Step 3: the merge here, remembering the office's state as received (a section as
+        the office left it passes the grading check here as it did there) and the result."""
+        if digest == local.digest:
+            if digest == remote.digest:  # else stamped in step 1
+                self.laptop.record_shared_version(
+                    local.entry.id,
+                    local.version("sent", OFFICE),
+                    content_of=local.record.modified_at,
+                )
+            return None
+        after = record_of(merged, local.record)
+        received = remote.version("received", OFFICE)
+        version = _version(merged, digest, "received", OFFICE, (*remote.known, remote.digest))
+        detail = merge_summary(plan)
+        self.laptop.apply_merged(
+            local.entry.id,
+            after,
+            detail=detail,
+            received=received,
+            content=version,
+            unchanged_since=local.record.modified_at,
+        )
+        return LaptopMerge(local.entry.id, local.record, after, version, received, detail)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side's inspection as read for a sync: the record, the versions its library
+    remembers, its merge document and digest."""
+
+    entry: SyncEntry
+    record: Inspection
+    versions: list[SharedVersion]
+    document: Document
+    digest: str
+
+    @property
+    def known(self) -> tuple[str, ...]:
+        return known_digests(self.versions)
+
+    def version(self, direction: str, peer: str) -> SharedVersion:
+        """This state as a version to remember (sent from here, or received by the other)."""
+        return _version(self.document, self.digest, direction, peer, self.known)
+
+
+def _read(store: SyncStore, entry: SyncEntry) -> _Side:
+    record = store.get_inspection(entry.id)
+    document = document_of(record)
+    return _Side(
+        entry, record, store.shared_versions(entry.id), document, document_digest(document)
+    )

@@ -47,6 +47,8 @@ def main(
     qtbot.addWidget(window)
     window.show()
     yield window
+    if window.start_view is not None:  # a reload the sync scheduled, while the library is open
+        window.start_view.reload()
     window.close()
 
 

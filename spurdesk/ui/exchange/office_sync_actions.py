@@ -142,7 +142,6 @@ class OfficeSync(QObject):
     def _failed(self, error: object) -> None:
         if not isinstance(error, SpurdeskError):
             raise error if isinstance(error, BaseException) else RuntimeError(error)  # a bug
-        self._session.inspectionsChanged.emit()  # what was synced before it stopped
         title = self.tr("Synkronisera med kontoret")
         if isinstance(error, OfficeUnreachableError):
             text = self.tr(
@@ -150,6 +149,7 @@ class OfficeSync(QObject):
                 "ändrats; du kan arbeta vidare som vanligt och synkronisera senare.",
             )
         else:
+            self._session.inspectionsChanged.emit()  # what was synced before it stopped
             text = self.tr(
                 "Synkroniseringen avbröts: %1 Det som hann synkroniseras är sparat på båda "
                 "sidor; synkronisera igen när kontoret kan nås.",
