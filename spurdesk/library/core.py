@@ -291,9 +291,10 @@ class LibraryCore:
                     # Text someone else changed meanwhile stays staged; the autosave's flush
                     # reports it. The command itself goes ahead.
                     self._write_staged(session.connection(), written)
+                    # Remembered with the command's own changes when the commit succeeds.
+                    session.info.setdefault("written", []).extend(concurrency.staged_rows(written))
                 yield session
             self._forget_written(written)
-            self._remember_written(written)
         self._after_commit()
 
     def _write_staged(
@@ -312,7 +313,8 @@ class LibraryCore:
 
     def _remember_written(self, written: dict[TextKey, str]) -> None:
         if self._seen is not None:
-            concurrency.remember_staged(written, self._seen)
+            for ref, values in concurrency.staged_rows(written):
+                self._seen.remember(ref, values)
 
     def _unstage(self, dropped: Callable[[TextKey], bool]) -> None:
         """Forget staged text whose target a command has just removed."""

@@ -177,11 +177,13 @@ def _current(connection: Connection, table: str, ref: RowRef, field: str) -> Any
     return connection.execute(select(columns[field]).where(where)).scalar()
 
 
-def remember_staged(written: Mapping[TextKey, str], seen: SeenValues) -> None:
-    """After a commit: the written texts are what this library last saw."""
+def staged_rows(written: Mapping[TextKey, str]) -> list[tuple[RowRef, dict[str, Any]]]:
+    """Written staged texts as (row, {field: text}), to remember once committed."""
+    rows = []
     for key, text in written.items():
         ref, field = text_target(key)
-        seen.remember(ref, {field: text})
+        rows.append((ref, {field: text}))
+    return rows
 
 
 def dirty_conflicts(session: Session, seen: SeenValues) -> list[EditConflict]:
@@ -189,6 +191,13 @@ def dirty_conflicts(session: Session, seen: SeenValues) -> list[EditConflict]:
     has changed since this library read them (compared with the stored value now, under the
     inspection's lock). A removed row's `mine` is None."""
     conflicts = []
+    # What this transaction itself has written so far counts as seen: a batch may change a field
+    # twice, and a command writes the staged text before its own change.
+    own = {
+        (ref, field): value
+        for ref, values in session.info.get("written", [])
+        for field, value in values.items()
+    }
     changes = [(row, False) for row in session.dirty] + [(row, True) for row in session.deleted]
     for row, removed in changes:
         table = getattr(row, "__tablename__", None)
@@ -203,7 +212,10 @@ def dirty_conflicts(session: Session, seen: SeenValues) -> list[EditConflict]:
         ref = row_ref(table, values)
         owner = values["id"] if table == "inspections" else values["inspection_id"]
         for field, mine in fields.items():
-            known, expected = seen.expected(ref, field)
+            if (ref, field) in own:
+                known, expected = True, own[(ref, field)]
+            else:
+                known, expected = seen.expected(ref, field)
             if not known:
                 continue
             current = _current(session.connection(), table, ref, field)
