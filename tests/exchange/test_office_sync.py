@@ -24,6 +24,7 @@ from spurdesk.exchange.office_sync import (
     sync_with_office,
 )
 from spurdesk.library import Library
+from spurdesk.model.demo import demo_inspection
 from spurdesk.model.inspection import CriterionStatus, SummaryKind
 
 ERIK = "Erik Provsson"  # the demo's second inspector
@@ -352,3 +353,60 @@ def test_a_merge_undone_on_the_laptop_comes_back_with_the_next_sync(
     assert [item.outcome for item in sync(anna, office).items] == [Outcome.MERGED]
     assert anna.get_inspection(only(anna)).section("E").findings == "Kansliets tillägg om E."
     assert office.get_inspection(office_id).section("E").findings == "Kansliets tillägg om E."
+
+
+def sync_at_once(laptop: Library, office: Library, start: Any, reports: list[SyncReport]) -> None:
+    start.wait()
+    reports.append(sync(laptop, office, inspector=ERIK))
+
+
+def test_two_laptops_syncing_the_same_inspections_at_once_lose_nothing(
+    postgres_library_url: str, tmp_path: Path
+) -> None:
+    """Anna and Erik edit different sections of the same five inspections and sync at the same
+    moment, round after round, each through its own connection to the server: the server's
+    row lock and the re-read on a save made meanwhile leave every edit in place."""
+    import threading
+
+    office = Library.open(postgres_library_url)
+    anna = Library.open(tmp_path / "anna.sqlite")
+    erik = Library.open(tmp_path / "erik.sqlite")
+    anna.actor, erik.actor = "Anna", "Erik"
+    try:
+        with anna.batch():
+            for _ in range(5):
+                anna.import_inspection(demo_inspection())
+        sync(anna, office)
+        sync(erik, office, inspector=ERIK)
+        offices = [Library.open(postgres_library_url) for _ in range(2)]
+        for round_number in range(4):
+            for laptop, section in ((anna, "A"), (erik, "B")):
+                for entry in laptop.list_inspections():
+                    laptop.set_findings(entry.id, section, f"{laptop.actor} {round_number}")
+            start = threading.Barrier(2)
+            reports: list[SyncReport] = []
+            threads = [
+                threading.Thread(target=sync_at_once, args=(laptop, server, start, reports))
+                for laptop, server in zip((anna, erik), offices, strict=True)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            for report in reports:
+                assert report.of(Outcome.CONFLICT, Outcome.FAILED) == []
+        for server in offices:
+            server.close()
+        for _ in range(2):
+            sync(anna, office)
+            sync(erik, office, inspector=ERIK)
+        assert_in_step(anna, office)
+        assert_in_step(erik, office)
+        for laptop in (anna, erik):
+            for entry in laptop.list_inspections():
+                record = laptop.get_inspection(entry.id)
+                assert record.section("A").findings == "Anna 3"
+                assert record.section("B").findings == "Erik 3"
+    finally:
+        for library in (anna, erik, office):
+            library.close()
