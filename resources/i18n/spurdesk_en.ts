@@ -1664,6 +1664,10 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>Sync with the office</translation>
     </message>
     <message>
+        <source>Synkroniseringen avbröts. Det som hann synkroniseras är sparat på båda sidor; resten synkroniseras nästa gång.</source>
+        <translation>The sync was cancelled. What was synced before that is saved on both sides; the rest is synced next time.</translation>
+    </message>
+    <message>
         <source>Kontorets bibliotek kunde inte nås: %1 Biblioteket på den här datorn har inte ändrats; du kan arbeta vidare som vanligt och synkronisera senare.</source>
         <translation>The office&apos;s library could not be reached: %1 The library on this computer has not been changed; you can keep working as usual and sync later.</translation>
     </message>

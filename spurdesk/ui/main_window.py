@@ -192,7 +192,9 @@ class MainWindow(QMainWindow):
         session.errorOccurred.connect(self._show_session_error)
         writable = not getattr(session.library, "read_only", False)
         self.receive_copy_action.setEnabled(writable)
-        self.sync_office_action.setEnabled(writable)
+        # A library on a server is the office's own: it has nothing to sync with.
+        on_file = getattr(session.library, "path", None) is not None
+        self.sync_office_action.setEnabled(writable and on_file)
         from spurdesk.ui.start_view import StartView
 
         self._opening_label = None  # deleted with the central widget it sits in

@@ -8,6 +8,7 @@ The office is a second SQLite library in tmp_path, its address saved as Inställ
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from spurdesk.exchange.merge import Choice
 from spurdesk.exchange.office_sync import Outcome, SyncReport
 from spurdesk.library import Library
-from spurdesk.ui.exchange.office_sync_actions import OfficeSync
+from spurdesk.ui.exchange.office_sync_actions import OfficeSync, sync_with_office_action
 from spurdesk.ui.main_window import MainWindow
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.settings import AppSettings, office_location
@@ -181,3 +182,29 @@ def test_an_unreachable_office_is_explained_and_nothing_changes(
     told = message_boxes.texts[-1]
     assert "Kontorets bibliotek kunde inte nås" in told and "hemligt" not in told
     assert hashlib.sha256(demo_library.path.read_bytes()).hexdigest() == before
+
+
+def test_avbryt_stops_the_sync_between_two_inspections(
+    qtbot: QtBot,
+    main: MainWindow,
+    office_path: Path,
+    app_settings: AppSettings,
+    demo_session: LibrarySession,
+    message_boxes: MessageBoxes,
+) -> None:
+    """Cancelled before the first inspection (the office is still being reached): nothing is
+    sent, and the user is told what happened to the rest."""
+    reached = threading.Event()
+
+    def slow_office(location: str) -> Library:
+        reached.wait(10)
+        return Library.open(location, create=False)
+
+    sync = sync_with_office_action(main, demo_session, app_settings, slow_office)
+    assert sync is not None and sync.task is not None
+    sync.task.cancel()
+    reached.set()
+    qtbot.waitUntil(lambda: sync.task is not None and sync.task.done)
+    assert "resten synkroniseras nästa gång" in message_boxes.texts[-1]
+    with Library.open(office_path) as office:
+        assert office.list_inspections() == []

@@ -36,7 +36,7 @@ from spurdesk.ui import dialogs
 from spurdesk.ui.exchange.merge_dialog import Choices, MergeDialog
 from spurdesk.ui.session import LibrarySession
 from spurdesk.ui.settings import AppSettings, office_location
-from spurdesk.ui.tasks import BackgroundTask, ProgressCallback
+from spurdesk.ui.tasks import BackgroundTask, Cancelled, ProgressCallback
 from spurdesk.ui.undo import merge_copy_command
 
 translate = QCoreApplication.translate
@@ -117,6 +117,7 @@ class OfficeSync(QObject):
             self._work,
             parent=self._parent,
             label=self.tr("Synkroniserar med kontoret …"),
+            cancellable=True,
         )
         if task.dialog is not None:  # no window edits the library while the sync uses it
             task.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -140,10 +141,16 @@ class OfficeSync(QObject):
             )
 
     def _failed(self, error: object) -> None:
-        if not isinstance(error, SpurdeskError):
+        if not isinstance(error, SpurdeskError | Cancelled):
             raise error if isinstance(error, BaseException) else RuntimeError(error)  # a bug
         title = self.tr("Synkronisera med kontoret")
-        if isinstance(error, OfficeUnreachableError):
+        if isinstance(error, Cancelled):  # Avbryt: stopped between two inspections
+            self._session.inspectionsChanged.emit()
+            text = self.tr(
+                "Synkroniseringen avbröts. Det som hann synkroniseras är sparat på båda sidor; "
+                "resten synkroniseras nästa gång."
+            )
+        elif isinstance(error, OfficeUnreachableError):
             text = self.tr(
                 "Kontorets bibliotek kunde inte nås: %1 Biblioteket på den här datorn har inte "
                 "ändrats; du kan arbeta vidare som vanligt och synkronisera senare.",
