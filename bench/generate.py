@@ -8,7 +8,9 @@ distinct templates (the demo report with varied unit, site, specialty, dates and
 through the service API, which validates and writes them, and the rest are copies of those rows
 made inside SQLite in one transaction, each with its own names and dates. Every row therefore has
 exactly the shape `import_inspection` writes; only the per-inspection audit "import" event is
-copied with the rows as well.
+copied with the rows as well. Each copy is then linked to the register's unit of its texts
+(revision 9), as a new inspection is: with the names varied independently that makes some
+9,000 units for 10,000 inspections, far more than a real register holds.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from spurdesk.library import Library
@@ -209,9 +211,38 @@ def copy_inspections(path: Path, template_ids: list[int], copies: int, rng: rand
             new_id = cursor.lastrowid
             for statement in child_inserts:
                 connection.execute(statement, (new_id, source))
+        link_units(connection)
         connection.execute("COMMIT")
     finally:
         connection.close()
+
+
+def link_units(connection: sqlite3.Connection) -> None:
+    """Every inspection linked to one unit per distinct unit/site/care-provider/specialty
+    text (the generated texts are exact, so no normalising is needed)."""
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    connection.execute("UPDATE inspections SET unit_id = NULL")
+    connection.execute("DELETE FROM units")
+    texts = connection.execute(
+        "SELECT DISTINCT unit, site, care_provider, specialty FROM inspections"
+    ).fetchall()
+    unit_ids = {}
+    for row in texts:
+        cursor = connection.execute(
+            "INSERT INTO units (uid, name, site, care_provider, specialty, created_at, "
+            "modified_at) VALUES (new_uid(), ?, ?, ?, ?, ?, ?)",
+            (*row, now, now),
+        )
+        unit_ids[tuple(row)] = cursor.lastrowid
+    connection.executemany(
+        "UPDATE inspections SET unit_id = ? WHERE id = ?",
+        [
+            (unit_ids[(unit, site, care_provider, specialty)], inspection_id)
+            for inspection_id, unit, site, care_provider, specialty in connection.execute(
+                "SELECT id, unit, site, care_provider, specialty FROM inspections"
+            )
+        ],
+    )
 
 
 def generate_library(

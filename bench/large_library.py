@@ -1,4 +1,5 @@
-"""A large library (bench/generate.py, 10,000 inspections) in the real UI.
+"""A large library (bench/generate.py, 10,000 inspections) in the real UI; the same figures on
+the office's PostgreSQL server are measured by bench/server_library.py through `measure_listing`.
 
 - Start view populated: a new `StartView` on the open library until its table has painted,
   against reading the same columns with bare sqlite3 (the rows it must read).
@@ -63,6 +64,28 @@ def bare_list_read(path: Path) -> float:
 
 def measure_large_library(path: Path, repeat: int = 3, typed: str = DEFAULT_TYPED) -> list[Row]:
     """The three large-library figures on the generated library at `path`."""
+    return measure_listing(
+        path,
+        bare_read=lambda: bare_list_read(path),
+        bare_read_name="the same two queries run with bare sqlite3 (fetchall)",
+        repeat=repeat,
+        typed=typed,
+    )
+
+
+def measure_listing(
+    location: Path | str,
+    *,
+    bare_read: Callable[[], float],
+    bare_read_name: str,
+    repeat: int = 3,
+    typed: str = DEFAULT_TYPED,
+    where: str = "",
+    open_note: str = "includes the rolling backup Library.open makes of a library with content",
+) -> list[Row]:
+    """Library.open, the start view, the filter and opening one inspection on the library at
+    `location` (a file, or a server's URL: bench/server_library.py), `where` ending each figure's
+    name; `bare_read` is the start view's floor: seconds to read its rows without spurdesk."""
     from spurdesk.library import Library
     from spurdesk.model.criteria_loader import load_criteria_library
     from spurdesk.ui.session import LibrarySession
@@ -70,36 +93,41 @@ def measure_large_library(path: Path, repeat: int = 3, typed: str = DEFAULT_TYPE
     application()
     criteria = load_criteria_library()
     opened_in = time.perf_counter()
-    library = Library.open(path)
+    library = Library.open(location)
     opened_in = time.perf_counter() - opened_in
     session = LibrarySession(library)
     try:
         count = len(library.list_inspections())
-        rows = [_open_library_row(opened_in, count)]
-        rows.append(_start_view_row(session, criteria, path, repeat, count))
-        rows.append(_filter_row(session, criteria, typed, count))
-        rows.append(_open_inspection_row(session, repeat, count))
+        rows = [
+            Row(
+                figure=f"Library.open, {count:,} inspections{where}",
+                value=opened_in,
+                unit="s",
+                floor=None,
+                floor_name="",
+                target="(reported)",
+                passed=None,
+                note=open_note,
+            )
+        ]
+        rows.append(
+            _start_view_row(session, criteria, (bare_read, bare_read_name), repeat, count, where)
+        )
+        rows.append(_filter_row(session, criteria, typed, count, where))
+        rows.append(_open_inspection_row(session, repeat, count, where))
     finally:
         session.close()
         session.deleteLater()
     return rows
 
 
-def _open_library_row(seconds: float, count: int) -> Row:
-    return Row(
-        figure=f"Library.open, {count:,} inspections",
-        value=seconds,
-        unit="s",
-        floor=None,
-        floor_name="",
-        target="(reported)",
-        passed=None,
-        note="includes the rolling backup Library.open makes of a library with content",
-    )
-
-
 def _start_view_row(
-    session: LibrarySession, criteria: CriteriaLibrary, path: Path, repeat: int, count: int
+    session: LibrarySession,
+    criteria: CriteriaLibrary,
+    floor_read: tuple[Callable[[], float], str],
+    repeat: int,
+    count: int,
+    where: str,
 ) -> Row:
     from spurdesk.ui.start_view import StartView
 
@@ -114,15 +142,16 @@ def _start_view_row(
         dispose(view)
         return elapsed
 
+    bare_read, bare_read_name = floor_read
     values = [populate() for _ in range(repeat)]
-    floors = [bare_list_read(path) for _ in range(repeat)]
+    floors = [bare_read() for _ in range(repeat)]
     value, floor = statistics.median(values), statistics.median(floors)
     return Row(
-        figure=f"Start view populated, {count:,} inspections",
+        figure=f"Start view populated, {count:,} inspections{where}",
         value=value,
         unit="s",
         floor=floor,
-        floor_name="the same two queries run with bare sqlite3 (fetchall)",
+        floor_name=bare_read_name,
         target=f"< {START_VIEW_TARGET} s",
         passed=value < START_VIEW_TARGET,
         note=f"median of {repeat}: new StartView until its table has painted",
@@ -176,7 +205,9 @@ def _keystrokes(edit: QLineEdit, typed: str) -> tuple[list[float], list[str]]:
     return values, texts
 
 
-def _filter_row(session: LibrarySession, criteria: CriteriaLibrary, typed: str, count: int) -> Row:
+def _filter_row(
+    session: LibrarySession, criteria: CriteriaLibrary, typed: str, count: int, where: str
+) -> Row:
     from spurdesk.ui.start_view import StartView
 
     view = StartView(session, criteria)
@@ -198,7 +229,7 @@ def _filter_row(session: LibrarySession, criteria: CriteriaLibrary, typed: str, 
     dispose(bare)
     worst = max(range(len(values)), key=values.__getitem__)
     return Row(
-        figure=f"Filter keystroke, {count:,} inspections",
+        figure=f"Filter keystroke, {count:,} inspections{where}",
         value=values[worst],
         unit="s",
         floor=max(floors),
@@ -212,7 +243,7 @@ def _filter_row(session: LibrarySession, criteria: CriteriaLibrary, typed: str, 
     )
 
 
-def _open_inspection_row(session: LibrarySession, repeat: int, count: int) -> Row:
+def _open_inspection_row(session: LibrarySession, repeat: int, count: int, where: str) -> Row:
     from spurdesk.ui.inspection.window import InspectionWindow
 
     library = session.library
@@ -235,7 +266,7 @@ def _open_inspection_row(session: LibrarySession, repeat: int, count: int) -> Ro
         dispose(window)
     value, floor = statistics.median(values), statistics.median(floors)
     return Row(
-        figure=f"Open one inspection, {count:,} inspections",
+        figure=f"Open one inspection, {count:,} inspections{where}",
         value=value,
         unit="s",
         floor=floor,

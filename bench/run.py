@@ -35,7 +35,7 @@ from bench.results import (
     write_results,
 )
 
-GROUPS = ("startup", "export", "autosave", "large", "memory", "merge", "sync")
+GROUPS = ("startup", "export", "autosave", "large", "server", "memory", "merge", "sync")
 RESULTS_FILE = Path(__file__).resolve().parent / "results.json"
 README_FILE = Path(__file__).resolve().parent / "README.md"
 
@@ -62,16 +62,29 @@ def run_suite(
     demo = work / "demo.sqlite"
     Library.create_demo(demo).close()
 
-    def large() -> list[Row]:
-        from bench.generate import generate_library
-        from bench.large_library import measure_large_library
+    generated: list[Path] = [] if large_library is None else [large_library]
 
-        path = large_library
-        if path is None:
+    def large_file() -> Path:
+        """The large library: given, or generated once for both `large` and `server`."""
+        if not generated:
+            from bench.generate import generate_library
+
             started = time.perf_counter()
-            path = generate_library(work / "large.sqlite", count)
+            generated.append(generate_library(work / "large.sqlite", count))
             _progress(f"generated {count:,} inspections in {time.perf_counter() - started:.1f} s")
-        return measure_large_library(path, repeat=repeat)
+        return generated[0]
+
+    def large() -> list[Row]:
+        from bench.large_library import measure_large_library
+        from bench.units import measure_units
+
+        path = large_file()
+        return measure_large_library(path, repeat=repeat) + measure_units(path, repeat=repeat)
+
+    def server() -> list[Row]:
+        from bench.server_library import measure_server_library
+
+        return measure_server_library(large_file(), repeat=repeat)
 
     def startup() -> list[Row]:
         from bench.startup import measure_startup
@@ -112,6 +125,7 @@ def run_suite(
         "export": export,
         "autosave": autosave,
         "large": large,
+        "server": server,
         "memory": memory,
     }
     rows: list[Row] = []

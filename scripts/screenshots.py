@@ -9,7 +9,12 @@ Handlingsplan; then, with the sections assigned to the two inspectors, the navig
 writes what (assigned-sections) and the preview of merging the co-inspector's copy with a
 conflict (merge-preview; the co-inspector's library is a second temporary one); then the
 sakgranskning: the unit's comment view of the draft (fact-check-unit) and the inspectors' review
-of its comments, one of them out of date (fact-check-review). `--dark` renders
+of its comments, one of them out of date (fact-check-review); then the register of units with
+their due dates (units) and its suggested near-duplicates (units-merge); a re-inspection five
+years on (tests/report/reinspection.py): its Underlag page (material) and the Resultat page's
+comparison with the last SPUR (result-comparison); and Inställningar → Kontorsserver filled in
+with a fictitious office server, as a successful "Testa anslutning" leaves it
+(settings-office-server). `--dark` renders
 with a dark palette (as a dark system theme gives) into files ending -dark.png, to check that
 nothing relies on hard-coded light colours.
 """
@@ -154,10 +159,36 @@ def render(app: QApplication, args: argparse.Namespace, scratch: Path) -> int:
         save(inspection_window, out / f"{name}{suffix}.png", app)
     render_coinspector(app, inspection_window, library, inspection_id, scratch, out, suffix)
     render_fact_check(app, session, library, scratch, out, suffix)
+    render_units(app, window, library, out, suffix)
+    render_reinspection(app, window, library, out, suffix)
     render_edit_conflict(app, out, suffix)
+    render_office_settings(app, window, out, suffix)
     window.close()
     settle(app)
     return 0
+
+
+def render_office_settings(app: QApplication, window: QWidget, out: Path, suffix: str) -> None:
+    """Inställningar → Kontorsserver with a fictitious server, after a successful test (the
+    dialog is not accepted: nothing reaches the keyring or the settings)."""
+    from spurdesk.library import ServerSchema
+    from spurdesk.library.storage.migrate import SchemaState
+    from spurdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    dialog = window.show_settings()
+    page = dialog.office_page
+    dialog.tabs.setCurrentWidget(page)
+    page.host.setText("spur-db.lipus.example")
+    page.database.setText("spurdesk")
+    page.user.setText("samordnare")
+    page.password.setText("exempel-lösenord")
+    page.sslmode.setCurrentIndex(page.sslmode.findData("verify-full"))
+    page.sslrootcert.setText("/etc/ssl/certs/lipus-ca.pem")
+    page.result.setText(page.schema_text(ServerSchema(SchemaState.CURRENT, "0008")))
+    dialog.resize(620, 560)
+    save(dialog, out / f"settings-office-server{suffix}.png", app)
+    dialog.reject()
 
 
 def render_coinspector(
@@ -275,6 +306,104 @@ def render_fact_check(
     save(dialog, out / f"fact-check-review{suffix}.png", app)
     dialog.close()
     settle(app)  # the start view reloads the added inspection while the library is still open
+
+
+def render_units(
+    app: QApplication, window: QWidget, library: Library, out: Path, suffix: str
+) -> None:
+    """Units inspected across the years (one overdue, one never, one with its deficiency
+    follow-up done), a near-duplicate of the demo's unit, contacts; the Enheter window and
+    its merge dialog."""
+    import dataclasses
+    from datetime import date
+
+    from spurdesk.model.demo import demo_inspection
+    from spurdesk.model.due_dates import ReceiptKind
+    from spurdesk.model.inspection import InspectionStatus
+    from spurdesk.model.units import Contact, ContactRole
+
+    base = demo_inspection()
+    visits = (
+        ("Medicinkliniken", "Norrby sjukhus", "Internmedicin", date(2019, 5, 14)),
+        ("Kirurgkliniken", "Norrby sjukhus", "Kirurgi", date(2021, 9, 7)),
+        ("Vårdcentralen Söder", "Sjöstad", "Allmänmedicin", date(2025, 2, 4)),
+    )
+    for name, site, specialty, visit in visits:
+        record = dataclasses.replace(
+            base,
+            unit=name,
+            site=site,
+            specialty=specialty,
+            status=InspectionStatus.CLOSED,
+            visit_start=visit,
+            visit_end=visit,
+            report_date=date(visit.year, visit.month, 28),
+        )
+        inspection_id = library.import_inspection(record)
+        if name != "Medicinkliniken":
+            for kind in ReceiptKind:
+                library.record_receipt(
+                    inspection_id,
+                    kind,
+                    date(visit.year + 1, 1, 10),
+                    "Verksamhetschef",
+                    "Inkom per post.",
+                )
+    library.create_unit(
+        name="Röntgen kliniken",
+        site="Strandviks lasarett",
+        care_provider="Region Exempelland",
+        specialty="Radiologi",
+    )
+    library.create_unit(
+        name="Ögonkliniken", site="Granbacka sjukhus", care_provider="Region Exempelland"
+    )
+    demo_unit = library.find_unit(base.unit, base.site, base.care_provider, base.specialty)
+    assert demo_unit is not None
+    library.set_unit_contacts(
+        demo_unit,
+        [
+            Contact(ContactRole.HEAD_OF_UNIT, "Verksamhetschef", "vc@exempel.se"),
+            Contact(ContactRole.DIRECTOR_OF_STUDIES, "Studierektor", "sr@exempel.se"),
+        ],
+    )
+    units = window.show_units()  # type: ignore[attr-defined]
+    units.resize(WINDOW_SIZE[0], 420)
+    units.refresh()
+    save(units, out / f"units{suffix}.png", app)
+    dialog = units.show_merge()
+    save(dialog, out / f"units-merge{suffix}.png", app)
+    dialog.close()
+    units.close()
+
+
+def render_reinspection(
+    app: QApplication, window: QWidget, library: Library, out: Path, suffix: str
+) -> None:
+    """The demo's re-inspection in 2026: the material checklist, partly received, one file
+    attached; the Resultat page scrolled to the comparison with the 2021 visit."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    from spurdesk.ui.inspection.navigation import NodeKind
+    from tests.report.reinspection import make_reinspection
+
+    _, current = make_reinspection(library)
+    settle(app)
+    inspection_window = window.open_inspection(current)  # type: ignore[attr-defined]
+    assert inspection_window is not None
+    inspection_window.resize(*WINDOW_SIZE)
+    inspection_window.go_to(NodeKind.MATERIAL)
+    page = inspection_window.current_page
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    save(inspection_window, out / f"material{suffix}.png", app)
+    inspection_window.go_to(NodeKind.RESULT)
+    page = inspection_window.current_page
+    settle(app)
+    area = page.findChild(QScrollArea)
+    area.verticalScrollBar().setValue(page.comparison.mapTo(area.widget(), QPoint(0, 0)).y() - 8)
+    save(inspection_window, out / f"result-comparison{suffix}.png", app)
+    inspection_window.close()
 
 
 def render_edit_conflict(app: QApplication, out: Path, suffix: str) -> None:

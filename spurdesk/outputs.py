@@ -117,3 +117,26 @@ OUTPUTS: Mapping[str, OutputFormat] = MappingProxyType(
 REPORTS: Mapping[str, OutputFormat] = MappingProxyType(
     {key: output for key, output in OUTPUTS.items() if output.kind == "report"}
 )
+
+
+class ListOutput(NamedTuple):
+    """A list over the whole library rather than one inspection (the register's due dates):
+    its key, suffix and the stem of its default name, which ends with the day it was made."""
+
+    key: str  # "due-csv" | "due-docx"
+    suffix: str
+    stem: str
+
+    def file_name(self, today: date) -> str:
+        return f"{self.stem} {today.isoformat()}{self.suffix}"
+
+
+LISTS: Mapping[str, ListOutput] = MappingProxyType(
+    {
+        output.key: output
+        for output in (
+            ListOutput("due-csv", ".csv", "SPUR-enheter och förfallodatum"),  # report.followup
+            ListOutput("due-docx", ".docx", "SPUR-enheter och förfallodatum"),
+        )
+    }
+)

@@ -176,6 +176,61 @@
     </message>
 </context>
 <context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Jämförelse med föregående SPUR-inspektion</source>
+        <translation>Comparison with the previous SPUR inspection</translation>
+    </message>
+    <message>
+        <source>Brist (kriterium)</source>
+        <translation>Deficiency (criterion)</translation>
+    </message>
+    <message>
+        <source>Då</source>
+        <translation>Then</translation>
+    </message>
+    <message>
+        <source>Nu</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Bedömning</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Brister då och nu</source>
+        <translation>Deficiencies then and now</translation>
+    </message>
+    <message>
+        <source>Graderingar vid föregående SPUR-inspektion (%1) och nu.</source>
+        <translation>Grades at the previous SPUR inspection (%1) and now.</translation>
+    </message>
+    <message>
+        <source>Graderingar vid föregående SPUR-inspektion och nu.</source>
+        <translation>Grades at the previous SPUR inspection and now.</translation>
+    </message>
+    <message>
+        <source>Föregående SPUR</source>
+        <translation>Previous SPUR</translation>
+    </message>
+    <message>
+        <source>Gradering</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Avsnitt</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Diagram över graderingar: %1</source>
+        <translation>Chart of the grades: %1</translation>
+    </message>
+    <message>
+        <source>Föregående inspektion finns inte i biblioteket, så dess brister kan inte följas upp här.</source>
+        <translation>The previous inspection is not in the library, so its deficiencies cannot be followed up here.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>spurdesk – ett oväntat fel</source>
@@ -580,6 +635,34 @@
         <translation>Export Word…</translation>
     </message>
     <message>
+        <source>Uppföljning av brister mot föreskrifterna (inom sex månader)</source>
+        <translation>Follow-up of deficiencies against regulations (within six months)</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Senast</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Intern granskning</source>
+        <translation>Internal review</translation>
+    </message>
+    <message>
+        <source>Skriftlig rapport</source>
+        <translation>Written report</translation>
+    </message>
+    <message>
+        <source>Intern granskning inkommen…</source>
+        <translation>Internal review received…</translation>
+    </message>
+    <message>
+        <source>Skriftlig rapport inkommen…</source>
+        <translation>Written report received…</translation>
+    </message>
+    <message>
         <source>Uppföljningslistan kan inte läsas</source>
         <translation>The follow-up list cannot be read</translation>
     </message>
@@ -610,6 +693,50 @@
     <message>
         <source>Åtgärden kan inte markeras</source>
         <translation>The action cannot be marked</translation>
+    </message>
+    <message>
+        <source>saknas</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>inkom %1</source>
+        <translation>received %1</translation>
+    </message>
+    <message>
+        <source>✓ Klar</source>
+        <translation>✓ Done</translation>
+    </message>
+    <message>
+        <source>Försenad</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Inom 30 dagar</source>
+        <translation>Within 30 days</translation>
+    </message>
+    <message>
+        <source>Pågår</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Ingen uppföljning vald</source>
+        <translation>No follow-up selected</translation>
+    </message>
+    <message>
+        <source>Välj en uppföljning av brister i listan först.</source>
+        <translation>Select a follow-up of deficiencies in the list first.</translation>
+    </message>
+    <message>
+        <source>Intern granskning inkommen</source>
+        <translation>Internal review received</translation>
+    </message>
+    <message>
+        <source>Skriftlig rapport inkommen</source>
+        <translation>Written report received</translation>
+    </message>
+    <message>
+        <source>Mottagningen kan inte registreras</source>
+        <translation>The receipt cannot be recorded</translation>
     </message>
     <message>
         <source>CSV-fil (*.csv)</source>
@@ -963,8 +1090,20 @@
         <translation>The backup could not be made: {problem}</translation>
     </message>
     <message>
+        <source>Kontorets bibliotek (server)</source>
+        <translation>Office library (server)</translation>
+    </message>
+    <message>
         <source>(skrivskyddat)</source>
         <translation>(read-only)</translation>
+    </message>
+    <message>
+        <source>Server: {address}</source>
+        <translation>Server: {address}</translation>
+    </message>
+    <message>
+        <source>Kontorets gemensamma bibliotek på databasservern: flera kan arbeta i det samtidigt, och varje ändring sparas direkt på servern. Det säkerhetskopieras på servern (pg_dump), inte av spurdesk, och låses inte för andra.</source>
+        <translation>The office&apos;s shared library on the database server: several people can work in it at once, and every change is saved on the server at once. It is backed up on the server (pg_dump), not by spurdesk, and is not locked for others.</translation>
     </message>
     <message>
         <source>Skrivskyddat</source>
@@ -1028,6 +1167,14 @@
         <translation>&amp;Follow-up of action plans…</translation>
     </message>
     <message>
+        <source>&amp;Enheter…</source>
+        <translation>&amp;Units…</translation>
+    </message>
+    <message>
+        <source>Registret över enheter: senaste och nästa SPUR, uppföljning av brister</source>
+        <translation>The register of units: last and next SPUR, follow-up of deficiencies</translation>
+    </message>
+    <message>
         <source>&amp;Importera svar från verksamheten…</source>
         <translation>&amp;Import the unit&apos;s response…</translation>
     </message>
@@ -1059,8 +1206,144 @@
         <translation>Date</translation>
     </message>
     <message>
+        <source>t.ex. Verksamhetschef</source>
+        <translation>e.g. Head of unit</translation>
+    </message>
+    <message>
+        <source>Inskickad av</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
         <source>Anteckning</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialModel</name>
+    <message>
+        <source>Underlag</source>
+        <extracomment>The columns: a MaterialItem field name each (&quot;file&quot; is the attachment, not editable here).</extracomment>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Begärt</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Inkom</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Belyser kriterier</source>
+        <translation>Evidence for criteria</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>%1, %2 (SHA-256 %3)</source>
+        <extracomment>(item id, field name, the value typed) — a request to change, not a change.</extracomment>
+        <translation>%1, %2 (SHA-256 %3)</translation>
+    </message>
+    <message>
+        <source>Datum som ÅÅÅÅ-MM-DD</source>
+        <translation>Date as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Kriterier som underlaget belyser, t.ex. D.5, F.1</source>
+        <translation>Criteria the material is evidence for, e.g. D.5, F.1</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialPage</name>
+    <message>
+        <source>Underlag</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Material som begärts från verksamheten inför besöket. Ange när det begärdes och kom in, vilka kriterier det belyser, och bifoga filen om den ska sparas i biblioteket (PDF, Word, Excel, ODT, PNG, JPEG eller text, högst 20 MB). Det som kommit in listas i rapportens bilaga Underlag.</source>
+        <translation>Material requested from the unit before the visit. Enter when it was requested and received, which criteria it is evidence for, and attach the file if it is to be kept in the library (PDF, Word, Excel, ODT, PNG, JPEG or text, at most 20 MB). What has been received is listed in the report&apos;s appendix Underlag.</translation>
+    </message>
+    <message>
+        <source>Begär enligt listan</source>
+        <translation>Request from checklist</translation>
+    </message>
+    <message>
+        <source>Lägg till listans underlag som saknas (Ctrl+Skift+L)</source>
+        <translation>Add the checklist&apos;s missing material (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Nytt underlag</source>
+        <translation>New material</translation>
+    </message>
+    <message>
+        <source>Lägg till eget underlag (Insert)</source>
+        <translation>Add material of your own (Insert)</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort underlaget (Delete)</source>
+        <translation>Remove the material (Delete)</translation>
+    </message>
+    <message>
+        <source>Inkom i dag</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <source>Markera underlaget inkommet i dag (Ctrl+R)</source>
+        <translation>Mark the material received today (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Bifoga fil…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Spara en fil i biblioteket (Ctrl+Skift+A)</source>
+        <translation>Store a file in the library (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Öppna fil</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>Öppna den sparade filen (Ctrl+O)</source>
+        <translation>Open the stored file (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Spara fil som…</source>
+        <translation>Save file as…</translation>
+    </message>
+    <message>
+        <source>Spara en kopia av filen (Ctrl+Skift+O)</source>
+        <translation>Save a copy of the file (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Ta bort fil</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <source>Ta bort den sparade filen ur biblioteket</source>
+        <translation>Remove the stored file from the library</translation>
+    </message>
+    <message>
+        <source>Bifoga fil</source>
+        <translation>Attach file</translation>
+    </message>
+    <message>
+        <source>Dokument och bilder (*.pdf *.docx *.xlsx *.odt *.png *.jpg *.jpeg *.txt)</source>
+        <translation>Documents and pictures (*.pdf *.docx *.xlsx *.odt *.png *.jpg *.jpeg *.txt)</translation>
+    </message>
+    <message>
+        <source>Spara fil som</source>
+        <translation>Save file as</translation>
     </message>
 </context>
 <context>
@@ -1480,6 +1763,55 @@
         <source>Kopian kunde inte slås ihop</source>
         <translation>The copy could not be merged</translation>
     </message>
+    <message>
+        <source>Slå ihop dubbletter</source>
+        <translation>Merge duplicates</translation>
+    </message>
+    <message>
+        <source>Föreslagna dubbletter</source>
+        <translation>Suggested duplicates</translation>
+    </message>
+    <message>
+        <source>&amp;Slå ihop vald</source>
+        <translation>&amp;Merge selected</translation>
+    </message>
+    <message>
+        <source>Enheter vars namn, sjukhus, vårdgivare och specialitet nästan stämmer överens. Den första i paret behålls; den andras inspektioner och kontakter flyttas dit och ändringen skrivs i varje flyttad inspektions historik.</source>
+        <translation>Units whose name, hospital, care provider and specialty almost match. The first of a pair is kept; the other&apos;s inspections and contacts move to it, and the change is written into each moved inspection&apos;s history.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspektion(er)</source>
+        <translation>
+            <numerusform>%n inspection</numerusform>
+            <numerusform>%n inspections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Behåll %1
+← slå in %2 (%3 % lika)</source>
+        <translation>Keep %1
+← merge in %2 (%3 % alike)</translation>
+    </message>
+    <message>
+        <source>Inga troliga dubbletter i registret.</source>
+        <translation>No likely duplicates in the register.</translation>
+    </message>
+    <message>
+        <source>Slå ihop enheterna?</source>
+        <translation>Merge the units?</translation>
+    </message>
+    <message>
+        <source>Slå ihop</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Den andra enheten tas bort ur registret; det går inte att ångra.</source>
+        <translation>The other unit is removed from the register; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Enheterna kan inte slås ihop</source>
+        <translation>The units cannot be merged</translation>
+    </message>
 </context>
 <context>
     <name>NavigationModel</name>
@@ -1495,6 +1827,10 @@
         <source>Översikt</source>
         <extracomment>The `key` of the nodes that are pages rather than sections.</extracomment>
         <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Underlag</source>
+        <translation>Material</translation>
     </message>
     <message>
         <source>Resultat</source>
@@ -1543,6 +1879,18 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Ny inspektion</source>
         <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>Ny enhet (skriv uppgifterna nedan)</source>
+        <translation>New unit (type its details below)</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet i registret:</source>
+        <translation>&amp;Unit in the register:</translation>
+    </message>
+    <message>
+        <source>Enhet i registret</source>
+        <translation>Unit in the register</translation>
     </message>
     <message>
         <source>&amp;Verksamhet:</source>
@@ -1651,6 +1999,145 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Skapa inspektionen</source>
         <translation>Create the inspection</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeServerPage</name>
+    <message>
+        <source>Det sparade lösenordet är borttaget ur nyckelringen.</source>
+        <translation>The saved password has been removed from the keyring.</translation>
+    </message>
+    <message>
+        <source>sparat i nyckelringen</source>
+        <translation>saved in the keyring</translation>
+    </message>
+    <message>
+        <source>inget sparat</source>
+        <translation>none saved</translation>
+    </message>
+    <message>
+        <source>Ansluter till servern …</source>
+        <translation>Connecting to the server …</translation>
+    </message>
+    <message>
+        <source>Anslutningen misslyckades: {error}</source>
+        <translation>The connection failed: {error}</translation>
+    </message>
+    <message>
+        <source>Servern svarar, men databasen innehåller ett annat programs tabeller. Välj spurdesks egen databas.</source>
+        <translation>The server answers, but the database holds another program&apos;s tables. Choose spurdesk&apos;s own database.</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar. Kontorets bibliotek kan öppnas och synkroniseras.</source>
+        <translation>The connection works. The office library can be opened and synchronised.</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar, men databasen har en äldre struktur än den här versionen av spurdesk. Kontorets administratör behöver köra spurdesk db upgrade.</source>
+        <translation>The connection works, but the database has an older structure than this version of spurdesk. The office&apos;s administrator needs to run spurdesk db upgrade.</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar, men databasen är skapad av en nyare version av spurdesk. Installera den senaste versionen.</source>
+        <translation>The connection works, but the database was made by a newer version of spurdesk. Install the latest version.</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar, men databasen är tom. Kontorets administratör skapar biblioteket med spurdesk db upgrade.</source>
+        <translation>The connection works, but the database is empty. The office&apos;s administrator creates the library with spurdesk db upgrade.</translation>
+    </message>
+    <message>
+        <source>Ange servernamn och databas, eller ett tjänstenamn.</source>
+        <translation>Enter the server name and database, or a service name.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Databas:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;Användare:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenord:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS (sslmode):</source>
+        <translation>&amp;TLS (sslmode):</translation>
+    </message>
+    <message>
+        <source>&amp;Rotcertifikat:</source>
+        <translation>&amp;Root certificate:</translation>
+    </message>
+    <message>
+        <source>T&amp;jänstenamn:</source>
+        <translation>Ser&amp;vice name:</translation>
+    </message>
+    <message>
+        <source>till exempel spur-db.lipus.se</source>
+        <translation>for example spur-db.lipus.se</translation>
+    </message>
+    <message>
+        <source>sökväg till CA-certifikatet (valfritt)</source>
+        <translation>path to the CA certificate (optional)</translation>
+    </message>
+    <message>
+        <source>namn i pg_service.conf (valfritt)</source>
+        <translation>name in pg_service.conf (optional)</translation>
+    </message>
+    <message>
+        <source>Kontorsserverns namn</source>
+        <translation>The office server&apos;s name</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Databasens namn</source>
+        <translation>The database&apos;s name</translation>
+    </message>
+    <message>
+        <source>Användarnamn på servern</source>
+        <translation>User name on the server</translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>TLS-läge</source>
+        <translation>TLS mode</translation>
+    </message>
+    <message>
+        <source>Rotcertifikat för TLS</source>
+        <translation>Root certificate for TLS</translation>
+    </message>
+    <message>
+        <source>Tjänstenamn i pg_service.conf</source>
+        <translation>Service name in pg_service.conf</translation>
+    </message>
+    <message>
+        <source>&amp;Glöm lösenordet</source>
+        <translation>&amp;Forget the password</translation>
+    </message>
+    <message>
+        <source>Testa a&amp;nslutning</source>
+        <translation>Test co&amp;nnection</translation>
+    </message>
+    <message>
+        <source>Öppna &amp;kontorets bibliotek</source>
+        <translation>Open the &amp;office library</translation>
+    </message>
+    <message>
+        <source>Lösenordet sparas i datorns nyckelring (till exempel macOS Nyckelhanterare eller Windows Autentiseringshanteraren), aldrig i inställningsfilen. Lämna fältet tomt för att behålla det sparade lösenordet, eller för att låta PostgreSQL läsa det ur .pgpass eller tjänstefilen.</source>
+        <translation>The password is kept in the computer&apos;s keyring (for example the macOS Keychain or the Windows Credential Manager), never in the settings file. Leave the field empty to keep the saved password, or to let PostgreSQL read it from .pgpass or the service file.</translation>
     </message>
 </context>
 <context>
@@ -1846,6 +2333,7 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <name>ResultPage</name>
     <message>
         <source>Resultat</source>
+        <extracomment>The last SPUR, looked up once (None: none, or not in the library any more).</extracomment>
         <translation>Results</translation>
     </message>
     <message>
@@ -2070,6 +2558,14 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Allmänt</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Kontorsserver</source>
+        <translation>Office server</translation>
+    </message>
+    <message>
         <source>Gränssnitt</source>
         <translation>Interface</translation>
     </message>
@@ -2114,10 +2610,6 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation> weeks</translation>
     </message>
     <message>
-        <source>Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan du arbetar. Utöver de senaste kopiorna sparas dagens och veckans första, så att det finns en hel kopia från tiden före en skada som upptäcks sent; den senaste kopian som klarat den fullständiga kontrollen tas aldrig bort. Ändringen gäller nästa gång ett bibliotek öppnas.</source>
-        <translation>The library is backed up when it is opened and at this interval while you work. Besides the newest backups, the first of each day and of each week are kept, so that a sound copy from before damage found late still exists; the newest backup that passed the full check is never removed. A change applies the next time a library is opened.</translation>
-    </message>
-    <message>
         <source>Antal dagar med en säkerhetskopia per dag</source>
         <translation>Number of days with one backup a day</translation>
     </message>
@@ -2138,12 +2630,44 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>Number of days the unit has to send its action plan</translation>
     </message>
     <message>
+        <source>Enheter</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>SPUR-&amp;intervall:</source>
+        <translation>SPUR &amp;interval:</translation>
+    </message>
+    <message>
+        <source> år</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>Antal år mellan en enhets SPUR-inspektioner</source>
+        <translation>Years between a unit&apos;s SPUR inspections</translation>
+    </message>
+    <message>
+        <source>Varna &amp;före:</source>
+        <translation>Warn &amp;before:</translation>
+    </message>
+    <message>
+        <source> månader</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Antal månader före nästa SPUR som enheten markeras som snart aktuell</source>
+        <translation>Months before the next SPUR that the unit is marked as due soon</translation>
+    </message>
+    <message>
         <source>När handlingsplanen begärs föreslås svarsdatumet så många dagar fram; det går att ändra på översiktssidan. Uppföljningsdatum som verksamheten lämnar tomma blir sex månader efter att planen har kommit in.</source>
         <translation>When the action plan is requested, the reply-by date is suggested this many days ahead; it can be changed on the overview page. Follow-up dates the unit leaves empty become six months after the plan arrived.</translation>
     </message>
     <message>
         <source>Systemets språk</source>
         <translation>System language</translation>
+    </message>
+    <message>
+        <source>Biblioteket säkerhetskopieras när det öppnas och med detta intervall medan du arbetar. Utöver de senaste kopiorna sparas dagens och veckans första, så att det finns en hel kopia från tiden före en skada som upptäcks sent; den senaste kopian som klarat den fullständiga kontrollen tas aldrig bort. Ändringen gäller nästa gång ett bibliotek öppnas. Kontorets bibliotek på servern säkerhetskopieras på servern (pg_dump), inte av spurdesk.</source>
+        <translation>The library is backed up when it is opened and at this interval while you work. Besides the newest backups, the first of each day and of each week are kept, so that a sound copy from before damage found late still exists; the newest backup that passed the full check is never removed. A change applies the next time a library is opened. The office library on the server is backed up on the server (pg_dump), not by spurdesk.</translation>
     </message>
     <message>
         <source>Språk</source>
@@ -2161,8 +2685,26 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
 <context>
     <name>StartView</name>
     <message numerus="yes">
-        <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
+        <source>%n enhet(er) har passerat tiden för nästa SPUR</source>
         <extracomment>After a list-level change (created, deleted, restored): re-read almost at once. After edits inside one inspection (autosave while typing in its window): re-read once the typing has paused, so a large library&apos;s list is not re-read every second of typing.</extracomment>
+        <translation>
+            <numerusform>%n unit is past its next SPUR</numerusform>
+            <numerusform>%n units are past their next SPUR</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uppföljning(ar) av brister försenad(e)</source>
+        <translation>
+            <numerusform>%n follow-up of deficiencies overdue</numerusform>
+            <numerusform>%n follow-ups of deficiencies overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visa enheterna (Ctrl+Shift+U)</source>
+        <translation>Show the units (Ctrl+Shift+U)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
         <translation>
             <numerusform>%n overdue action in the action plans</numerusform>
             <numerusform>%n overdue actions in the action plans</numerusform>
@@ -2371,6 +2913,81 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Verksamhetschef</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <source>Studierektor</source>
+        <translation>Director of studies</translation>
+    </message>
+    <message>
+        <source>Övergripande studierektor</source>
+        <translation>Overall director of studies</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Ny enhet</source>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>&amp;Verksamhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>Sjukh&amp;us / vårdcentral:</source>
+        <translation>Hos&amp;pital / health centre:</translation>
+    </message>
+    <message>
+        <source>Vård&amp;givare:</source>
+        <translation>&amp;Care provider:</translation>
+    </message>
+    <message>
+        <source>S&amp;pecialitet:</source>
+        <translation>&amp;Specialty:</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Kontaktpersoner, rapportens mottagare</source>
+        <translation>Contacts, the report&apos;s recipients</translation>
+    </message>
+    <message>
+        <source>&amp;Lägg till kontakt</source>
+        <translation>&amp;Add contact</translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort kontakt</source>
+        <translation>&amp;Remove contact</translation>
+    </message>
+    <message>
+        <source>Kontakterna är rapportens mottagare. Inspektionernas egna uppgifter om verksamheten ändras inte här; rapporterna skrivs som de är.</source>
+        <translation>The contacts are the report&apos;s recipients. The inspections&apos; own details of the unit are not changed here; their reports are written as they are.</translation>
+    </message>
+    <message>
+        <source>Kontaktpersoner:</source>
+        <translation>Contacts:</translation>
+    </message>
+    <message>
+        <source>Enheten kan inte sparas</source>
+        <translation>The unit cannot be saved</translation>
+    </message>
+</context>
+<context>
     <name>UnitMode</name>
     <message>
         <source>Utkastet kan inte sparas</source>
@@ -2541,6 +3158,168 @@ Create one with New inspection (Ctrl+N).</translation>
     </message>
 </context>
 <context>
+    <name>UnitsModel</name>
+    <message>
+        <source>Försenad</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Ingen SPUR</source>
+        <translation>No SPUR</translation>
+    </message>
+    <message>
+        <source>Snart</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>I tid</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Verksamhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Sjukhus / vårdcentral</source>
+        <translation>Hospital / health centre</translation>
+    </message>
+    <message>
+        <source>Vårdgivare</source>
+        <translation>Care provider</translation>
+    </message>
+    <message>
+        <source>Specialitet</source>
+        <translation>Specialty</translation>
+    </message>
+    <message>
+        <source>Inspektioner</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Senaste SPUR</source>
+        <translation>Last SPUR</translation>
+    </message>
+    <message>
+        <source>Nästa SPUR senast</source>
+        <translation>Next SPUR due</translation>
+    </message>
+    <message>
+        <source>Uppföljning av brister</source>
+        <translation>Follow-up of deficiencies</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n öppen/öppna</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n försenad(e)</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ett SPUR-intervall (Inställningar → Enheter) efter den senaste SPUR-inspektionen.</source>
+        <translation>One SPUR interval (Settings → Units) after the last SPUR inspection.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsWindow</name>
+    <message>
+        <source>Enhetsregistret kan inte läsas</source>
+        <translation>The register of units cannot be read</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enhet(er)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n behöver åtgärdas</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inga försenade</source>
+        <translation>None overdue</translation>
+    </message>
+    <message>
+        <source>Ingen enhet vald</source>
+        <translation>No unit selected</translation>
+    </message>
+    <message>
+        <source>Välj en enhet i listan först.</source>
+        <translation>Select a unit in the list first.</translation>
+    </message>
+    <message>
+        <source>CSV-fil (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Word-dokument (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exportera enheterna</source>
+        <translation>Export the units</translation>
+    </message>
+    <message>
+        <source>Listan kan inte exporteras</source>
+        <translation>The list cannot be exported</translation>
+    </message>
+    <message>
+        <source>Enheter – spurdesk</source>
+        <translation>Units – spurdesk</translation>
+    </message>
+    <message>
+        <source>Sök enhet, sjukhus, vårdgivare…</source>
+        <translation>Search unit, hospital, care provider…</translation>
+    </message>
+    <message>
+        <source>Sök enhet</source>
+        <translation>Search unit</translation>
+    </message>
+    <message>
+        <source>Bara de som står på tur</source>
+        <translation>Only those due</translation>
+    </message>
+    <message>
+        <source>&amp;Redigera…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Ny enhet…</source>
+        <translation>&amp;New unit…</translation>
+    </message>
+    <message>
+        <source>&amp;Slå ihop dubbletter…</source>
+        <translation>&amp;Merge duplicates…</translation>
+    </message>
+    <message>
+        <source>Exportera CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Exportera Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <source>Enheter och när nästa SPUR ska göras</source>
+        <translation>Units and when the next SPUR is due</translation>
+    </message>
+</context>
+<context>
     <name>coinspector</name>
     <message>
         <source>Kopia för medinspektör (*.spur)</source>
@@ -2609,6 +3388,30 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>Ny punkt under %1</source>
         <translation>New item under %1</translation>
+    </message>
+    <message>
+        <source>Nytt underlag</source>
+        <translation>New material</translation>
+    </message>
+    <message>
+        <source>Begär underlag enligt listan</source>
+        <translation>Request material from checklist</translation>
+    </message>
+    <message>
+        <source>Ta bort underlag</source>
+        <translation>Remove material</translation>
+    </message>
+    <message>
+        <source>Ändra underlag</source>
+        <translation>Edit material</translation>
+    </message>
+    <message>
+        <source>Bifoga fil</source>
+        <translation>Attach file</translation>
+    </message>
+    <message>
+        <source>Ta bort fil</source>
+        <translation>Remove file</translation>
     </message>
     <message>
         <source>Flytta punkt</source>
@@ -2956,6 +3759,34 @@ Create one with New inspection (Ctrl+N).</translation>
         <source>Åtgärder rekommenderas.</source>
         <translation>Action recommended.</translation>
     </message>
+    <message>
+        <source>Åtgärdad</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Kvarstår</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Ej bedömd</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Bättre</source>
+        <translation>Better</translation>
+    </message>
+    <message>
+        <source>Oförändrad</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Sämre</source>
+        <translation>Worse</translation>
+    </message>
 </context>
 <context>
     <name>library_opener</name>
@@ -2983,8 +3814,8 @@ Create one with New inspection (Ctrl+N).</translation>
         <translation>Sync with the office</translation>
     </message>
     <message>
-        <source>Ingen adress till kontorets bibliotek är sparad. Ange den under Arkiv → Inställningar och synkronisera sedan igen.</source>
-        <translation>No address of the office&apos;s library is saved. Enter it under File → Settings, then sync again.</translation>
+        <source>Ingen anslutning till kontorets bibliotek är sparad. Ange den under Arkiv → Inställningar → Kontorsserver och synkronisera sedan igen.</source>
+        <translation>No connection to the office&apos;s library is saved. Enter it under File → Settings → Office server, then sync again.</translation>
     </message>
 </context>
 </TS>

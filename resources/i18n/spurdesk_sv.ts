@@ -68,6 +68,13 @@
             <numerusform>%n konflikter har inget val.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n inspektion(er)</source>
+        <translation>
+            <numerusform>%n inspektion</numerusform>
+            <numerusform>%n inspektioner</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NavigationModel</name>
@@ -92,11 +99,59 @@
 <context>
     <name>StartView</name>
     <message numerus="yes">
-        <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
+        <source>%n enhet(er) har passerat tiden för nästa SPUR</source>
         <extracomment>After a list-level change (created, deleted, restored): re-read almost at once. After edits inside one inspection (autosave while typing in its window): re-read once the typing has paused, so a large library&apos;s list is not re-read every second of typing.</extracomment>
+        <translation>
+            <numerusform>%n enhet har passerat tiden för nästa SPUR</numerusform>
+            <numerusform>%n enheter har passerat tiden för nästa SPUR</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uppföljning(ar) av brister försenad(e)</source>
+        <translation>
+            <numerusform>%n uppföljning av brister försenad</numerusform>
+            <numerusform>%n uppföljningar av brister försenade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n försenad(e) åtgärd(er) i handlingsplanerna</source>
         <translation>
             <numerusform>%n försenad åtgärd i handlingsplanerna</numerusform>
             <numerusform>%n försenade åtgärder i handlingsplanerna</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnitsModel</name>
+    <message numerus="yes">
+        <source>%n öppen/öppna</source>
+        <translation>
+            <numerusform>%n öppen</numerusform>
+            <numerusform>%n öppna</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n försenad(e)</source>
+        <translation>
+            <numerusform>%n försenad</numerusform>
+            <numerusform>%n försenade</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnitsWindow</name>
+    <message numerus="yes">
+        <source>%n enhet(er)</source>
+        <translation>
+            <numerusform>%n enhet</numerusform>
+            <numerusform>%n enheter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n behöver åtgärdas</source>
+        <translation>
+            <numerusform>%n behöver åtgärdas</numerusform>
+            <numerusform>%n behöver åtgärdas</numerusform>
         </translation>
     </message>
 </context>

@@ -21,11 +21,13 @@ _HANDLERS = {
     "criteria": "spurdesk.cli.criteria",
     "demo": "spurdesk.cli.demo",
     "list": "spurdesk.cli.listing",
+    "units": "spurdesk.cli.units",
     "export": "spurdesk.cli.export",
     "self-check": "spurdesk.cli.selfcheck",
     "share": "spurdesk.cli.share",
     "merge": "spurdesk.cli.merge",
     "sync": "spurdesk.cli.sync",
+    "db": "spurdesk.cli.db",
 }
 
 
@@ -33,9 +35,12 @@ def _add_library_option(parser: argparse.ArgumentParser, *, inherited: bool = Fa
     # A subcommand's own --library must not reset one given before the subcommand.
     parser.add_argument(
         "--library",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=argparse.SUPPRESS if inherited else None,
-        help="the library database to use (default: $SPURDESK_LIBRARY or the user's data folder)",
+        help=(
+            "the library: a file, or the office server as postgresql://USER@HOST/DATABASE "
+            "(default: $SPURDESK_LIBRARY or the user's data folder)"
+        ),
     )
 
 
@@ -67,6 +72,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="one line per inspection: id, unit, specialty, …")
     _add_library_option(listing, inherited=True)
+
+    units = commands.add_parser(
+        "units", help="the register of units: last and next SPUR, deficiency follow-ups"
+    )
+    _add_library_option(units, inherited=True)
+    units.add_argument(
+        "--due", action="store_true", help="only units overdue, due soon or never inspected"
+    )
+    units.add_argument("--csv", metavar="FILE", help="write the list as CSV instead of printing")
+    units.add_argument("--docx", metavar="FILE", help="write the list as a Word document")
+    units.add_argument("--interval", type=int, metavar="YEARS", help="years between SPURs (5)")
+    units.add_argument(
+        "--warn-months", type=int, metavar="N", help="'due soon' within N months (6)"
+    )
 
     export = commands.add_parser("export", help="export reports as Word or PDF")
     _add_library_option(export, inherited=True)
@@ -118,6 +137,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="also fetch the office's inspections listing NAME among their inspectors",
     )
+
+    db = commands.add_parser("db", help="the office server's schema: status, create or upgrade")
+    db_actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+    for name, help_text in (
+        ("status", "print the server's schema revision and whether it needs an upgrade"),
+        ("upgrade", "create spurdesk's schema in an empty database, or upgrade an older one"),
+    ):
+        db_action = db_actions.add_parser(name, help=help_text)
+        _add_library_option(db_action, inherited=True)
+        db_action.add_argument(
+            "url",
+            nargs="?",
+            metavar="URL",
+            help="postgresql://USER@HOST/DATABASE (default: --library or $SPURDESK_LIBRARY)",
+        )
 
     commands.add_parser(
         "self-check", help="load criteria, build the demo, export and verify it; exit 0 when sound"

@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
     writer = EXPORTERS[output.key]
     with Library.open(location, read_only=True) as library:
         if args.inspection is not None:
-            print(writer(library.get_inspection(args.inspection), target))
+            inspection = library.get_inspection(args.inspection)
+            previous = library.previous_inspection(args.inspection)
+            print(writer(inspection, target, previous=previous))
             return 0
         summaries = library.list_inspections()
         if not summaries:
@@ -43,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for summary in summaries:
             inspection = library.get_inspection(summary.id)
-            print(writer(inspection, folder / output.file_name(inspection, numbered=True)))
+            target = folder / output.file_name(inspection, numbered=True)
+            print(writer(inspection, target, previous=library.previous_inspection(summary.id)))
     return 0
 
 

@@ -25,7 +25,8 @@ def library_location(args: argparse.Namespace) -> str | Path:
 
 def existing_library(args: argparse.Namespace) -> str | Path:
     """`library_location`, refused when it names a file that does not exist (a typo must not
-    create a new, empty library)."""
+    create a new, empty library). Open it with `create=False`: an empty server database is not
+    made a library on the way either (that is `spurdesk db upgrade`'s)."""
     location = library_location(args)
     if not is_url(location) and not Path(location).exists():
         raise LibraryError(

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from spurdesk.library import Library
 
     copy = read_copy(Path(args.file).expanduser())
-    with Library.open(existing_library(args), read_only=args.dry_run) as library:
+    with Library.open(existing_library(args), read_only=args.dry_run, create=False) as library:
         plan = plan_merge(library, copy)
         if plan.adds_inspection:
             print(f"Ny inspektion från {copy.sender}: {copy.record.title}")

@@ -26,7 +26,7 @@ from spurdesk.model.inspection import Inspection
 from spurdesk.resources import resources_dir
 
 #: The folders of resources/ the app reads; a bundle missing one is broken.
-RESOURCE_FOLDERS = ("criteria", "demo", "fonts", "i18n", "icons", "templates")
+RESOURCE_FOLDERS = ("criteria", "demo", "fonts", "i18n", "icons", "material", "templates")
 
 _PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.out).expanduser()
     if target.suffix.lower() != ".spur":
         raise ShareCommandError(f"{target}: en kopia till medinspektören ska sluta på .spur.")
-    with Library.open(existing_library(args)) as library:
+    with Library.open(existing_library(args), create=False) as library:
         written = send_copy(library, args.inspection, target, library.actor)
     print(written)
     return 0

@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     )
     from spurdesk.library.facade import Library
     from spurdesk.library.storage.backups import BackupSettings
+    from spurdesk.library.storage.connection import (
+        OfficeConnection,
+        display_location,
+        hide_passwords,
+        store_password,
+        stored_password,
+    )
     from spurdesk.library.storage.files import default_library_path
+    from spurdesk.library.storage.opening import ServerSchema, server_schema, upgrade_server
     from spurdesk.library.text_keys import (
         ActionTextKey,
         CriterionNoteKey,
@@ -52,6 +60,14 @@ _HOMES = {
     "NewerLibraryVersionError": "spurdesk.library.errors",
     "ReadOnlyLibraryError": "spurdesk.library.errors",
     "default_library_path": "spurdesk.library.storage.files",
+    "OfficeConnection": "spurdesk.library.storage.connection",
+    "display_location": "spurdesk.library.storage.connection",
+    "hide_passwords": "spurdesk.library.storage.connection",
+    "store_password": "spurdesk.library.storage.connection",
+    "stored_password": "spurdesk.library.storage.connection",
+    "ServerSchema": "spurdesk.library.storage.opening",
+    "server_schema": "spurdesk.library.storage.opening",
+    "upgrade_server": "spurdesk.library.storage.opening",
 }
 
 __all__ = [
@@ -68,11 +84,19 @@ __all__ = [
     "LibraryLockedError",
     "LibraryNotFoundError",
     "NewerLibraryVersionError",
+    "OfficeConnection",
     "ReadOnlyLibraryError",
     "ReadOnlyPlaceError",
+    "ServerSchema",
     "SummaryTextKey",
     "TextKey",
     "default_library_path",
+    "display_location",
+    "hide_passwords",
+    "server_schema",
+    "store_password",
+    "stored_password",
+    "upgrade_server",
 ]
 
 

@@ -39,12 +39,15 @@ from spurdesk.library.schema import (
     CriterionRow,
     InspectionRow,
     InspectorRow,
+    MaterialRow,
     ParticipantRow,
     SectionRow,
     SummaryRow,
+    UnitRow,
 )
 from spurdesk.library.storage import backups, checks, concurrency, failures, rows
 from spurdesk.library.storage.backups import BackupSettings
+from spurdesk.library.storage.connection import display_location
 from spurdesk.library.storage.failures import Failure
 from spurdesk.library.storage.opening import Store, copy_library, corrupt_error, open_store
 from spurdesk.library.storage.records import (
@@ -65,10 +68,17 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-UidRow = InspectionRow | SummaryRow | ActionRow
+UidRow = InspectionRow | SummaryRow | ActionRow | MaterialRow
 
 _Row = TypeVar(
-    "_Row", InspectorRow, ParticipantRow, SectionRow, CriterionRow, SummaryRow, ActionRow
+    "_Row",
+    InspectorRow,
+    ParticipantRow,
+    SectionRow,
+    CriterionRow,
+    SummaryRow,
+    ActionRow,
+    MaterialRow,
 )
 
 
@@ -251,7 +261,7 @@ class LibraryCore:
         """The path or (password hidden) URL, as messages name the library."""
         if self.path is not None:
             return str(self.path)
-        return self._store.engine.url.render_as_string(hide_password=True)
+        return display_location(self._store.engine.url)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -483,8 +493,16 @@ class LibraryCore:
         self._inspection_row(session, row.inspection_id)
         return row
 
+    def _unit_row(self, session: Session, unit_id: int) -> UnitRow:
+        row = session.get(UnitRow, unit_id) if isinstance(unit_id, int) else None
+        if row is None:
+            raise LibraryError(f"Enhet {unit_id} finns inte i biblioteket {self.location}.")
+        return row
+
     @staticmethod
-    def _free_id(session: Session, table: type[SummaryRow | ActionRow], item_id: int) -> int:
+    def _free_id(
+        session: Session, table: type[SummaryRow | ActionRow | MaterialRow], item_id: int
+    ) -> int:
         """`item_id` for a row being restored; refused while a row still holds it. Ids are never
         reused (AUTOINCREMENT, see schema.py), so a removed row's id stays free for its undo."""
         if not isinstance(item_id, int) or isinstance(item_id, bool) or item_id < 1:
@@ -536,12 +554,12 @@ class LibraryCore:
         inspectors, participants = children(InspectorRow), children(ParticipantRow)
         sections, assessed = children(SectionRow), children(CriterionRow)
         summary, actions = children(SummaryRow), children(ActionRow)
+        material = children(MaterialRow)
         if self._seen is not None and session.info.get("reading"):
             # What the user is shown: later writes are compared with it (only from a read, so a
             # command's uncommitted state is never taken for what others saved).
-            self._seen.remember_inspection(
-                row.id, [row, *inspectors, *participants, *sections, *assessed, *summary, *actions]
-            )
+            shown = [*inspectors, *participants, *sections, *assessed, *summary, *actions]
+            self._seen.remember_inspection(row.id, [row, *shown, *material])
         return inspection_record(
             row,
             self._criteria_of(row),
@@ -551,6 +569,7 @@ class LibraryCore:
             assessed=assessed,
             summary=summary,
             actions=actions,
+            material=material,
         )
 
     @property

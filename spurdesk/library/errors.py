@@ -72,6 +72,11 @@ _FIELD_LABELS = {
     "note": "anteckningen",
     "status": "statusen",
     "text": "texten",
+    "title": "underlagets benämning",
+    "requested_on": "datumet då underlaget begärdes",
+    "received_on": "datumet då underlaget kom in",
+    "criteria": "kriterierna underlaget belyser",
+    "file_sha256": "underlagets fil",
 }
 
 

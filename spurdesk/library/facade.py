@@ -11,10 +11,12 @@ from spurdesk.library.errors import (
 )
 from spurdesk.library.fact_check import FactCheckVerbs
 from spurdesk.library.inspections import InspectionVerbs
+from spurdesk.library.material import MaterialVerbs
 from spurdesk.library.sharing import SharingVerbs
 from spurdesk.library.staging import StagingVerbs
 from spurdesk.library.storage.files import sidecar_files
 from spurdesk.library.summary import SummaryVerbs
+from spurdesk.library.units import UnitVerbs
 
 
 class Library(
@@ -25,12 +27,14 @@ class Library(
     StagingVerbs,
     SharingVerbs,
     FactCheckVerbs,
+    UnitVerbs,
+    MaterialVerbs,
 ):
     """One open inspection library (an SQLite file, or any SQLAlchemy URL): `Library.open(...)`.
 
     The verbs live with their noun — `inspections`, `assessments`, `summary`, `action_plan`,
-    `staging`, `sharing`, `fact_check` — over the transactions, backups and lookups of
-    `core.LibraryCore`. A new noun gets a module of its own and a place in this list.
+    `staging`, `sharing`, `fact_check`, `units`, `material` — over the transactions, backups and
+    lookups of `core.LibraryCore`. A new noun gets a module of its own and a place in this list.
     """
 
     @classmethod

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from spurdesk.library.core import LibraryCore, utc_now
@@ -20,16 +20,19 @@ from spurdesk.library.schema import (
     AuditRow,
     CriteriaSnapshotRow,
     InspectionRow,
+    MaterialRow,
     SummaryRow,
 )
-from spurdesk.library.storage import checks, rows
+from spurdesk.library.storage import checks, material_checks, rows
 from spurdesk.library.storage.listing import inspection_summaries
 from spurdesk.library.storage.records import (
     assessment_rows,
     audit_record,
 )
+from spurdesk.library.units import start_follow_up, unit_for_texts
 from spurdesk.model import lifecycle
 from spurdesk.model.criteria import CriteriaSet, Grade
+from spurdesk.model.due_dates import SPUR_DONE
 from spurdesk.model.inspection import (
     AuditEvent,
     Inspection,
@@ -64,6 +67,41 @@ class InspectionVerbs(LibraryCore):
         """The whole inspection as a record (also from the trash)."""
         with self._read() as session:
             return self._load(session, inspection_id)
+
+    def previous_inspection(self, inspection_id: int) -> Inspection | None:
+        """The last SPUR before this one, for comparing: the inspection it was duplicated from
+        ("Duplicera som ominspektion"); else the unit's latest inspection at or past fastställd
+        that was visited before this one (the register, revision 9). None when there is none
+        (the trash does not count; `previous_grades`, copied at duplication, still tell the
+        grades then)."""
+        with self._read() as session:
+            row = self._inspection_row(session, inspection_id, editable=False)
+            previous = row.previous_inspection_id
+            found = session.get(InspectionRow, previous) if previous is not None else None
+            if found is None or found.deleted_at is not None:
+                previous = self._last_spur_of_unit(session, row)
+            return None if previous is None else self._load(session, previous)
+
+    @staticmethod
+    def _last_spur_of_unit(session: Session, row: InspectionRow) -> int | None:
+        visited = row.visit_start or row.visit_end or row.report_date
+        if row.unit_id is None or visited is None:
+            return None
+        earlier_visit = func.coalesce(
+            InspectionRow.visit_start, InspectionRow.visit_end, InspectionRow.report_date
+        )
+        return session.scalar(
+            select(InspectionRow.id)
+            .where(
+                InspectionRow.unit_id == row.unit_id,
+                InspectionRow.id != row.id,
+                InspectionRow.deleted_at.is_(None),
+                InspectionRow.status.in_([status.value for status in SPUR_DONE]),
+                earlier_visit < visited,
+            )
+            .order_by(earlier_visit.desc(), InspectionRow.id.desc())
+            .limit(1)
+        )
 
     def audit_events(self, inspection_id: int) -> list[AuditEvent]:
         """What happened to the inspection, oldest first."""
@@ -107,8 +145,12 @@ class InspectionVerbs(LibraryCore):
         report_date: date | None = None,
         inspectors: Sequence[Inspector] = (),
         participants: Sequence[ParticipantGroup] = (),
+        unit_id: int | None = None,
     ) -> int:
-        """A new draft inspection made with (a snapshot of) `criteria`; returns its id."""
+        """A new draft inspection made with (a snapshot of) `criteria`; returns its id.
+
+        It belongs to the register's unit `unit_id`, or else to the unit whose texts match its
+        own (whitespace and case aside), founded when there is none."""
         values = checks.inspection_fields(
             {
                 "unit": unit,
@@ -125,7 +167,11 @@ class InspectionVerbs(LibraryCore):
         checked_inspectors = checks.inspectors(inspectors)
         checked_groups = checks.participant_groups(participants)
         with self._write() as session:
-            row = self._new_inspection_row(session, values, criteria, InspectionStatus.DRAFT)
+            if unit_id is not None:
+                unit_id = self._unit_row(session, unit_id).id
+            row = self._new_inspection_row(
+                session, values, criteria, InspectionStatus.DRAFT, unit_id=unit_id
+            )
             rows.replace_people(session, row.id, checked_inspectors, checked_groups)
             self._audit(session, row.id, "create", f"Inspektionen skapad ({criteria.label}).")
             return row.id
@@ -141,10 +187,12 @@ class InspectionVerbs(LibraryCore):
         previous_grades: dict[str, str] | None = None,
         created_at: datetime | None = None,
         uid: str | None = None,
+        unit_id: int | None = None,
     ) -> InspectionRow:
         now = utc_now()
         row = InspectionRow(
             **values,
+            unit_id=unit_id if unit_id is not None else unit_for_texts(session, values),
             uid=self._new_uid(session, InspectionRow, uid, "Inspektionen"),
             status=status.value,
             criteria_snapshot_id=self._snapshot_id(session, criteria),
@@ -233,6 +281,8 @@ class InspectionVerbs(LibraryCore):
                     )
                 rows.refresh_listing(session, row)
             row.status = new.value
+            if start_follow_up(session, row, date.today()):
+                detail += "; uppföljning av bristerna inom sex månader"
             self._touch(row)
             self._audit(session, row.id, "status", detail)
 
@@ -240,7 +290,8 @@ class InspectionVerbs(LibraryCore):
         """Store a whole record (the demo, an exchange package) as a new inspection.
 
         Ids in the record are ignored and new ones assigned; `previous_inspection_id` is dropped
-        (it names an inspection of another library) while `previous_grades` is kept. Section,
+        (it names an inspection of another library) while `previous_grades` is kept. Material
+        items come along without their files (a record carries none). Section,
         criterion and grade values are checked against the record's own criteria snapshot.
         """
         if not isinstance(record, Inspection):
@@ -270,6 +321,9 @@ class InspectionVerbs(LibraryCore):
             for item in record.summary
         ]
         actions = [(checks.action_values(criteria, item), item.uid) for item in record.action_items]
+        material = [
+            (material_checks.item_values(criteria, item), item.uid) for item in record.material
+        ]
         with self._write() as session:
             row = self._new_inspection_row(
                 session,
@@ -308,7 +362,18 @@ class InspectionVerbs(LibraryCore):
                         **action_values,
                     )
                 )
+            for position, (material_values, uid) in enumerate(material):
+                session.add(
+                    MaterialRow(
+                        inspection_id=row.id,
+                        uid=self._new_uid(session, MaterialRow, uid, "Underlaget"),
+                        position=position,
+                        **material_values,
+                    )
+                )
             rows.refresh_listing(session, row)
+            session.flush()
+            start_follow_up(session, row, date.today())
             self._audit(
                 session, row.id, "import", f"Importerad: {record.title} ({criteria.label})."
             )
@@ -319,6 +384,7 @@ class InspectionVerbs(LibraryCore):
         effective grades of this inspection as `previous_grades`; nothing else is copied."""
         with self._write() as session:
             old = self._load(session, inspection_id)
+            unit_id = self._inspection_row(session, inspection_id, editable=False).unit_id
             values = {
                 "unit": old.unit,
                 "site": old.site,
@@ -337,6 +403,7 @@ class InspectionVerbs(LibraryCore):
                 InspectionStatus.DRAFT,
                 previous_inspection_id=old.id,
                 previous_grades=grades,
+                unit_id=unit_id,
             )
             self._audit(
                 session,

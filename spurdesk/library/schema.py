@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -110,7 +111,20 @@ class CriteriaSnapshotRow(Base):
 
 class InspectionRow(Base):
     __tablename__ = "inspections"
-    __table_args__ = _NO_ID_REUSE
+    # Revision 9: the register's last SPUR per unit is read from this index alone (a grouped
+    # scan of 10,000 entries, never the rows with their texts and grades).
+    __table_args__ = (
+        Index(
+            "ix_inspections_unit_due",
+            "unit_id",
+            "deleted_at",
+            "status",
+            "visit_start",
+            "visit_end",
+            "report_date",
+        ),
+        _NO_ID_REUSE,
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = _uid()
@@ -140,6 +154,8 @@ class InspectionRow(Base):
     next_follow_up: Mapped[date | None] = mapped_column(IsoDate)
     # Revision 6: the date by which the unit is to send its action plan.
     reply_by: Mapped[date | None] = mapped_column(IsoDate)
+    # Revision 9: the unit of the register this inspection belongs to (its own texts stay).
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
 
 
 class InspectorRow(Base):
@@ -290,3 +306,90 @@ class FactCheckCommentRow(Base):
     decision_reason: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime | None] = mapped_column(IsoDateTime, nullable=True)
+
+
+class UnitRow(Base):
+    """Revision 9: a training unit of the register (model.units.Unit)."""
+
+    __tablename__ = "units"
+    __table_args__ = _NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
+    name: Mapped[str] = mapped_column(Text)
+    site: Mapped[str] = mapped_column(Text, default="")
+    care_provider: Mapped[str] = mapped_column(Text, default="")
+    specialty: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(IsoDateTime)
+    modified_at: Mapped[datetime] = mapped_column(IsoDateTime)
+
+
+class UnitContactRow(Base):
+    """Revision 9: a unit's verksamhetschef or studierektor, a recipient of its reports."""
+
+    __tablename__ = "unit_contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(40))  # model.units.ContactRole
+    name: Mapped[str] = mapped_column(Text)
+    email: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeficiencyFollowUpRow(Base):
+    """Revision 9: the six-month follow-up of a report with deficiencies against föreskrifter
+    (model.due_dates): when it started and is due, and what of the unit's internal review and
+    written report has arrived. One per inspection; `due_on` is kept so overdue ones are counted
+    in SQL."""
+
+    __tablename__ = "deficiency_follow_ups"
+    __table_args__ = (Index("ix_deficiency_follow_ups_due", "due_on", "inspection_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspections.id", ondelete="CASCADE"), unique=True
+    )
+    start_on: Mapped[date] = mapped_column(IsoDate)
+    due_on: Mapped[date] = mapped_column(IsoDate)
+    review_on: Mapped[date | None] = mapped_column(IsoDate)
+    review_by: Mapped[str] = mapped_column(Text, default="")
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    report_on: Mapped[date | None] = mapped_column(IsoDate)
+    report_by: Mapped[str] = mapped_column(Text, default="")
+    report_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class MaterialRow(Base):
+    """Revision 10: one piece of material requested from the unit (underlag), and what is known
+    of its stored file; the file's bytes live in `material_files`, read only on demand."""
+
+    __tablename__ = "material_items"
+    __table_args__ = _NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
+    inspection_id: Mapped[int] = _inspection_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(100), default="")  # the checklist's key, or ""
+    title: Mapped[str] = mapped_column(Text)
+    requested_on: Mapped[date | None] = mapped_column(IsoDate)
+    received_on: Mapped[date | None] = mapped_column(IsoDate)
+    note: Mapped[str] = mapped_column(Text, default="")
+    criteria: Mapped[list[str]] = mapped_column(JSON, default=list)  # criterion ids (evidence)
+    file_name: Mapped[str | None] = mapped_column(Text)
+    file_kind: Mapped[str | None] = mapped_column(String(10))  # model.material.FileKind
+    file_size: Mapped[int | None] = mapped_column(Integer)
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class MaterialFileRow(Base):
+    """Revision 10: the bytes of a material item's file (at most one per item)."""
+
+    __tablename__ = "material_files"
+
+    material_id: Mapped[int] = mapped_column(
+        ForeignKey("material_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from spurdesk.model.criteria import CriteriaSet, Grade
+from spurdesk.model.material import MaterialItem
 
 
 class InspectionStatus(StrEnum):
@@ -244,6 +245,8 @@ class Inspection:
     modified_at: datetime | None = None
     deleted_at: datetime | None = None  # set while the inspection is in the trash
     uid: str = field(default="", compare=False)  # stable across libraries (see Inspector)
+    #: The material requested from the unit, in checklist order (files' bytes not included).
+    material: tuple[MaterialItem, ...] = ()
 
     def section(self, section_id: str) -> SectionAssessment:
         for assessment in self.sections:
@@ -274,6 +277,7 @@ class Inspection:
             ),
             summary=tuple(replace(i, uid=str(uuid.uuid4())) for i in self.summary),
             action_items=tuple(replace(i, uid=str(uuid.uuid4())) for i in self.action_items),
+            material=tuple(replace(i, uid=str(uuid.uuid4())) for i in self.material),
         )
 
 

@@ -88,6 +88,8 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later; the month's last day where it is shorter (31 Aug → 28 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if day.day <= 28:  # every month has it (the register computes thousands of these)
+        return date(year, month, day.day)
     for last in (31, 30, 29, 28):
         try:
             return date(year, month, min(day.day, last))

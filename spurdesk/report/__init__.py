@@ -19,26 +19,45 @@ if TYPE_CHECKING:
 __all__ = ["Progress", "ReportError", "export_action_plan_docx", "export_docx", "export_pdf"]
 
 
-def export_docx(inspection: Inspection, path: Path, progress: Progress | None = None) -> Path:
-    """The full report as Word, styled by resources/templates/report.docx."""
+def export_docx(
+    inspection: Inspection,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    previous: Inspection | None = None,
+) -> Path:
+    """The full report as Word, styled by resources/templates/report.docx; a re-inspection is
+    compared with `previous`, its last SPUR."""
     from spurdesk.report.content import build_report
     from spurdesk.report.docx_writer import write_docx
 
-    return write_docx(build_report(inspection), Path(path), progress)
+    return write_docx(build_report(inspection, previous), Path(path), progress)
 
 
-def export_pdf(inspection: Inspection, path: Path, progress: Progress | None = None) -> Path:
-    """The full report as PDF, with embedded fonts, bookmarks and page numbers."""
+def export_pdf(
+    inspection: Inspection,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    previous: Inspection | None = None,
+) -> Path:
+    """The full report as PDF, with embedded fonts, bookmarks and page numbers; a re-inspection
+    is compared with `previous`, its last SPUR."""
     from spurdesk.report.content import build_report
     from spurdesk.report.pdf_writer import write_pdf
 
-    return write_pdf(build_report(inspection), Path(path), progress)
+    return write_pdf(build_report(inspection, previous), Path(path), progress)
 
 
 def export_action_plan_docx(
-    inspection: Inspection, path: Path, progress: Progress | None = None
+    inspection: Inspection,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    previous: Inspection | None = None,
 ) -> Path:
-    """The action plan on its own as Word, for the unit to fill in or the region to follow up."""
+    """The action plan on its own as Word, for the unit to fill in or the region to follow up.
+    It answers this visit alone: `previous` is accepted so every exporter is called alike."""
     from spurdesk.report.content import build_action_plan
     from spurdesk.report.docx_writer import write_docx
 

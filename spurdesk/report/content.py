@@ -11,11 +11,19 @@ from collections.abc import Iterable
 
 from spurdesk.model import grading
 from spurdesk.model.action_fields import REPORT_FIELDS, InReport
+from spurdesk.model.comparison import (
+    Comparison,
+    DeficiencyOutcome,
+    Outcome,
+    compare,
+    is_reinspection,
+)
 from spurdesk.model.criteria import KIND_ORDER, CriterionKind, Grade, Section
 from spurdesk.model.dates import date_span, long_date
 from spurdesk.model.inspection import (
     ActionItem,
     ActionItemStatus,
+    CriterionStatus,
     Inspection,
     SectionAssessment,
     SummaryKind,
@@ -36,6 +44,7 @@ from spurdesk.report.document import (
     DraftNotice,
     Field,
     FieldTable,
+    Figure,
     GridTable,
     Heading,
     PageBreak,
@@ -69,15 +78,20 @@ REVISED_MARK = "Ändrad gradering efter handlingsplan"
 REVISED_MARK_OTHERWISE = "Ändrad gradering"
 UNGRADED = "Ej graderad"
 NONE = "–"
+COMPARISON_TITLE = "Jämförelse med föregående SPUR-inspektion"
+MATERIAL_TITLE = "Bilaga: Underlag"
 
 _LEAD_IN_AT_END = re.compile(r"\s*(Vilket,? enligt SPUR-modellen,? innebär att:)\s*$")
 
 
-def build_report(inspection: Inspection) -> Report:
-    """The full inspection report, with the action plan as its appendix when there is one."""
+def build_report(inspection: Inspection, previous: Inspection | None = None) -> Report:
+    """The full inspection report, with the action plan as its appendix when there is one, and
+    the material reviewed when any was received. A re-inspection is compared with `previous`,
+    its last SPUR (`Library.previous_inspection`); without it, with the grades copied then."""
     body: list[Block] = []
     body += _overview(inspection)
     body += _summary(inspection)
+    body += _comparison(inspection, previous)
     for area in inspection.criteria.areas:
         if not area.sections:
             continue
@@ -88,6 +102,7 @@ def build_report(inspection: Inspection) -> Report:
     appendix = _action_plan(inspection)
     if appendix:
         body += [PageBreak(), Heading(1, APPENDIX_TITLE, "appendix"), *appendix]
+    body += _material(inspection)
     toc = TableOfContents(
         "Innehåll", tuple(b for b in body if isinstance(b, Heading) and b.level <= 2)
     )
@@ -239,6 +254,133 @@ def _summary(inspection: Inspection) -> list[Block]:
         items = [item for item in items if item.lines]
         out.append(BulletList(tuple(items)) if items else _note("Inga punkter angivna."))
     return out
+
+
+# --- re-inspection ------------------------------------------------------------------------------
+
+
+def _comparison(inspection: Inspection, previous: Inspection | None) -> list[Block]:
+    """Only for a re-inspection: grades then and now (table and chart), then what became of the
+    deficiencies of the last SPUR, and the deficiencies found now for the first time."""
+    if not is_reinspection(inspection):
+        return []
+    comparison = compare(inspection, previous)
+    when = comparison.previous_visit
+    out: list[Block] = [
+        PageBreak(),
+        Heading(1, COMPARISON_TITLE, "comparison"),
+        _paragraph(
+            "Granskningen är en ominspektion. Tabellen och figuren visar varje avsnitts "
+            "gradering vid föregående SPUR-inspektion"
+            + (f" ({long_date(when)})" if when else "")
+            + " och nu."
+        ),
+        GridTable(
+            ("Avsnitt", "Föregående SPUR", "Nu", "Förändring"),
+            tuple(
+                (
+                    clean_line(g.label),
+                    g.previous.value if g.previous else NONE,
+                    g.current.value if g.current else UNGRADED,
+                    g.change.value.capitalize(),
+                )
+                for g in comparison.grades
+            ),
+            (0.46, 0.2, 0.14, 0.2),
+            (False, True, True, True),
+        ),
+        _chart(comparison),
+    ]
+    return out + _deficiency_comparison(inspection, comparison)
+
+
+def _chart(comparison: Comparison) -> Figure:
+    from spurdesk.report.chart import grade_chart_png
+
+    told = "; ".join(
+        f"{g.section_id}: {g.previous.value if g.previous else NONE} då, "
+        f"{g.current.value if g.current else NONE} nu"
+        for g in comparison.grades
+    )
+    return Figure(
+        grade_chart_png(comparison.grades),
+        0.95,
+        "Gradering per avsnitt vid föregående SPUR-inspektion (streckad stapel) och nu (grå "
+        "stapel). Högre stapel är bättre gradering.",
+        f"Stapeldiagram över graderingarna. {told}.",
+    )
+
+
+def _status(status: CriterionStatus | None) -> str:
+    return status.value.capitalize() if status is not None else NONE
+
+
+def _deficiency_comparison(inspection: Inspection, comparison: Comparison) -> list[Block]:
+    out: list[Block] = [Heading(2, "Brister vid föregående SPUR-inspektion", "comparison-earlier")]
+    if not comparison.previous_known:
+        missing = "Föregående inspektion finns inte i biblioteket, så dess brister kan inte "
+        return [*out, _note(missing + "följas upp här.")]
+    earlier = [d for d in comparison.deficiencies if d.outcome is not Outcome.NEW]
+    new = comparison.of(Outcome.NEW)
+    header = ("Kriterium", "Då", "Nu", "Bedömning")
+    widths, centered = (0.5, 0.15, 0.15, 0.2), (False, True, True, True)
+
+    def rows(found: Iterable[DeficiencyOutcome]) -> tuple[tuple[str, ...], ...]:
+        return tuple(
+            (
+                _criterion_line(inspection, d.criterion_id),
+                _status(d.previous),
+                _status(d.current),
+                d.outcome.value.capitalize(),
+            )
+            for d in found
+        )
+
+    if earlier:
+        out.append(GridTable(header, rows(earlier), widths, centered))
+    else:
+        out.append(_note("Vid föregående SPUR-inspektion påvisades inga brister."))
+    out.append(Heading(2, "Nya brister", "comparison-new"))
+    if new:
+        out.append(GridTable(header, rows(new), widths, centered))
+    else:
+        out.append(_note("Inga nya brister har påvisats hittills."))
+    return out
+
+
+def _criterion_line(inspection: Inspection, criterion_id: str) -> str:
+    try:
+        return clean_line(f"{criterion_id} {inspection.criteria.criterion(criterion_id).text}")
+    except KeyError:
+        return clean_line(f"{criterion_id} (finns inte i nuvarande kriterier)")
+
+
+# --- material ------------------------------------------------------------------------------------
+
+
+def _material(inspection: Inspection) -> list[Block]:
+    """The appendix "Underlag": the material received from the unit, when there is any."""
+    received = [item for item in inspection.material if item.received_on is not None]
+    if not received:
+        return []
+    return [
+        PageBreak(),
+        Heading(1, MATERIAL_TITLE, "appendix-material"),
+        _paragraph("Följande underlag från verksamheten har granskats."),
+        GridTable(
+            ("Underlag", "Inkom", "Belyser kriterier"),
+            tuple(
+                (
+                    clean_line(item.title),
+                    item.received_on.isoformat() if item.received_on else NONE,
+                    ", ".join(item.criteria) or NONE,
+                )
+                for item in received
+            ),
+            (0.55, 0.17, 0.28),
+            (False, True, False),
+        ),
+    ]
 
 
 # --- sections ------------------------------------------------------------------------------------

@@ -111,6 +111,16 @@ class CriteriaBox:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A picture (the re-inspection's grade chart) with its caption below it."""
+
+    png: bytes
+    width: float  # a fraction of the text width; the height follows the picture
+    caption: str
+    alt: str  # the picture told in words, for screen readers
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -125,6 +135,7 @@ Block = (
     | TableOfContents
     | DraftNotice
     | CriteriaBox
+    | Figure
     | PageBreak
 )
 

@@ -7,6 +7,7 @@ header's and footer's placeholders with the unit's name, the UTKAST mark and pag
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from spurdesk.report.document import (
     CriteriaBox,
     DraftNotice,
     FieldTable,
+    Figure,
     GridTable,
     Heading,
     PageBreak,
@@ -112,6 +114,7 @@ class _DocxWriter:
 
     def __init__(self, document: DocxDocument) -> None:
         self.body = document.element.body
+        self.part = document.part  # pictures are parts of the package, related to the body
         self.section_properties = self.body.find(qn("w:sectPr"))
         self.page_break_pending = False
         # Looking a style up by name scans every style in python-docx; resolve each name once.
@@ -131,6 +134,7 @@ class _DocxWriter:
             TableOfContents: self._toc,
             DraftNotice: self._draft_notice,
             CriteriaBox: self._criteria_box,
+            Figure: self._figure,
             PageBreak: self._page_break,
         }
 
@@ -226,6 +230,19 @@ class _DocxWriter:
     def _bullets(self, block: BulletList) -> None:
         for item in block.items:
             self._body_p(item.text, styles.LIST_BULLET)
+
+    def _figure(self, block: Figure) -> None:
+        """The picture inline in a centred paragraph (alt text as its description), the caption
+        below it."""
+        width = int(self.text_width * _EMU_PER_TWIP * block.width)
+        inline = self.part.new_pic_inline(io.BytesIO(block.png), width, None)
+        inline.docPr.set("descr", block.alt)
+        paragraph = self._body_p("", styles.NORMAL)
+        properties = paragraph.find(qn("w:pPr"))  # Normal: no w:pStyle, so keepNext goes first
+        properties.insert(0, OxmlElement("w:keepNext"))
+        SubElement(properties, qn("w:jc"), {qn("w:val"): "center"})
+        SubElement(SubElement(paragraph, qn("w:r")), qn("w:drawing")).append(inline)
+        self._body_p(block.caption, styles.NOTE)
 
     def _page_break(self, _block: PageBreak) -> None:
         self.page_break_pending = True

@@ -19,10 +19,16 @@ if TYPE_CHECKING:
 
 
 class Exporter(Protocol):
-    """Writes the inspection to `path` (replaced only when complete) and returns the path."""
+    """Writes the inspection to `path` (replaced only when complete) and returns the path;
+    `previous` is the last SPUR a re-inspection is compared with (`Library.previous_inspection`)."""
 
     def __call__(
-        self, inspection: Inspection, path: Path, progress: Progress | None = None
+        self,
+        inspection: Inspection,
+        path: Path,
+        progress: Progress | None = None,
+        *,
+        previous: Inspection | None = None,
     ) -> Path: ...
 
 

@@ -6,6 +6,7 @@ is filled in when the canvas saves (see pdf_parts.py). This module maps blocks t
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from functools import partial
@@ -18,10 +19,13 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    Image,
+    KeepTogether,
     LayoutError,
     PageTemplate,
     Spacer,
@@ -38,6 +42,7 @@ from spurdesk.report.document import (
     CriteriaBox,
     DraftNotice,
     FieldTable,
+    Figure,
     GridTable,
     Heading,
     PageBreak,
@@ -223,6 +228,7 @@ class _Story:
             TableOfContents: self._toc,
             DraftNotice: self._draft_notice,
             CriteriaBox: self._criteria_box,
+            Figure: self._figure,
             PageBreak: lambda _block: [PdfPageBreak()],
         }
 
@@ -352,6 +358,13 @@ class _Story:
                     )
         table.setStyle(TableStyle([TABLE_FONT, *commands]))
         return [table, Spacer(1, 10)]
+
+    def _figure(self, block: Figure) -> list[Flowable]:
+        """The picture at its share of the text width, kept on one page with its caption."""
+        width, height = ImageReader(io.BytesIO(block.png)).getSize()
+        shown = TEXT_WIDTH * block.width
+        picture = Image(io.BytesIO(block.png), width=shown, height=shown * height / width)
+        return [KeepTogether([picture, *self._long(TextParagraph((block.caption,)), "note")])]
 
     def _title(self, block: TitleBlock) -> list[Flowable]:
         return [

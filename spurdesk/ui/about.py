@@ -21,7 +21,7 @@ class AboutDialog(QDialog):
     def __init__(
         self,
         criteria: CriteriaLibrary,
-        library_path: Path | None,
+        library_path: Path | str | None,  # a file, or the office server's masked address
         parent: QWidget | None = None,
         *,
         read_only: bool = False,

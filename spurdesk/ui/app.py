@@ -62,10 +62,19 @@ def configure_logging() -> Path | None:
         handler = private_rotating_log(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+class _MaskingFormatter(logging.Formatter):
+    """Log lines, tracebacks included, with any password in a database address masked."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from spurdesk.library import hide_passwords
+
+        return hide_passwords(super().format(record))
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -144,7 +153,8 @@ class AppShell:
             if opened is None:
                 return False
             library = opened
-            path = library.path or location  # a copy, when the library was copied elsewhere
+            # a copy, when the library was copied elsewhere; None on the office server
+            path = library.path
 
         self.criteria = criteria
         session = LibrarySession(library)
@@ -163,7 +173,10 @@ class AppShell:
             return False
         from spurdesk.library.preview import preview_inspections
 
-        rows = preview_inspections(_library_location(args))
+        location = _library_location(args)
+        if not isinstance(location, Path):  # a server: nothing to read before connecting
+            return False
+        rows = preview_inspections(location)
         if rows is None:
             return False
         self.window.show_opening_view(rows)
@@ -183,15 +196,17 @@ class AppShell:
             shutil.rmtree(self.demo_dir, ignore_errors=True)
 
 
-def _library_location(args: argparse.Namespace) -> Path:
+def _library_location(args: argparse.Namespace) -> Path | str:
+    """--library (a file, or the office server's URL), else the default library."""
+    from spurdesk.library.storage.files import default_library_path, is_url
+
     if getattr(args, "library", None):
-        return Path(args.library).expanduser()
-    from spurdesk.library.storage.files import default_library_path
+        return args.library if is_url(args.library) else Path(args.library).expanduser()
 
     return default_library_path()
 
 
-def _is_default(location: Path) -> bool:
+def _is_default(location: Path | str) -> bool:
     """True for the user's own library in spurdesk's data folder."""
     from platformdirs import user_data_path
 

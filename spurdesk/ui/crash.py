@@ -51,7 +51,10 @@ def format_report(exc_type: type[BaseException], error: BaseException, tb: objec
         "",
         *traceback.format_exception(exc_type, error, tb),  # type: ignore[arg-type]
     ]
-    return "\n".join(line.rstrip("\n") for line in lines) + "\n"
+    from spurdesk.library import hide_passwords
+
+    # A database address in an error's text must not carry its password into the report.
+    return hide_passwords("\n".join(line.rstrip("\n") for line in lines) + "\n")
 
 
 def write_report(report: str, folder: Path | None = None) -> Path:

@@ -84,6 +84,7 @@ class ExportController(QObject):
         try:
             self._session.flush()
             inspection = self._session.library.get_inspection(inspection_id)
+            previous = self._session.library.previous_inspection(inspection_id)
         except SpurdeskError as error:
             dialogs.show_error(self._parent, error)
             return None
@@ -93,7 +94,7 @@ class ExportController(QObject):
         self._last_folder = target.parent
 
         def work(progress: ProgressCallback) -> Path:
-            return EXPORTERS[export_format.key](inspection, target, progress)
+            return EXPORTERS[export_format.key](inspection, target, progress, previous=previous)
 
         task = BackgroundTask(
             work,

@@ -40,12 +40,14 @@ def backup_settings_from(settings: AppSettings) -> BackupSettings:
 
 def open_library(
     parent: QWidget | None,
-    path: Path,
+    path: Path | str,
     settings: AppSettings | None = None,
     *,
     ask_before_creating: bool = True,
 ) -> Library | None:
-    """Opens the library at `path`, asking the user through each recoverable failure.
+    """Opens the library at `path` (a file, or the office server's URL), asking the user
+    through each recoverable failure; a server that cannot be reached is explained (what, why,
+    what to do) and the app goes on with the library it had.
 
     A library that does not exist is created only after the user said yes, naming the path (a
     mistyped `--library` must not quietly make folders and an empty library), unless
@@ -157,7 +159,7 @@ def _copy_and_open(
 
 
 def _open_plainly(
-    parent: QWidget | None, path: Path, *, read_only: bool, backup: BackupSettings | None
+    parent: QWidget | None, path: Path | str, *, read_only: bool, backup: BackupSettings | None
 ) -> Library | None:
     """A second attempt after the user chose a way out; any failure now is just reported."""
     from spurdesk.library import Library

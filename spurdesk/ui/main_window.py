@@ -32,6 +32,7 @@ from spurdesk.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when used, so the window paints before these load
     from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.model.due_dates import DueRules
     from spurdesk.model.inspection import InspectionSummary
     from spurdesk.ui.about import AboutDialog
     from spurdesk.ui.session import LibrarySession
@@ -112,6 +113,13 @@ class MainWindow(QMainWindow):
         return self._library_path
 
     @property
+    def _server_location(self) -> str | None:
+        """The open library's address when it lies on a database server (no password)."""
+        if self._session is None or self._session.library.path is not None:
+            return None
+        return str(self._session.library.location)
+
+    @property
     def opening(self) -> bool:
         """True until a library is attached (the start view says it is being opened)."""
         return self._session is None
@@ -181,8 +189,9 @@ class MainWindow(QMainWindow):
 
     def _attach(self, session: LibrarySession, library_path: Path | None) -> None:
         """Shows `session`'s library: a fresh start view, menus wired to it, title and status."""
-        if self._follow_up_window is not None:  # it belongs to the previous library
-            self._follow_up_window.close()
+        for window in (self._follow_up_window, self._units_window):
+            if window is not None:  # it belongs to the previous library
+                window.close()
         self._session = session
         self._library_path = library_path
         from spurdesk.ui import dialogs
@@ -199,8 +208,9 @@ class MainWindow(QMainWindow):
 
         self._opening_label = None  # deleted with the central widget it sits in
         old_view = self.start_view
-        self.start_view = StartView(session, self._criteria, self)
+        self.start_view = StartView(session, self._criteria, self, due_rules=self.due_rules)
         self.start_view.openRequested.connect(self.open_inspection)
+        self.start_view.unitsRequested.connect(self.show_units)
         self.start_view.inspectionDeleted.connect(self._close_inspection_window)
         self.start_view.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.setCentralWidget(self.start_view)
@@ -270,6 +280,9 @@ class MainWindow(QMainWindow):
         # The office's library (issue 16): the same merge as a copy, over the network.
         self.sync_office_action = self._action("syncOfficeAction", self.sync_with_office, "")
         self._follow_up_window: QWidget | None = None
+        # The register of units and their due dates (spurdesk/ui/units_window.py).
+        self.units_action = self._action("unitsAction", self.show_units, "Ctrl+Shift+U")
+        self._units_window: QWidget | None = None
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
@@ -295,6 +308,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.receive_copy_action)
         self.file_menu.addAction(self.sync_office_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.units_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -319,7 +334,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     def _update_title(self) -> None:
-        name = self._library_path.name if self._library_path is not None else ""
+        """The library's name and mode: a file by its name, the office server as "Kontorets
+        bibliotek (server)" with its masked address in the status bar."""
+        server = self._server_location
+        if server is not None:
+            name = self.tr("Kontorets bibliotek (server)")
+        else:
+            name = self._library_path.name if self._library_path is not None else ""
         read_only = self._session is not None and bool(
             getattr(self._session.library, "read_only", False)
         )
@@ -327,6 +348,20 @@ class MainWindow(QMainWindow):
         if read_only:
             title += " " + self.tr("(skrivskyddat)")
         self.setWindowTitle(title)
+        if server is not None:
+            from spurdesk.library import display_location
+
+            self._mode_label.setText(
+                self.tr("Server: {address}").format(address=display_location(server))
+            )
+            self._mode_label.setToolTip(
+                self.tr(
+                    "Kontorets gemensamma bibliotek på databasservern: flera kan arbeta i det "
+                    "samtidigt, och varje ändring sparas direkt på servern. Det säkerhetskopieras "
+                    "på servern (pg_dump), inte av spurdesk, och låses inte för andra."
+                )
+            )
+            return
         self._mode_label.setText(self.tr("Skrivskyddat") if read_only else "")
         self._mode_label.setToolTip(
             self.tr("Ett annat program använder biblioteket; ändringar kan inte sparas.")
@@ -356,6 +391,34 @@ class MainWindow(QMainWindow):
 
     def _forget_follow_up(self) -> None:
         self._follow_up_window = None
+
+    def due_rules(self) -> DueRules:
+        """The due-date rules from Inställningar, read when a list is drawn."""
+        from spurdesk.model.due_dates import DueRules
+
+        years, warn_months = self._settings.spur_interval()
+        return DueRules(interval_years=years, warn_months=warn_months)
+
+    def show_units(self) -> QWidget:
+        """Enheter: the register with its due dates in its own window (one; brought forward)."""
+        if self._units_window is None:
+            from PySide6.QtCore import Qt
+
+            from spurdesk.ui.units_window import UnitsWindow
+
+            window = UnitsWindow(self.session, self.due_rules, self)
+            window.setWindowFlag(Qt.WindowType.Window)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(self._forget_units)
+            window.resize(1280, 600)
+            self._units_window = window
+        self._units_window.show()
+        self._units_window.raise_()
+        self._units_window.activateWindow()
+        return self._units_window
+
+    def _forget_units(self) -> None:
+        self._units_window = None
 
     def import_response(self) -> None:
         from spurdesk.ui.exchange.actions import import_response
@@ -473,14 +536,23 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_library(Path(path))
 
-    def switch_library(self, path: Path) -> bool:
-        """Closes the current library (after its windows) and opens `path` in its place."""
+    def switch_library(self, location: Path | str) -> bool:
+        """Closes the current library (after its windows) and opens `location` in its place: a
+        file, or the office server's URL (Inställningar → Öppna kontorets bibliotek)."""
+        from spurdesk.library.storage.files import is_url
         from spurdesk.ui.library_opener import open_library
         from spurdesk.ui.session import LibrarySession
 
         if self.opening:
             return False
-        if self._library_path is not None and Path(path).resolve() == self._library_path.resolve():
+        server = is_url(location)
+        if server and location == self._server_location:
+            return True
+        if (
+            not server
+            and self._library_path is not None
+            and Path(location).resolve() == self._library_path.resolve()
+        ):
             return True
         if not self.close_inspection_windows():
             return False
@@ -488,23 +560,23 @@ class MainWindow(QMainWindow):
         self._save_view_state()
         # The old library must let go of its lock before the next one (maybe the same) opens.
         old_session = self.session
-        old_path = self._library_path
+        old_location = self._server_location or self._library_path
         old_session.close()
         old_session.deleteLater()
-        library = open_library(self, Path(path), self._settings)
-        if library is not None and library.path is not None:
-            path = library.path  # a copy, when the library was copied out of a read-only place
+        library = open_library(self, location if server else Path(location), self._settings)
         if library is None:
-            if not Path(path).exists():
-                self._settings.remove_recent_library(Path(path))
+            if not server and not Path(location).exists():
+                self._settings.remove_recent_library(Path(location))
                 self._update_recent_menu()
-            reopened = open_library(self, old_path, self._settings) if old_path else None
+            reopened = open_library(self, old_location, self._settings) if old_location else None
             if reopened is None:
                 self.close()
                 return False
-            self._attach(LibrarySession(reopened, self), old_path)
+            self._attach(LibrarySession(reopened, self), reopened.path)
             return False
-        self._attach(LibrarySession(library, self), Path(path))
+        # library.path: a copy, when the library was copied out of a read-only place; None on
+        # a server
+        self._attach(LibrarySession(library, self), library.path)
         self.retranslate()
         self.check_library_later()
         return True
@@ -594,6 +666,7 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self._settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.officeLibraryRequested.connect(self.switch_library)
         if self._languages is not None:
             dialog.languageChosen.connect(self._languages.set_language)
         dialog.open()
@@ -605,9 +678,14 @@ class MainWindow(QMainWindow):
         from spurdesk.model.criteria_loader import CriteriaLibrary
         from spurdesk.ui.about import AboutDialog
 
+        server = self._server_location
+        if server is not None:
+            from spurdesk.library import display_location
+
+            server = display_location(server)
         dialog = AboutDialog(
             self._criteria if self._criteria is not None else CriteriaLibrary(()),
-            self._library_path,
+            server or self._library_path,
             self,
             read_only=self._session is not None
             and bool(getattr(self._session.library, "read_only", False)),
@@ -665,6 +743,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("A&vsluta"))
         self.about_action.setText(self.tr("&Om spurdesk"))
         self.followup_action.setText(self.tr("&Uppföljning av handlingsplaner…"))
+        self.units_action.setText(self.tr("&Enheter…"))
+        self.units_action.setStatusTip(
+            self.tr("Registret över enheter: senaste och nästa SPUR, uppföljning av brister")
+        )
         self.import_response_action.setText(self.tr("&Importera svar från verksamheten…"))
         self.open_package_action.setText(self.tr("Öppna &paket från inspektörerna…"))
         self.receive_copy_action.setText(self.tr("Ta emot &kopia från medinspektör…"))

@@ -1,5 +1,9 @@
 """Ny inspektion: the few facts an inspection starts from, checked before anything is stored.
 
+The unit is picked from the register (which fills in unit, site, care provider and specialty,
+still editable: they are the inspection's own texts, printed by its report) or, with "Ny enhet",
+typed; the library then links the inspection to the unit with the same texts or founds one.
+
 Validation messages stand beside the fields they concern and update as the user corrects them.
 The dialog does not store anything itself: `submit` (the start view's call into the session)
 creates the inspection; if the core refuses, the message is shown and the dialog stays open with
@@ -8,7 +12,7 @@ everything the user typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -32,6 +36,7 @@ from spurdesk.errors import SpurdeskError
 from spurdesk.model.criteria import CriteriaSet
 from spurdesk.model.criteria_loader import CriteriaLibrary
 from spurdesk.model.inspection import Inspector
+from spurdesk.model.units import UnitOverview
 from spurdesk.ui import dialogs
 
 
@@ -47,9 +52,11 @@ class NewInspection:
     visit_start: date | None = None
     visit_end: date | None = None
     inspectors: tuple[Inspector, ...] = field(default_factory=tuple)
+    unit_id: int | None = None  # the register's unit picked; None: matched or founded by texts
 
     def as_kwargs(self) -> dict[str, Any]:
         return {
+            "unit_id": self.unit_id,
             "unit": self.unit,
             "site": self.site,
             "care_provider": self.care_provider,
@@ -87,14 +94,22 @@ class NewInspectionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        units: Sequence[UnitOverview] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newInspectionDialog")
+        self._units = {unit.id: unit for unit in units}
         self._submit = submit
         self._criteria_library = criteria
         self._tried = False  # messages appear after the first OK, then follow every edit
         self.created_id: int | None = None
 
+        self.unit_picker = QComboBox(objectName="unitPicker")
+        self.unit_picker.addItem("", None)  # "Ny enhet", named in retranslate
+        for unit in sorted(units, key=lambda u: (u.name.casefold(), u.site.casefold())):
+            texts = (unit.title, unit.specialty)
+            self.unit_picker.addItem(" · ".join(t for t in texts if t), unit.id)
+        self.unit_picker.currentIndexChanged.connect(self._pick_unit)
         self.unit = QLineEdit(objectName="unitEdit")
         self.site = QLineEdit(objectName="siteEdit")
         self.care_provider = QLineEdit(objectName="careProviderEdit")
@@ -118,6 +133,7 @@ class NewInspectionDialog(QDialog):
         self._labels: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._add_row(form, "unit_picker", self.unit_picker)
         self._add_row(form, "unit", self.unit, self.unit_message)
         self._add_row(form, "site", self.site)
         self._add_row(form, "care_provider", self.care_provider)
@@ -182,6 +198,7 @@ class NewInspectionDialog(QDialog):
     def _set_tab_order(self) -> None:
         """Tab follows the form top to bottom, whatever order the widgets were made in."""
         chain: list[QWidget] = [
+            self.unit_picker,
             self.unit,
             self.site,
             self.care_provider,
@@ -207,6 +224,16 @@ class NewInspectionDialog(QDialog):
             self.criteria_set.addItem(criteria_set.label, criteria_set.id)
         if default is not None:
             self.criteria_set.setCurrentIndex(max(self.criteria_set.findData(default.id), 0))
+
+    def _pick_unit(self) -> None:
+        """A unit picked from the register fills in its four texts."""
+        unit = self._units.get(self.unit_picker.currentData())
+        if unit is None:
+            return
+        self.unit.setText(unit.name)
+        self.site.setText(unit.site)
+        self.care_provider.setText(unit.care_provider)
+        self.specialty.setText(unit.specialty)
 
     def _follow_start(self, start: QDate) -> None:
         """Keeps the last visit day from falling before the first when the first moves on."""
@@ -261,6 +288,7 @@ class NewInspectionDialog(QDialog):
             visit_start=self.visit_start.date().toPython() if dated else None,
             visit_end=self.visit_end.date().toPython() if dated else None,
             inspectors=inspectors,
+            unit_id=self.unit_picker.currentData(),
         )
 
     def accept(self) -> None:
@@ -290,7 +318,9 @@ class NewInspectionDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Ny inspektion"))
+        self.unit_picker.setItemText(0, self.tr("Ny enhet (skriv uppgifterna nedan)"))
         texts = {
+            "unit_picker": (self.tr("&Enhet i registret:"), self.tr("Enhet i registret")),
             "unit": (self.tr("&Verksamhet:"), self.tr("Verksamhet")),
             "site": (self.tr("Sjukh&us / vårdcentral:"), self.tr("Sjukhus eller vårdcentral")),
             "care_provider": (self.tr("Vård&givare / region:"), self.tr("Vårdgivare eller region")),
@@ -302,6 +332,7 @@ class NewInspectionDialog(QDialog):
             "criteria": (self.tr("&Kriterier:"), self.tr("Kriterieuppsättning")),
         }
         editors = {
+            "unit_picker": self.unit_picker,
             "unit": self.unit,
             "site": self.site,
             "care_provider": self.care_provider,

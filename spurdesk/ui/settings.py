@@ -2,7 +2,8 @@
 
 Everything the app remembers between runs lives here, behind typed accessors, so no other module
 spells a settings key: window geometry and splitters, the last inspection per library, recent
-libraries, the interface language and the backup policy handed to `Library.open`. The
+libraries, the interface language, the backup policy handed to `Library.open` and the office
+server's connection (never its password: that is in the keyring, or libpq's .pgpass). The
 Inställningar dialog is in settings_dialog, imported when opened (the start need not load it).
 """
 
@@ -10,9 +11,12 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:
+    from spurdesk.library import OfficeConnection
 
 MAX_RECENT_LIBRARIES = 8
 #: Days the unit gets to reply with its action plan, unless the user sets another period.
@@ -21,6 +25,10 @@ DEFAULT_BACKUP_INTERVAL_MINUTES = 10
 DEFAULT_BACKUP_KEEP = 10
 DEFAULT_BACKUP_DAYS = 7
 DEFAULT_BACKUP_WEEKS = 5
+#: Years between SPUR inspections of a unit, and "due soon" months (model.due_dates' defaults,
+#: written out: importing the rules would load them before the first paint).
+DEFAULT_SPUR_INTERVAL_YEARS = 5
+DEFAULT_SPUR_WARN_MONTHS = 6
 
 #: Language setting values: "" follows the system locale.
 SYSTEM_LANGUAGE = ""
@@ -142,6 +150,20 @@ class AppSettings:
     def set_reply_days(self, days: int) -> None:
         self._store.setValue("action_plan/reply_days", days)
 
+    # the register of units ------------------------------------------------------------------
+    def spur_interval(self) -> tuple[int, int]:
+        """Years between a unit's SPUR inspections (seed 003: at least every fifth year) and
+        the months before the next is due that the register calls it "snart"."""
+        years = _positive_int(
+            self._store.value("units/interval_years"), DEFAULT_SPUR_INTERVAL_YEARS
+        )
+        months = _count(self._store.value("units/warn_months"), DEFAULT_SPUR_WARN_MONTHS)
+        return min(years, 10), min(months, 12 * min(years, 10))
+
+    def set_spur_interval(self, years: int, warn_months: int) -> None:
+        self._store.setValue("units/interval_years", years)
+        self._store.setValue("units/warn_months", warn_months)
+
     def backup_policy(self) -> BackupPolicy:
         return BackupPolicy(
             interval_minutes=_positive_int(
@@ -157,6 +179,47 @@ class AppSettings:
         self._store.setValue("backup/keep", policy.keep)
         self._store.setValue("backup/days", policy.days)
         self._store.setValue("backup/weeks", policy.weeks)
+
+    # the office server ------------------------------------------------------------------------
+    def office_connection(self) -> OfficeConnection:
+        """The saved connection to the office server (no password; see `office_location`)."""
+        from spurdesk.library import OfficeConnection
+        from spurdesk.library.storage.connection import DEFAULT_PORT, DEFAULT_SSL_MODE, SSL_MODES
+
+        text = {
+            name: str(self._store.value(f"office/{name}", "") or "").strip()
+            for name in ("host", "database", "user", "sslmode", "sslrootcert", "service")
+        }
+        return OfficeConnection(
+            host=text["host"],
+            port=_positive_int(self._store.value("office/port"), DEFAULT_PORT),
+            database=text["database"],
+            user=text["user"],
+            sslmode=text["sslmode"] if text["sslmode"] in SSL_MODES else DEFAULT_SSL_MODE,
+            sslrootcert=text["sslrootcert"],
+            service=text["service"],
+        )
+
+    def set_office_connection(self, connection: OfficeConnection) -> None:
+        self._store.remove("office/url")  # an address saved by hand before there were fields
+        for name in ("host", "port", "database", "user", "sslmode", "sslrootcert", "service"):
+            self._store.setValue(f"office/{name}", getattr(connection, name))
+
+
+def office_location(settings: AppSettings) -> str | None:
+    """The office library's address for `Library.open` ("Synkronisera med kontoret", "Öppna
+    kontorets bibliotek"), from the connection saved in Inställningar → Kontorsserver; None when
+    none is saved. It holds no password: the library takes the one kept in the keyring when it
+    connects (or libpq its .pgpass), so this address may be shown and logged.
+
+    Without a saved connection, an address put under `office/url` by hand (a script, a test
+    using a library file as the office) is used as it is; saving a connection removes it.
+    """
+    connection = settings.office_connection()
+    if connection.configured:
+        return connection.location()
+    value = settings.store.value("office/url")
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _key(library: Path) -> str:
@@ -179,10 +242,3 @@ def _count(value: object, default: int) -> int:
     except (TypeError, ValueError):
         return default
     return number if number >= 0 else default
-
-
-def office_location(settings: AppSettings) -> str | None:
-    """The office library's address for "Synkronisera med kontoret" (settings key office/url),
-    None while none is saved."""
-    value = settings.store.value("office/url")
-    return value.strip() if isinstance(value, str) and value.strip() else None

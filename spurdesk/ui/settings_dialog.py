@@ -1,5 +1,6 @@
-"""The Inställningar dialog: the interface language (applied at once), the backup policy and the
-time the unit gets to send its action plan.
+"""The Inställningar dialog: the interface language (applied at once), the backup policy, the
+time the unit gets to send its action plan, the interval between a unit's SPUR inspections, and
+(its own tab) the office server's connection.
 
 Apart from spurdesk.ui.settings, which the start needs, so that its widgets load only when the
 dialog is first opened.
@@ -16,18 +17,23 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from spurdesk.errors import SpurdeskError
+from spurdesk.ui.office_settings import OfficeServerPage
 from spurdesk.ui.settings import SYSTEM_LANGUAGE, AppSettings, BackupPolicy
 
 
 class SettingsDialog(QDialog):
-    """Inställningar: the interface language (applied at once), the backup policy and the default
-    time the unit gets to reply with its action plan."""
+    """Inställningar: the interface language (applied at once), the backup policy, the default
+    time the unit gets to reply with its action plan, and the office server (Kontorsserver)."""
 
     languageChosen = Signal(str)  # "sv", "en" or "" (system)
+    # "Öppna kontorets bibliotek": the settings are saved, then this gives the location.
+    officeLibraryRequested = Signal(str)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +63,14 @@ class SettingsDialog(QDialog):
         self._reply_days_label.setBuddy(self._reply_days)
         self._plan_note = QLabel()
         self._plan_note.setWordWrap(True)
+        self._spur_years = QSpinBox(objectName="spurIntervalSpin")
+        self._spur_years.setRange(1, 10)
+        self._spur_years_label = QLabel()
+        self._spur_years_label.setBuddy(self._spur_years)
+        self._spur_warn = QSpinBox(objectName="spurWarnSpin")
+        self._spur_warn.setRange(0, 24)
+        self._spur_warn_label = QLabel()
+        self._spur_warn_label.setBuddy(self._spur_warn)
 
         self._language_label = QLabel()
         self._language_label.setBuddy(self._language)
@@ -83,6 +97,10 @@ class SettingsDialog(QDialog):
         plan_form = QFormLayout(self._plan_group)
         plan_form.addRow(self._reply_days_label, self._reply_days)
         plan_form.addRow(self._plan_note)
+        self._units_group = QGroupBox()
+        units_form = QFormLayout(self._units_group)
+        units_form.addRow(self._spur_years_label, self._spur_years)
+        units_form.addRow(self._spur_warn_label, self._spur_warn)
 
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -90,11 +108,21 @@ class SettingsDialog(QDialog):
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
 
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self._ui_group)
+        general_layout.addWidget(self._backup_group)
+        general_layout.addWidget(self._plan_group)
+        general_layout.addWidget(self._units_group)
+        general_layout.addStretch(1)
+        self.office_page = OfficeServerPage(settings)
+        self.office_page.openRequested.connect(self._open_office)
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.tabs.addTab(general, "")
+        self.tabs.addTab(self.office_page, "")
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self._ui_group)
-        layout.addWidget(self._backup_group)
-        layout.addWidget(self._plan_group)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs)
         layout.addWidget(self._buttons)
 
         policy = settings.backup_policy()
@@ -103,6 +131,9 @@ class SettingsDialog(QDialog):
         self._days.setValue(policy.days)
         self._weeks.setValue(policy.weeks)
         self._reply_days.setValue(settings.reply_days())
+        years, warn_months = settings.spur_interval()
+        self._spur_years.setValue(years)
+        self._spur_warn.setValue(warn_months)
         self.retranslate()
         self._select_language(settings.language())
 
@@ -119,15 +150,28 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
-        """Stores the choices; a changed language is announced so the app re-translates now."""
+        """Stores the choices; a changed language is announced so the app re-translates now.
+        A password the keyring refuses keeps the dialog open, saying so."""
+        try:
+            self.office_page.save()
+        except SpurdeskError as error:
+            self.tabs.setCurrentWidget(self.office_page)
+            self.office_page.result.setText(str(error))
+            return
         old_language = self._settings.language()
         self._settings.set_language(self.selected_language())
         self._settings.set_backup_policy(self.selected_backup_policy())
         self._settings.set_reply_days(self._reply_days.value())
+        self._settings.set_spur_interval(self._spur_years.value(), self._spur_warn.value())
         self._settings.sync()
         super().accept()
         if self.selected_language() != old_language:
             self.languageChosen.emit(self.selected_language())
+
+    def _open_office(self, location: str) -> None:
+        self.accept()
+        if self.result() == QDialog.DialogCode.Accepted:
+            self.officeLibraryRequested.emit(location)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -136,6 +180,9 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inställningar"))
+        self.tabs.setTabText(0, self.tr("Allmänt"))
+        self.tabs.setTabText(1, self.tr("Kontorsserver"))
+        self.office_page.retranslate()
         self._ui_group.setTitle(self.tr("Gränssnitt"))
         self._backup_group.setTitle(self.tr("Säkerhetskopior"))
         self._language_label.setText(self.tr("&Språk:"))
@@ -153,7 +200,8 @@ class SettingsDialog(QDialog):
                 "du arbetar. Utöver de senaste kopiorna sparas dagens och veckans första, så "
                 "att det finns en hel kopia från tiden före en skada som upptäcks sent; den "
                 "senaste kopian som klarat den fullständiga kontrollen tas aldrig bort. "
-                "Ändringen gäller nästa gång ett bibliotek öppnas."
+                "Ändringen gäller nästa gång ett bibliotek öppnas. Kontorets bibliotek på "
+                "servern säkerhetskopieras på servern (pg_dump), inte av spurdesk."
             )
         )
         current = self._language.currentData()
@@ -174,6 +222,15 @@ class SettingsDialog(QDialog):
         self._reply_days.setSuffix(self.tr(" dagar"))
         self._reply_days.setAccessibleName(
             self.tr("Antal dagar verksamheten får på sig att skicka handlingsplanen")
+        )
+        self._units_group.setTitle(self.tr("Enheter"))
+        self._spur_years_label.setText(self.tr("SPUR-&intervall:"))
+        self._spur_years.setSuffix(self.tr(" år"))
+        self._spur_years.setAccessibleName(self.tr("Antal år mellan en enhets SPUR-inspektioner"))
+        self._spur_warn_label.setText(self.tr("Varna &före:"))
+        self._spur_warn.setSuffix(self.tr(" månader"))
+        self._spur_warn.setAccessibleName(
+            self.tr("Antal månader före nästa SPUR som enheten markeras som snart aktuell")
         )
         self._plan_note.setText(
             self.tr(

@@ -8,6 +8,7 @@ session's signals make the view re-read. A Papperskorg mode lists deleted inspec
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
@@ -32,6 +33,7 @@ from spurdesk.ui.session import LibrarySession
 if TYPE_CHECKING:  # imported when used: the start view must appear before the library opens
     from spurdesk.library import Library
     from spurdesk.model.criteria_loader import CriteriaLibrary
+    from spurdesk.model.due_dates import DueRules
     from spurdesk.model.inspection import InspectionSummary
     from spurdesk.ui.new_inspection_dialog import NewInspection, NewInspectionDialog
 
@@ -50,20 +52,26 @@ class StartView(QWidget):
     openRequested = Signal(int)  # the inspection to open in an InspectionWindow
     inspectionDeleted = Signal(int)  # so an open window on it can close
     message = Signal(str)  # a short note for the status bar
+    unitsRequested = Signal()  # the user asks for the register of units (Enheter)
 
     def __init__(
         self,
         session: LibrarySession | None,
         criteria: CriteriaLibrary | None,
         parent: QWidget | None = None,
+        due_rules: Callable[[], DueRules] | None = None,
     ) -> None:
-        """Without a session the view is a placeholder saying the library is being opened."""
+        """Without a session the view is a placeholder saying the library is being opened.
+        `due_rules` gives the register's interval setting (default: five years)."""
         super().__init__(parent)
         self.setObjectName("startView")
         self._session = session
         self._criteria = criteria
+        self._due_rules = due_rules
         self._dirty = True
         self.overdue_count = 0
+        # Units past their next SPUR or never inspected, and overdue deficiency follow-ups.
+        self.units_due = (0, 0)
         self.new_dialog: NewInspectionDialog | None = None
 
         self.model = InspectionsModel(self)
@@ -126,6 +134,10 @@ class StartView(QWidget):
         self.heading.setFont(font)
         self.overdue_label = QLabel(objectName="overdueLabel")
         self.overdue_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.units_button = QToolButton(objectName="unitsDueButton")
+        self.units_button.setAutoRaise(True)
+        self.units_button.clicked.connect(self.unitsRequested)
+        self.units_button.hide()
 
         self.filter_edit = QLineEdit(objectName="filterEdit")
         self.filter_edit.setClearButtonEnabled(True)
@@ -172,6 +184,7 @@ class StartView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
+        top.addWidget(self.units_button)
         top.addWidget(self.overdue_label)
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
@@ -283,6 +296,32 @@ class StartView(QWidget):
             return
         self._dirty = False
         self._show_rows(active, trash if self.in_trash else None, selected)
+        self._show_units_due()
+
+    def _show_units_due(self) -> None:
+        """How many units are past their next SPUR and how many deficiency follow-ups are
+        overdue: two counts in SQL (`Library.due_counts`), not the register's rows."""
+        from spurdesk.model.due_dates import DueRules
+
+        try:
+            rules = self._due_rules() if self._due_rules is not None else DueRules()
+            self.units_due = self.library.due_counts(rules, today=date.today())
+        except SpurdeskError as error:
+            self.message.emit(str(error))
+            return
+        self._show_units_due_count()
+
+    def _show_units_due_count(self) -> None:
+        spur, follow_ups = self.units_due
+        parts = []
+        if spur:
+            parts.append(self.tr("%n enhet(er) har passerat tiden för nästa SPUR", "", spur))
+        if follow_ups:
+            parts.append(self.tr("%n uppföljning(ar) av brister försenad(e)", "", follow_ups))
+        self.units_button.setText("⚠ " + " · ".join(parts) if parts else "")
+        self.units_button.setToolTip(self.tr("Visa enheterna (Ctrl+Shift+U)"))
+        self.units_button.setAccessibleName(self.units_button.text())
+        self.units_button.setVisible(bool(parts))
 
     def show_preview(self, rows: Sequence[InspectionSummary]) -> None:
         """The placeholder's rows, read from the file before the library opened.
@@ -414,7 +453,12 @@ class StartView(QWidget):
         from spurdesk.ui.new_inspection_dialog import NewInspectionDialog
 
         assert self._criteria is not None
-        dialog = NewInspectionDialog(self._criteria, self._create, self)
+        try:
+            units = self.library.list_units()
+        except SpurdeskError as error:  # the register unreadable: the texts can still be typed
+            self.message.emit(str(error))
+            units = []
+        dialog = NewInspectionDialog(self._criteria, self._create, self, units=units)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._created(dialog.created_id))
         self.new_dialog = dialog
@@ -581,5 +625,6 @@ class StartView(QWidget):
             )
         )
         self._show_overdue_count(self.overdue_count)
+        self._show_units_due_count()
         for model in (self.model, self.trash_model):
             model.refresh_texts()

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -36,6 +37,7 @@ from spurdesk.model.inspection import (
     SummaryItem,
     SummaryKind,
 )
+from spurdesk.model.material import MaterialItem
 
 if TYPE_CHECKING:
     from spurdesk.library import Library, TextKey
@@ -48,7 +50,7 @@ _TEXT_COMMAND_ID = 1001
 _VERB_COMMAND_ID = 1002
 
 V = TypeVar("V")
-Row = TypeVar("Row", SummaryItem, ActionItem)
+Row = TypeVar("Row", "SummaryItem", "ActionItem", "KeptMaterial")
 
 
 class ServiceCommand(QUndoCommand):
@@ -361,13 +363,19 @@ def merge_copy_command(
 # rows that come and go -------------------------------------------------------------------------
 
 
+def _as_is(_library: Library, row: Row) -> Row:
+    return row
+
+
 @dataclass(frozen=True)
 class RowKind(Generic[Row]):
-    """How the library reads, removes and restores one kind of ordered row."""
+    """How the library reads, removes and restores one kind of ordered row; `keep` completes a
+    row about to be removed with what its record lacks (a material item's file)."""
 
     read: Callable[[Inspection], Sequence[Row]]
     remove: Callable[[Library, int], None]
     restore: Callable[[Library, int, Row], None]
+    keep: Callable[[Library, Row], Row] = field(default=_as_is)
 
 
 SUMMARY_ROWS: RowKind[SummaryItem] = RowKind(
@@ -379,6 +387,39 @@ ACTION_ROWS: RowKind[ActionItem] = RowKind(
     read=lambda inspection: inspection.action_items,
     remove=lambda library, item_id: library.remove_action_item(item_id),
     restore=lambda library, inspection_id, item: library.restore_action_item(inspection_id, item),
+)
+
+
+@dataclass(frozen=True)
+class KeptMaterial:
+    """A material item as a row of the undo stack, with its file's bytes once it is removed
+    (records carry no bytes, so a removal's undo must keep them)."""
+
+    item: MaterialItem
+    data: bytes | None = None
+
+    @property
+    def id(self) -> int:
+        return self.item.id
+
+    @property
+    def position(self) -> int:
+        return self.item.position
+
+
+def _keep_file(library: Library, row: KeptMaterial) -> KeptMaterial:
+    if row.item.attachment is None:
+        return row
+    return KeptMaterial(row.item, library.material_file(row.item.id))
+
+
+MATERIAL_ROWS: RowKind[KeptMaterial] = RowKind(
+    read=lambda inspection: [KeptMaterial(item) for item in inspection.material],
+    remove=lambda library, item_id: library.remove_material_item(item_id),
+    restore=lambda library, inspection_id, row: library.restore_material_item(
+        inspection_id, row.item, row.data
+    ),
+    keep=_keep_file,
 )
 
 
@@ -426,7 +467,11 @@ class RowsCommand(ServiceCommand, Generic[Row]):
         current = {
             row.id: row for row in self.rows.read(library.get_inspection(self.inspection_id))
         }
-        self._saved = [current[item_id] for item_id in self.item_ids if item_id in current]
+        self._saved = [
+            self.rows.keep(library, current[item_id])
+            for item_id in self.item_ids
+            if item_id in current
+        ]
         with library.batch():
             for row in self._saved:
                 self.rows.remove(library, row.id)
@@ -490,6 +535,95 @@ def sync_action_items_command(
 
     label = QCoreApplication.translate("commands", "Skapa rader från brister")
     return RowsCommand(session, inspection_id, label, ACTION_ROWS, create=create)
+
+
+def add_material_item_command(
+    session: LibrarySession, inspection_id: int, title: str, position: int | None = None
+) -> RowsCommand[KeptMaterial]:
+    def create(library: Library) -> list[int]:
+        return [library.add_material_item(inspection_id, title, position=position)]
+
+    label = QCoreApplication.translate("commands", "Nytt underlag")
+    return RowsCommand(session, inspection_id, label, MATERIAL_ROWS, create=create)
+
+
+def request_material_command(
+    session: LibrarySession, inspection_id: int, on: date | None
+) -> RowsCommand[KeptMaterial]:
+    """The checklist's items the inspection lacks; undo removes exactly those."""
+
+    def create(library: Library) -> list[int]:
+        return library.request_standard_material(inspection_id, on=on)
+
+    label = QCoreApplication.translate("commands", "Begär underlag enligt listan")
+    return RowsCommand(session, inspection_id, label, MATERIAL_ROWS, create=create)
+
+
+def remove_material_item_command(
+    session: LibrarySession, inspection_id: int, item: MaterialItem
+) -> RowsCommand[KeptMaterial]:
+    label = QCoreApplication.translate("commands", "Ta bort underlag")
+    return RowsCommand(session, inspection_id, label, MATERIAL_ROWS, removed=(KeptMaterial(item),))
+
+
+def edit_material_item_command(
+    session: LibrarySession,
+    inspection_id: int,
+    item_id: int,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+) -> VerbCommand[dict[str, Any]]:
+    """Fields of a material item: title, dates, note, criteria."""
+
+    def verb(library: Library, fields: dict[str, Any]) -> None:
+        library.update_material_item(item_id, **fields)
+
+    text = QCoreApplication.translate("commands", "Ändra underlag")
+    return VerbCommand(session, inspection_id, text, verb, dict(old), dict(new))
+
+
+StoredFile = tuple[str, bytes]  # (name as shown, content)
+
+
+class MaterialFileCommand(ServiceCommand):
+    """A material item's file attached from disk, replaced or removed. The first attach reads
+    and checks the file through the library; redo stores the bytes it read then, so the step
+    stays the same even when the file on disk has changed or gone."""
+
+    def __init__(
+        self,
+        session: LibrarySession,
+        inspection_id: int,
+        item_id: int,
+        old: StoredFile | None,
+        new: Path | None,
+    ) -> None:
+        text = (
+            QCoreApplication.translate("commands", "Bifoga fil")
+            if new is not None
+            else QCoreApplication.translate("commands", "Ta bort fil")
+        )
+        super().__init__(session, inspection_id, text)
+        self.item_id = item_id
+        self.old = old
+        self.source = new
+        self._stored: StoredFile | None = None
+
+    def _put(self, library: Library, stored: StoredFile | None) -> None:
+        if stored is None:
+            library.remove_material_file(self.item_id)
+        else:
+            library.set_material_file(self.item_id, *stored)
+
+    def forward(self, library: Library) -> None:
+        if self.source is not None and self._stored is None:
+            attachment = library.attach_material_file(self.item_id, self.source)
+            self._stored = (attachment.name, library.material_file(self.item_id))
+            return
+        self._put(library, self._stored)
+
+    def backward(self, library: Library) -> None:
+        self._put(library, self.old)
 
 
 # typing ------------------------------------------------------------------------------------

@@ -78,6 +78,51 @@ def test_large_library_rows(small_library: Path) -> None:
     assert_well_formed(measure_large_library(small_library, repeat=1, typed="ki"), 4)
 
 
+def test_server_library_rows(small_library: Path) -> None:
+    """The same four figures on a local PostgreSQL server, or one row saying it was skipped."""
+    from bench.server_library import measure_server_library
+    from tests import pgcluster
+
+    rows = measure_server_library(small_library, repeat=1, typed="ki")
+    if rows[0].note.startswith("skipped: no PostgreSQL"):
+        assert not pgcluster.required(), rows[0].note
+        assert_well_formed(rows, 1)
+        return
+    assert_well_formed(rows, 4)
+    assert all(row.figure.endswith("12 inspections on PostgreSQL") for row in rows)
+
+
+def test_server_library_says_skipped_without_postgresql(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PG_BINDIR", str(small_library.parent / "no-postgresql-here"))
+    from bench.server_library import measure_server_library
+
+    [row] = measure_server_library(small_library, repeat=1, typed="ki")
+    assert row.note.startswith("skipped: no PostgreSQL (")
+    assert row.passed is None
+    assert_well_formed([row], 1)
+
+
+def test_units_rows(small_library: Path) -> None:
+    from bench.units import measure_units
+
+    assert_well_formed(measure_units(small_library, repeat=1, typed="rö"), 4)
+
+
+def test_generated_inspections_are_linked_to_the_units_of_their_texts(
+    small_library: Path,
+) -> None:
+    with Library.open(small_library, read_only=True) as library:
+        for summary in library.list_inspections():
+            unit = library.get_unit(library.unit_of(summary.id) or 0)
+            assert (unit.name, unit.site, unit.specialty) == (
+                summary.unit,
+                summary.site,
+                summary.specialty,
+            )
+
+
 def test_autosave_rows(demo_library: Path, tmp_path: Path) -> None:
     from bench.autosave import measure_commit, measure_typing, typed_text
 

@@ -180,7 +180,9 @@ def test_resources_check_counts_the_files_of_each_folder(
             (root / name / f"f{index}").write_text("x")
     monkeypatch.setattr(selfcheck, "resources_dir", lambda: root)
     detail = selfcheck.check_resources(selfcheck._Context(tmp_path))
-    assert detail.endswith("(criteria 1, demo 2, fonts 3, i18n 4, icons 5, templates 6 filer)")
+    assert detail.endswith(
+        "(criteria 1, demo 2, fonts 3, i18n 4, icons 5, material 6, templates 7 filer)"
+    )
 
 
 def test_resource_folders_match_the_repository() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -249,3 +250,61 @@ def test_a_revision_4_send_event_keeps_its_report_digest_as_data(tmp_path: Path)
     with Library.open(path) as library:
         exports = [e for e in library.audit_events(1) if e.action == "export"]
     assert [e.data for e in exports] == [{"report_sha256": sent}, {}, {}]
+
+
+def test_revision_9_groups_identical_unit_texts_into_one_unit_each(tmp_path: Path) -> None:
+    """Existing inspections are linked to units by their four texts, whitespace collapsed and
+    case ignored; a text that differs otherwise founds its own unit (a near-duplicate, left for
+    the user to merge). Nothing is lost, and the demo's deficiencies get their follow-up."""
+    path = fixture_copy("library-rev0008.sqlite", tmp_path)
+    copy = (
+        "INSERT INTO inspections (uid, unit, site, care_provider, specialty, status, visit_start,"
+        " criteria_snapshot_id, previous_grades, created_at, modified_at, effective_grades)"
+        " SELECT ?, ?, site, care_provider, ?, 'avslutad', ?, criteria_snapshot_id, '{}',"
+        " created_at, modified_at, '{}' FROM inspections WHERE id = 1"
+    )
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            copy,
+            [
+                (str(uuid.uuid4()), "  RÖNTGENKLINIKEN ", "radiologi", "2020-03-04"),
+                (str(uuid.uuid4()), "Röntgen kliniken", "Radiologi", "2015-03-04"),
+                (str(uuid.uuid4()), "Röntgenkliniken", "Radiologi  och nuklearmedicin", None),
+            ],
+        )
+    before = row_counts(path)
+    with Library.open(path) as library:
+        units = library.list_units()
+        links = {
+            s.id: library.unit_of(s.id) for s in library.list_inspections(include_deleted=True)
+        }
+        [follow_up] = library.deficiency_follow_ups()
+    assert row_counts(path) == before
+    # The demo, its re-inspection in the trash and their spaced, capitalised twin are one unit,
+    # spelt as two of the three spell it; the trashed one is linked but not counted.
+    assert [(u.name, u.specialty, u.inspections, u.last_spur) for u in units] == [
+        ("Röntgen kliniken", "Radiologi", 1, date(2015, 3, 4)),
+        ("Röntgenkliniken", "Radiologi", 2, date(2024, 11, 13)),  # the demo's visit: the latest
+        ("Röntgenkliniken", "Radiologi och nuklearmedicin", 1, None),  # never visited
+    ]
+    assert links[1] == links[2] == links[3] == units[1].id
+    assert len(set(links.values())) == 3
+    assert follow_up.inspection_id == 1 and follow_up.due == date(2025, 7, 20)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("SELECT count(*) FROM deficiency_follow_ups").fetchone() == (1,)
+
+
+def test_a_revision_9_library_keeps_its_units_contacts_and_receipts(tmp_path: Path) -> None:
+    path = fixture_copy("library-rev0009.sqlite", tmp_path)
+    with Library.open(path) as library:
+        demo = library.list_inspections()[0].id
+        unit = library.get_unit(library.unit_of(demo) or 0)
+        [follow_up] = library.deficiency_follow_ups()
+    assert [(c.role.value, c.email) for c in unit.contacts] == [
+        ("verksamhetschef", "vc@exempel.se"),
+        ("studierektor", "sr@exempel.se"),
+    ]
+    assert follow_up.internal_review is not None
+    assert follow_up.internal_review.received_on == date(2025, 6, 2)
+    assert follow_up.written_report is None

@@ -227,7 +227,8 @@ def _inputs(widget: QWidget) -> list[QWidget]:
 
 
 def test_every_control_has_an_accessible_name(demo_window: InspectionWindow) -> None:
-    nodes = [(NodeKind.OVERVIEW, None), (NodeKind.RESULT, None), (NodeKind.ACTION_PLAN, None)]
+    nodes = [(NodeKind.OVERVIEW, None), (NodeKind.MATERIAL, None), (NodeKind.RESULT, None)]
+    nodes += [(NodeKind.ACTION_PLAN, None)]
     nodes += [(NodeKind.SECTION, s) for s in "ABCDEFGH"]
     for kind, key in nodes:
         demo_window.go_to(kind, key)

@@ -21,7 +21,7 @@ from spurdesk.library import Library
 from spurdesk.ui.exchange.office_sync_actions import OfficeSync, sync_with_office_action
 from spurdesk.ui.main_window import MainWindow
 from spurdesk.ui.session import LibrarySession
-from spurdesk.ui.settings import AppSettings, office_location
+from spurdesk.ui.settings import AppSettings
 from tests.ui.conftest import MessageBoxes
 
 FINDINGS_C = ("sections", "C", "findings")
@@ -70,21 +70,13 @@ def on_office(office_path: Path, inspection_uid: str) -> tuple[Library, int]:
     return office, office_id
 
 
-def test_the_office_address_comes_from_the_settings(app_settings: AppSettings) -> None:
-    assert office_location(app_settings) is None
-    app_settings.store.setValue("office/url", "   ")
-    assert office_location(app_settings) is None
-    app_settings.store.setValue("office/url", "postgresql+psycopg://kontoret/spur")
-    assert office_location(app_settings) == "postgresql+psycopg://kontoret/spur"
-
-
 def test_without_a_saved_address_the_user_is_sent_to_the_settings(
     main: MainWindow, message_boxes: MessageBoxes
 ) -> None:
     assert main.sync_office_action in main.file_menu.actions()
     assert main.sync_office_action.text() == "S&ynkronisera med kontoret…"
     assert main.sync_with_office() is None
-    assert "Inställningar" in message_boxes.texts[-1]
+    assert "Inställningar → Kontorsserver" in message_boxes.texts[-1]
 
 
 def test_a_sync_sends_then_brings_office_edits_back_as_one_undo_step(

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from spurdesk.library.errors import LibraryError
 from spurdesk.model.action_fields import AUTOSAVED_FIELDS, LABELS
 from spurdesk.model.criteria import CriteriaSet, Grade, Section
+from spurdesk.model.due_dates import ReceiptKind
 from spurdesk.model.inspection import (
     ActionItem,
     ActionItemStatus,
@@ -22,6 +23,7 @@ from spurdesk.model.inspection import (
     SummaryKind,
     first_date_in,
 )
+from spurdesk.model.units import ContactRole
 
 _INSPECTION_LABELS = {
     "unit": "Verksamhet",
@@ -37,7 +39,16 @@ _INSPECTION_TEXT_FIELDS = ("unit", "site", "care_provider", "specialty")
 #: The facts of a visit `inspection_fields` checks (the Inspection record's attribute names).
 INSPECTION_FIELD_NAMES = tuple(_INSPECTION_LABELS)
 
-_E = TypeVar("_E", Grade, CriterionStatus, InspectionStatus, SummaryKind, ActionItemStatus)
+_E = TypeVar(
+    "_E",
+    Grade,
+    CriterionStatus,
+    InspectionStatus,
+    SummaryKind,
+    ActionItemStatus,
+    ContactRole,
+    ReceiptKind,
+)
 
 
 def text(value: object, what: str) -> str:

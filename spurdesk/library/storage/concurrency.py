@@ -28,6 +28,7 @@ from spurdesk.library.schema import (
     CriterionRow,
     InspectionRow,
     InspectorRow,
+    MaterialRow,
     ParticipantRow,
     SectionRow,
     SummaryRow,
@@ -44,12 +45,14 @@ from spurdesk.library.text_keys import (
 _NOT_COMPARED = {
     "id", "uid", "inspection_id", "position", "created_at", "modified_at", "effective_grades",
     "next_follow_up", "due_on", "follow_up_on", "criteria_snapshot_id",
+    # A material item's file is compared by its digest alone (one conflict, not four).
+    "file_name", "file_kind", "file_size",
 }  # fmt: skip
 _CHECKED_TABLES: dict[str, Table] = {
     row.__tablename__: row.__table__  # type: ignore[misc]
     for row in (
         InspectionRow, InspectorRow, ParticipantRow, SectionRow, CriterionRow, SummaryRow,
-        ActionRow,
+        ActionRow, MaterialRow,
     )
 }  # fmt: skip
 #: Rows that exist only once written: one per (inspection, section) and (inspection, criterion).

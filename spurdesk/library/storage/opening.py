@@ -15,8 +15,9 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -34,8 +35,15 @@ from spurdesk.library.storage.backups import (
     make_backup,
     newest_good_backup,
 )
+from spurdesk.library.storage.connection import (
+    connect_parameters,
+    display_location,
+    hide_passwords,
+    is_server_url,
+    server_url,
+)
 from spurdesk.library.storage.engine import create_library_engine, sqlite_path_of, sqlite_url
-from spurdesk.library.storage.failures import sqlite_advice
+from spurdesk.library.storage.failures import server_reason, sqlite_advice
 from spurdesk.library.storage.files import (
     create_private_file,
     ensure_private_dir,
@@ -108,39 +116,182 @@ def newer_error(where: object, revision: str) -> NewerLibraryVersionError:
 
 def open_store(location: str | Path, *, read_only: bool, create: bool = True) -> Store:
     if is_url(location):
-        try:
-            url = make_url(str(location))
-        except (ArgumentError, ValueError) as error:
-            raise LibraryError(f"{location} är ingen giltig databasadress ({error}).") from error
+        url = parse_location(str(location))
         path = sqlite_path_of(url)
         if path is None:
-            return _open_server(url, read_only=read_only)
+            return _open_server(url, read_only=read_only, create=create)
     else:
         path = Path(location)
     return _open_sqlite_file(path.expanduser().absolute(), read_only=read_only, create=create)
 
 
-def _open_server(url: URL, *, read_only: bool) -> Store:
+def parse_location(text: str) -> URL:
+    """A database URL as given (`--library`, a saved connection), `postgresql://` meaning
+    psycopg 3."""
+    try:
+        return server_url(make_url(text))
+    except (ArgumentError, ValueError):
+        # `from None`: SQLAlchemy's error quotes the whole URL, password included.
+        raise LibraryError(
+            f"{hide_passwords(text)} är ingen giltig databasadress. Skriv den som "
+            "postgresql://användare@server/databas eller ange en sökväg till en biblioteksfil."
+        ) from None
+
+
+@dataclass(frozen=True)
+class ServerSchema:
+    """What a server's database holds: spurdesk's schema at `revision` (`state`), or nothing
+    of ours; `foreign` when it holds another program's tables."""
+
+    state: SchemaState
+    revision: str | None
+    foreign: bool = False
+
+
+def _open_server(url: URL, *, read_only: bool, create: bool) -> Store:
     """A database server (or in-memory SQLite): no lock file and no file backups — the server
-    handles concurrency and its own backups — but the same schema checks."""
-    where = url.render_as_string(hide_password=True)
+    handles concurrency and its own backups — but the same schema checks. A shared server is
+    never upgraded on the way: others may still run the older spurdesk, so the office upgrades
+    it deliberately (`spurdesk db upgrade`). An empty database gets the schema only when the
+    caller may create a library (`create`; the app opening a server does not)."""
+    where = display_location(url)
+    engine = _server_engine(url, read_only=read_only)
+    try:
+        schema = _read_schema(engine, where)
+        if schema.state is SchemaState.EMPTY and create and not read_only and not schema.foreign:
+            _upgrade(engine, where)
+        else:
+            _refuse_unless_current(schema, where)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, None, None, read_only, had_content=schema.state is not SchemaState.EMPTY)
+
+
+def server_schema(location: str, *, password: str | None = None) -> ServerSchema:
+    """The schema state of the database at `location`, read without changing anything
+    (`spurdesk db status`, Inställningar → Testa anslutning, with the password typed there and
+    not yet saved); LibraryError when the server cannot be reached, in words (`server_error`)."""
+    url = parse_location(location)
+    if password:
+        url = url.set(password=password)
+    engine = _server_engine(url, read_only=True)
+    try:
+        return _read_schema(engine, display_location(url))
+    finally:
+        engine.dispose()
+
+
+def upgrade_server(location: str) -> tuple[ServerSchema, ServerSchema]:
+    """`spurdesk db upgrade`: creates spurdesk's schema in an empty database or upgrades an
+    older one to this version's, in one transaction; (before, after). A newer schema, or
+    another program's tables, are refused untouched."""
+    url = parse_location(location)
+    where = display_location(url)
+    if sqlite_path_of(url) is not None or not is_server_url(url):
+        raise LibraryError(
+            f"{where} är ingen databasserver. En biblioteksfil uppgraderas av sig själv när "
+            "spurdesk öppnar den (med en säkerhetskopia först)."
+        )
+    engine = _server_engine(url, read_only=False)
+    try:
+        before = _read_schema(engine, where)
+        if before.state is SchemaState.NEWER or (
+            before.state is SchemaState.EMPTY and before.foreign
+        ):
+            _refuse_unless_current(before, where)
+        if before.state is not SchemaState.CURRENT:
+            _upgrade(engine, where)
+        return before, _read_schema(engine, where)
+    finally:
+        engine.dispose()
+
+
+#: Characters of the server's own message quoted in ours (for whoever helps the user).
+_DETAIL_LIMIT = 300
+
+
+def server_error(where: str, error: BaseException) -> LibraryError:
+    """A server that could not be used, told as what, why and what to do (failures.py); never
+    the traceback. `where` is the masked address (connection.display_location)."""
+    detail = " ".join(str(getattr(error, "orig", None) or error).split())
+    if len(detail) > _DETAIL_LIMIT:
+        detail = detail[: _DETAIL_LIMIT - 1] + "…"
+    return LibraryError(
+        f"Biblioteket på servern {where} kunde inte öppnas: {server_reason(error)}. "
+        f"{sqlite_advice(error)} (Serverns svar: {hide_passwords(detail)})"
+    )
+
+
+def _server_engine(url: URL, *, read_only: bool) -> Engine:
+    """An engine for `url` whose every connection also gets `connect_parameters` (libpq's
+    timeouts, the keyring's password) — handed over at connecting, kept out of the URL."""
     try:
         engine = create_library_engine(url, read_only=read_only)
-        revision = current_revision(engine)
-        state = classify(revision)
-        if state is SchemaState.NEWER:
-            engine.dispose()
-            raise newer_error(where, str(revision))
-        if state is not SchemaState.CURRENT:
-            if read_only:
-                engine.dispose()
-                raise _needs_upgrade_error(where)
-            upgrade_to_head(engine)
-    except SQLAlchemyError as error:
+    except (ArgumentError, ImportError) as error:  # an unknown database kind or driver
         raise LibraryError(
-            f"Databasen {where} kunde inte öppnas ({error}). Kontrollera adressen och nätverket."
-        ) from error
-    return Store(engine, None, None, read_only, had_content=state is not SchemaState.EMPTY)
+            f"{display_location(url)} kunde inte öppnas: databastypen stöds inte ({error}). "
+            "spurdesk använder SQLite-filer och PostgreSQL (postgresql://…)."
+        ) from None
+    extra = connect_parameters(url)
+    if extra:
+
+        def add_parameters(
+            _dialect: Any, _record: Any, _args: Any, parameters: dict[str, Any]
+        ) -> None:
+            parameters.update(extra)
+
+        event.listen(engine, "do_connect", add_parameters)
+    return engine
+
+
+def _read_schema(engine: Engine, where: str) -> ServerSchema:
+    try:
+        revision = current_revision(engine)
+        foreign = revision is None and bool(_table_names(engine))
+    except SQLAlchemyError as error:
+        raise server_error(where, error) from error
+    return ServerSchema(classify(revision), revision, foreign)
+
+
+def _table_names(engine: Engine) -> list[str]:
+    from sqlalchemy import inspect
+
+    with engine.connect() as connection:
+        return inspect(connection).get_table_names()
+
+
+def _upgrade(engine: Engine, where: str) -> None:
+    try:
+        upgrade_to_head(engine)
+    except SQLAlchemyError as error:
+        raise server_error(where, error) from error
+
+
+def _refuse_unless_current(schema: ServerSchema, where: str) -> None:
+    """Raises the reason a server's database cannot be used as it is (untouched)."""
+    if schema.state is SchemaState.CURRENT:
+        return
+    if schema.state is SchemaState.NEWER:
+        raise newer_error(where, str(schema.revision))
+    if schema.foreign:
+        raise LibraryError(
+            f"Databasen {where} innehåller ett annat programs tabeller och inget "
+            "spurdesk-bibliotek. Den har inte ändrats; välj en egen, tom databas för spurdesk "
+            "(docs/server.md)."
+        )
+    if schema.state is SchemaState.EMPTY:
+        raise LibraryError(
+            f"Databasen {where} är tom: inget spurdesk-bibliotek har skapats där ännu. "
+            f"Kontorets administratör skapar det en gång med kommandot spurdesk db upgrade "
+            f"{where} (docs/server.md). Databasen har inte ändrats."
+        )
+    raise LibraryError(
+        f"Biblioteket på servern {where} har en äldre databasstruktur (schema {schema.revision}) "
+        "än den här versionen av spurdesk. En delad server uppgraderas inte av sig själv, "
+        "eftersom andra kan använda en äldre version: kontorets administratör kör spurdesk db "
+        f"upgrade {where} (docs/server.md). Servern har inte ändrats."
+    )
 
 
 def _needs_upgrade_error(where: object) -> LibraryError:

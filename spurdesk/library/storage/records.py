@@ -19,6 +19,7 @@ from spurdesk.library.schema import (
     CriterionRow,
     InspectionRow,
     InspectorRow,
+    MaterialRow,
     ParticipantRow,
     SectionRow,
     SummaryRow,
@@ -39,6 +40,7 @@ from spurdesk.model.inspection import (
     SummaryItem,
     SummaryKind,
 )
+from spurdesk.model.material import Attachment, FileKind, MaterialItem
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(SummaryKind)}
 
@@ -111,6 +113,28 @@ def action_record(row: ActionRow) -> ActionItem:
     )
 
 
+def material_record(row: MaterialRow) -> MaterialItem:
+    attachment = (
+        Attachment(
+            row.file_name, FileKind(row.file_kind), row.file_size or 0, row.file_sha256 or ""
+        )
+        if row.file_name is not None and row.file_kind is not None
+        else None
+    )
+    return MaterialItem(
+        id=row.id,
+        title=row.title,
+        key=row.key,
+        requested_on=row.requested_on,
+        received_on=row.received_on,
+        note=row.note,
+        criteria=tuple(row.criteria or ()),
+        position=row.position,
+        attachment=attachment,
+        uid=row.uid,
+    )
+
+
 def audit_record(row: AuditRow) -> AuditEvent:
     return AuditEvent(
         at=row.at, actor=row.actor, action=row.action, detail=row.detail, data=dict(row.data)
@@ -127,6 +151,7 @@ def inspection_record(
     assessed: Sequence[CriterionRow],
     summary: Sequence[SummaryRow],
     actions: Sequence[ActionRow],
+    material: Sequence[MaterialRow] = (),
 ) -> Inspection:
     return Inspection(
         id=row.id,
@@ -162,6 +187,9 @@ def inspection_record(
         modified_at=row.modified_at,
         deleted_at=row.deleted_at,
         uid=row.uid,
+        material=tuple(
+            material_record(r) for r in sorted(material, key=lambda r: (r.position, r.id))
+        ),
     )
 
 

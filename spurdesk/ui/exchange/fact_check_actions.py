@@ -78,7 +78,12 @@ def send_draft(
         )
         if not form:
             draft = written.with_name(f"{written.stem} utkast.pdf")
-            export_pdf(session.library.get_inspection(inspection_id), draft)
+            library = session.library
+            export_pdf(
+                library.get_inspection(inspection_id),
+                draft,
+                previous=library.previous_inspection(inspection_id),
+            )
         return written
     except SpurdeskError as error:
         dialogs.show_error(

@@ -1,4 +1,6 @@
-"""The follow-up list across the library: filters, mark done / verified, export.
+"""The follow-up list across the library: filters, mark done / verified, export; and below it
+the six-month follow-up of each report with deficiencies against föreskrifter, where the unit's
+internal review and written report are recorded as received (`model.due_dates`).
 
 The list is re-read from the library whenever the session says something changed; marking goes
 through `spurdesk.model.followup` via the session, so other views refresh too; the files are
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.text import checked_field
+from spurdesk.model.due_dates import DeficiencyFollowUp, DueState, ReceiptKind
 from spurdesk.model.followup import (
     Bucket,
     FollowUpEntry,
@@ -62,17 +65,24 @@ def _bucket_heading(bucket: Bucket) -> str:
 
 
 class MarkDialog(QDialog):
-    """Asks for the date and a note when an item is marked done or verified."""
+    """Asks for the date and a note when an item is marked done or verified, and also who sent
+    it when a deficiency follow-up's document is received (`ask_who`)."""
 
-    def __init__(self, title: str, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, today: date, parent: QWidget | None = None, *, ask_who: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.date_edit = QDateEdit(QDate(today.year, today.month, today.day), objectName="markDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.who_edit = QLineEdit(objectName="markWho")
         self.note_edit = QPlainTextEdit(objectName="markNote")
         form = QFormLayout(self)
         form.addRow(self.tr("Datum"), self.date_edit)
+        if ask_who:
+            self.who_edit.setPlaceholderText(self.tr("t.ex. Verksamhetschef"))
+            form.addRow(self.tr("Inskickad av"), self.who_edit)
         form.addRow(self.tr("Anteckning"), self.note_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -148,10 +158,48 @@ class FollowUpView(QWidget):
         layout.addWidget(self._summary)
         layout.addWidget(self._tree, 1)
         layout.addLayout(buttons)
+        layout.addLayout(self._build_deficiencies(), 1)
 
         session.inspectionChanged.connect(lambda _id: self.refresh())
         session.inspectionsChanged.connect(self.refresh)
         self.refresh()
+
+    def _build_deficiencies(self) -> QVBoxLayout:
+        """The six-month follow-ups of reports with deficiencies, and their receipt buttons."""
+        self._deficiency_heading = QLabel(
+            self.tr("Uppföljning av brister mot föreskrifterna (inom sex månader)"),
+            objectName="deficiencyHeading",
+        )
+        font = self._deficiency_heading.font()
+        font.setBold(True)
+        self._deficiency_heading.setFont(font)
+        self._deficiencies = QTreeWidget(objectName="deficiencyTree")
+        self._deficiencies.setRootIsDecorated(False)
+        self._deficiencies.setHeaderLabels(
+            [
+                self.tr("Läge"),
+                self.tr("Senast"),
+                self.tr("Verksamhet"),
+                self.tr("Intern granskning"),
+                self.tr("Skriftlig rapport"),
+            ]
+        )
+        for column, width in enumerate((130, 100, 260, 220)):
+            self._deficiencies.setColumnWidth(column, width)
+        self._deficiencies.setAccessibleName(self._deficiency_heading.text())
+        review = QPushButton(self.tr("Intern granskning inkommen…"), objectName="receiveReview")
+        report = QPushButton(self.tr("Skriftlig rapport inkommen…"), objectName="receiveReport")
+        review.clicked.connect(lambda: self._ask_receipt(ReceiptKind.INTERNAL_REVIEW))
+        report.clicked.connect(lambda: self._ask_receipt(ReceiptKind.WRITTEN_REPORT))
+        buttons = QHBoxLayout()
+        buttons.addWidget(review)
+        buttons.addWidget(report)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addWidget(self._deficiency_heading)
+        column.addWidget(self._deficiencies, 1)
+        column.addLayout(buttons)
+        return column
 
     # data ------------------------------------------------------------------------------------
 
@@ -162,6 +210,7 @@ class FollowUpView(QWidget):
         except SpurdeskError as error:
             dialogs.show_error(self, error, self.tr("Uppföljningslistan kan inte läsas"))
             self._entries = []
+        self._show_deficiencies()
         current = self._unit.currentData()
         self._unit.blockSignals(True)
         self._unit.clear()
@@ -258,6 +307,116 @@ class FollowUpView(QWidget):
             )
         except SpurdeskError as error:
             dialogs.show_error(self, error, self.tr("Åtgärden kan inte markeras"))
+            return False
+        return True
+
+    # deficiency follow-ups ------------------------------------------------------------------
+
+    def _receipt_text(self, follow_up: DeficiencyFollowUp, kind: ReceiptKind) -> str:
+        receipt = follow_up.receipt(kind)
+        if receipt is None:
+            return self.tr("saknas")
+        by = f" ({receipt.by})" if receipt.by else ""
+        return self.tr("inkom %1").replace("%1", receipt.received_on.isoformat()) + by
+
+    def _state_text(self, state: DueState, complete: bool) -> str:
+        if complete:
+            return self.tr("✓ Klar")
+        return {
+            DueState.OVERDUE: "⚠ " + self.tr("Försenad"),
+            DueState.DUE_SOON: self.tr("Inom 30 dagar"),
+        }.get(state, self.tr("Pågår"))
+
+    def _show_deficiencies(self) -> None:
+        selected = self.selected_deficiency()
+        self._deficiencies.clear()
+        try:
+            follow_ups = self._session.library.deficiency_follow_ups()
+        except SpurdeskError as error:
+            dialogs.show_error(self, error, self.tr("Uppföljningslistan kan inte läsas"))
+            follow_ups = []
+        today = self._today()
+        for follow_up in follow_ups:
+            state = follow_up.state(today)
+            row = QTreeWidgetItem(
+                [
+                    self._state_text(state, follow_up.complete),
+                    follow_up.due.isoformat(),
+                    follow_up.title,
+                    self._receipt_text(follow_up, ReceiptKind.INTERNAL_REVIEW),
+                    self._receipt_text(follow_up, ReceiptKind.WRITTEN_REPORT),
+                ]
+            )
+            for kind, column in ((ReceiptKind.INTERNAL_REVIEW, 3), (ReceiptKind.WRITTEN_REPORT, 4)):
+                receipt = follow_up.receipt(kind)
+                if receipt is not None and receipt.note:
+                    row.setToolTip(column, receipt.note)
+            if state is DueState.OVERDUE and not follow_up.complete:
+                font = row.font(0)
+                font.setBold(True)
+                for column in range(5):
+                    row.setFont(column, font)
+            row.setData(0, _ENTRY_ROLE, follow_up)
+            self._deficiencies.addTopLevelItem(row)
+            if selected is not None and follow_up.inspection_id == selected.inspection_id:
+                self._deficiencies.setCurrentItem(row)
+
+    def deficiency_rows(self) -> list[DeficiencyFollowUp]:
+        return [
+            self._deficiencies.topLevelItem(i).data(0, _ENTRY_ROLE)
+            for i in range(self._deficiencies.topLevelItemCount())
+        ]
+
+    def select_deficiency(self, inspection_id: int) -> None:
+        for i in range(self._deficiencies.topLevelItemCount()):
+            item = self._deficiencies.topLevelItem(i)
+            if item.data(0, _ENTRY_ROLE).inspection_id == inspection_id:
+                self._deficiencies.setCurrentItem(item)
+                return
+        raise KeyError(inspection_id)
+
+    def selected_deficiency(self) -> DeficiencyFollowUp | None:
+        item = self._deficiencies.currentItem()
+        return item.data(0, _ENTRY_ROLE) if item is not None else None
+
+    def _ask_receipt(self, kind: ReceiptKind) -> None:
+        if self.selected_deficiency() is None:
+            dialogs.show_info(
+                self,
+                self.tr("Ingen uppföljning vald"),
+                self.tr("Välj en uppföljning av brister i listan först."),
+            )
+            return
+        title = (
+            self.tr("Intern granskning inkommen")
+            if kind is ReceiptKind.INTERNAL_REVIEW
+            else self.tr("Skriftlig rapport inkommen")
+        )
+        dialog = MarkDialog(title, self._today(), self, ask_who=True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            on, note = dialog.chosen()
+            self.record_receipt(kind, on=on, by=dialog.who_edit.text(), note=note)
+
+    def record_receipt(self, kind: ReceiptKind, *, on: date, by: str, note: str) -> bool:
+        """Record the selected follow-up's document as received; a refusal (a date in the
+        future or before the report) is shown and nothing is written."""
+        follow_up = self.selected_deficiency()
+        if follow_up is None:
+            return False
+        try:
+            self._session.call(
+                follow_up.inspection_id,
+                lambda library: library.record_receipt(
+                    follow_up.inspection_id,
+                    kind,
+                    on,
+                    checked_field(by, "Inskickad av"),
+                    checked_field(note, "Anteckning"),
+                    today=self._today(),
+                ),
+            )
+        except SpurdeskError as error:
+            dialogs.show_error(self, error, self.tr("Mottagningen kan inte registreras"))
             return False
         return True
 

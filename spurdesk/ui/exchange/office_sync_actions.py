@@ -2,7 +2,8 @@
 (spurdesk.exchange.office_sync) in the background, then each inspection with conflicts previewed
 in the merge dialog, one at a time, as a co-inspector's copy is; a summary at the end.
 
-The office's address is the one saved in Inställningar (`settings.office_location`). The sync
+The office's address is the connection saved in Inställningar → Kontorsserver
+(`settings.office_location`). The sync
 runs on the thread pool with the session's own library, behind an application-modal progress
 dialog shown at once: typed text is written first and no window can edit meanwhile, so the
 library is used by one thread at a time. The office's inspections listing the library's user
@@ -78,8 +79,8 @@ def sync_with_office_action(
             translate("officeSync", "Synkronisera med kontoret"),
             translate(
                 "officeSync",
-                "Ingen adress till kontorets bibliotek är sparad. Ange den under Arkiv → "
-                "Inställningar och synkronisera sedan igen.",
+                "Ingen anslutning till kontorets bibliotek är sparad. Ange den under Arkiv → "
+                "Inställningar → Kontorsserver och synkronisera sedan igen.",
             ),
         )
         return None

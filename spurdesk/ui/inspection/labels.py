@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from spurdesk.model.comparison import GradeChange, Outcome
 from spurdesk.model.criteria import CriterionKind
 from spurdesk.model.inspection import (
     ActionItemStatus,
@@ -79,3 +80,22 @@ def requirement_label(required: bool | None) -> str | None:
     if required:
         return QCoreApplication.translate("labels", "Åtgärder krävs.")
     return QCoreApplication.translate("labels", "Åtgärder rekommenderas.")
+
+
+def outcome_label(outcome: Outcome) -> str:
+    """What became of a deficiency of the last SPUR (or that it is new)."""
+    return {
+        Outcome.RESOLVED: QCoreApplication.translate("labels", "Åtgärdad"),
+        Outcome.OPEN: QCoreApplication.translate("labels", "Kvarstår"),
+        Outcome.NEW: QCoreApplication.translate("labels", "Ny"),
+        Outcome.UNASSESSED: QCoreApplication.translate("labels", "Ej bedömd"),
+    }[outcome]
+
+
+def grade_change_label(change: GradeChange) -> str:
+    return {
+        GradeChange.BETTER: QCoreApplication.translate("labels", "Bättre"),
+        GradeChange.SAME: QCoreApplication.translate("labels", "Oförändrad"),
+        GradeChange.WORSE: QCoreApplication.translate("labels", "Sämre"),
+        GradeChange.UNKNOWN: "–",
+    }[change]

@@ -25,6 +25,7 @@ from spurdesk.ui.inspection.indexes import NO_PARENT, ModelIndex
 
 class NodeKind(Enum):
     OVERVIEW = "overview"
+    MATERIAL = "material"
     AREA = "area"
     SECTION = "section"
     RESULT = "result"
@@ -46,6 +47,7 @@ class NavNode:
 #: The `key` of the nodes that are pages rather than sections.
 PAGE_KEYS = {
     NodeKind.OVERVIEW: "overview",
+    NodeKind.MATERIAL: "material",
     NodeKind.RESULT: "result",
     NodeKind.ACTION_PLAN: "action_plan",
 }
@@ -61,6 +63,8 @@ def node_label(criteria: CriteriaSet, kind: NodeKind, key: str | None) -> str:
     """A page's name: "Översikt", "E. Handledning och kompetensbedömning", "Resultat" …"""
     if kind == NodeKind.OVERVIEW:
         return QCoreApplication.translate("NavigationModel", "Översikt")
+    if kind == NodeKind.MATERIAL:
+        return QCoreApplication.translate("NavigationModel", "Underlag")
     if kind == NodeKind.RESULT:
         return QCoreApplication.translate("NavigationModel", "Resultat")
     if kind == NodeKind.ACTION_PLAN:
@@ -127,6 +131,7 @@ class NavigationModel(QAbstractItemModel):
 
     def _build(self) -> None:
         self._add(self._root, NodeKind.OVERVIEW, PAGE_KEYS[NodeKind.OVERVIEW])
+        self._add(self._root, NodeKind.MATERIAL, PAGE_KEYS[NodeKind.MATERIAL])
         for area in self._inspection.criteria.areas:
             if not area.sections:
                 continue
@@ -258,6 +263,9 @@ class NavigationModel(QAbstractItemModel):
         if node.kind == NodeKind.ACTION_PLAN:
             rows = len(self._inspection.action_items)
             return self.tr("%n rad(er)", "", rows)
+        if node.kind == NodeKind.MATERIAL and self._inspection.material:
+            received = sum(1 for item in self._inspection.material if item.received)
+            return f"{received}/{len(self._inspection.material)}"
         return ""
 
     def _tooltip(self, node: NavNode) -> str | None:

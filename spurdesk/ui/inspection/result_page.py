@@ -1,4 +1,5 @@
-"""Resultat: Styrkor / Svagheter / Förbättringspotential and the grade overview of all sections.
+"""Resultat: Styrkor / Svagheter / Förbättringspotential, the grade overview of all sections and,
+for a re-inspection, the comparison with the last SPUR (chart and earlier deficiencies).
 
 Each summary list is keyboard-driven: Insert adds a point after the current one and opens it for
 typing, Delete removes it, Alt+Up / Alt+Down move it, F2 or Enter edits it.
@@ -21,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spurdesk.errors import SpurdeskError
 from spurdesk.library.text_keys import SummaryTextKey
+from spurdesk.model.comparison import is_reinspection
 from spurdesk.model.inspection import Inspection, SummaryKind
+from spurdesk.ui.inspection.comparison_view import ComparisonView
 from spurdesk.ui.inspection.delegates import StagingDelegate
 from spurdesk.ui.inspection.labels import summary_kind_heading
 from spurdesk.ui.inspection.page import InspectionPage, heading, page_layout, scrolling, wrapped
@@ -211,6 +215,11 @@ class ResultPage(InspectionPage):
         layout.addWidget(self.overview_title)
         layout.addWidget(self.warnings)
         layout.addWidget(self.grades_view, 1)
+        self.comparison = ComparisonView()
+        layout.addWidget(self.comparison)
+        #: The last SPUR, looked up once (None: none, or not in the library any more).
+        self._previous: Inspection | None = None
+        self._previous_looked_up = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(content))
@@ -227,6 +236,7 @@ class ResultPage(InspectionPage):
         for summary_list in self.lists.values():
             summary_list.retranslate()
         self.grades_model.retranslate()
+        self.comparison.retranslate()
         self._show_warnings()
 
     def refresh(self, inspection: Inspection) -> None:
@@ -235,7 +245,17 @@ class ResultPage(InspectionPage):
             summary_list.show_items(inspection)
         self.grades_model.set_inspection(inspection)
         self.grades_view.setColumnHidden(PREVIOUS_COLUMN, not inspection.previous_grades)
+        self.comparison.show_comparison(inspection, self._last_spur(inspection))
         self._show_warnings()
+
+    def _last_spur(self, inspection: Inspection) -> Inspection | None:
+        if is_reinspection(inspection) and not self._previous_looked_up:
+            self._previous_looked_up = True
+            try:
+                self._previous = self.session.library.previous_inspection(inspection.id)
+            except SpurdeskError:
+                self._previous = None  # the comparison says the inspection is not at hand
+        return self._previous
 
     def _show_warnings(self) -> None:
         warnings = overview_warnings(self.inspection)

@@ -30,6 +30,7 @@ from spurdesk.library.errors import ConcurrentEditError
 from spurdesk.model.inspection import Inspection
 from spurdesk.ui.dialogs import show_error
 from spurdesk.ui.inspection.action_plan_page import ActionPlanPage
+from spurdesk.ui.inspection.material_page import MaterialPage
 from spurdesk.ui.inspection.navigation import (
     NavigationDelegate,
     NavigationModel,
@@ -112,6 +113,7 @@ class InspectionWindow(QMainWindow):
         self.go_menu = bar.addMenu("")
         self.go_actions: list[tuple[QAction, NodeKind, str | None]] = []
         self._go(QKeySequence("Ctrl+0"), NodeKind.OVERVIEW)
+        self._go(QKeySequence("Ctrl+Shift+U"), NodeKind.MATERIAL)
         for number, section in enumerate(self.inspection.criteria.sections[:8], start=1):
             self._go(QKeySequence(f"Ctrl+{number}"), NodeKind.SECTION, section.id)
         self._go(QKeySequence("Ctrl+9"), NodeKind.RESULT)
@@ -285,6 +287,8 @@ class InspectionWindow(QMainWindow):
             return ResultPage(self.session, self.inspection)
         if kind == NodeKind.ACTION_PLAN:
             return ActionPlanPage(self.session, self.inspection)
+        if kind == NodeKind.MATERIAL:
+            return MaterialPage(self.session, self.inspection)
         return OverviewPage(self.session, self.inspection)
 
     @property
