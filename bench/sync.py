@@ -81,21 +81,24 @@ def _floor(library: object, office: str, chosen: list[int]) -> float:
     return time.perf_counter() - started
 
 
-def _rows(where: str, syncs: list[float], floors: list[float], idle: list[float]) -> list[Row]:
+def _rows(
+    where: str, sizes: tuple[int, int], syncs: list[float], floors: list[float], idle: list[float]
+) -> list[Row]:
+    count, changed = sizes
     value, floor, unchanged = min(syncs[1:]), min(floors[1:]), min(idle[1:])
     return [
         Row(
-            figure=f"Sync {INSPECTIONS} inspections, {CHANGED} changed, office on {where}",
+            figure=f"Sync {count} inspections, {changed} changed, office on {where}",
             value=value,
             unit="s",
             floor=floor,
-            floor_name=f"the {CHANGED} read on both sides and written back once on each",
+            floor_name=f"the {changed} read on both sides and written back once on each",
             target=f"< {SYNC_TARGET_SECONDS:.0f} s",
             passed=value < SYNC_TARGET_SECONDS,
             note="open the office's library, recognise the unchanged, merge and write the rest",
         ),
         Row(
-            figure=f"Sync {INSPECTIONS} inspections, none changed, office on {where}",
+            figure=f"Sync {count} inspections, none changed, office on {where}",
             value=unchanged,
             unit="s",
             floor=None,
@@ -107,10 +110,11 @@ def _rows(where: str, syncs: list[float], floors: list[float], idle: list[float]
     ]
 
 
-def _skipped(where: str, reason: str) -> list[Row]:
+def _skipped(where: str, sizes: tuple[int, int], reason: str) -> list[Row]:
+    count, changed = sizes
     return [
         Row(
-            figure=f"Sync {INSPECTIONS} inspections, {CHANGED} changed, office on {where}",
+            figure=f"Sync {count} inspections, {changed} changed, office on {where}",
             value=0.0,
             unit="s",
             floor=None,
@@ -139,19 +143,27 @@ def measure_sync(
         cluster = pgcluster.start_cluster()
     except pgcluster.ClusterError as error:
         progress(f"sync: skipped PostgreSQL: {error}")
-        rows.extend(_skipped("PostgreSQL", str(error)))
+        rows.extend(_skipped("PostgreSQL", (count, changed), str(error)))
     else:
         try:
             office = cluster.url(cluster.create_database())
             _prepare(demo, work / "laptop-pg.sqlite", office, count)
             rows.extend(
-                _rows("PostgreSQL", *_samples(work / "laptop-pg.sqlite", office, repeat, changed))
+                _rows(
+                    "PostgreSQL",
+                    (count, changed),
+                    *_samples(work / "laptop-pg.sqlite", office, repeat, changed),
+                )
             )
         finally:
             cluster.stop()
     office_file = str(work / "office.sqlite")
     _prepare(demo, work / "laptop.sqlite", office_file, count)
     rows.extend(
-        _rows("an SQLite file", *_samples(work / "laptop.sqlite", office_file, repeat, changed))
+        _rows(
+            "an SQLite file",
+            (count, changed),
+            *_samples(work / "laptop.sqlite", office_file, repeat, changed),
+        )
     )
     return rows
