@@ -35,7 +35,7 @@ from bench.results import (
     write_results,
 )
 
-GROUPS = ("startup", "export", "autosave", "large", "server", "memory", "merge")
+GROUPS = ("startup", "export", "autosave", "large", "server", "memory", "merge", "sync")
 RESULTS_FILE = Path(__file__).resolve().parent / "results.json"
 README_FILE = Path(__file__).resolve().parent / "README.md"
 
@@ -113,8 +113,14 @@ def run_suite(
 
         return measure_merge(demo, work / "merge", repeat=repeat + 2)
 
+    def syncing() -> list[Row]:
+        from bench.sync import measure_sync
+
+        return measure_sync(demo, work / "sync", repeat=repeat, progress=_progress)
+
     measures: dict[str, Callable[[], list[Row]]] = {
         "merge": merging,
+        "sync": syncing,
         "startup": startup,
         "export": export,
         "autosave": autosave,

@@ -10,3 +10,8 @@ class SpurdeskError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class InspectionChangedError(SpurdeskError):
+    """An inspection was saved by someone else between reading it and writing it back (an
+    office server shared by several people); nothing was written, read it again and redo."""

@@ -1187,6 +1187,14 @@
         <translation>Receive a &amp;copy from a co-inspector…</translation>
     </message>
     <message>
+        <source>S&amp;ynkronisera med kontoret…</source>
+        <translation>S&amp;ync with the office…</translation>
+    </message>
+    <message>
+        <source>Skicka dina inspektioner till kontorets bibliotek och hämta ändringarna där</source>
+        <translation>Send your inspections to the office&apos;s library and fetch the changes made there</translation>
+    </message>
+    <message>
         <source>spurdesk – inspektioner</source>
         <translation>spurdesk – inspections</translation>
     </message>
@@ -2130,6 +2138,44 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>Lösenordet sparas i datorns nyckelring (till exempel macOS Nyckelhanterare eller Windows Autentiseringshanteraren), aldrig i inställningsfilen. Lämna fältet tomt för att behålla det sparade lösenordet, eller för att låta PostgreSQL läsa det ur .pgpass eller tjänstefilen.</source>
         <translation>The password is kept in the computer&apos;s keyring (for example the macOS Keychain or the Windows Credential Manager), never in the settings file. Leave the field empty to keep the saved password, or to let PostgreSQL read it from .pgpass or the service file.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSync</name>
+    <message>
+        <source>Synkroniserar med kontoret …</source>
+        <translation>Syncing with the office …</translation>
+    </message>
+    <message>
+        <source>Synkronisera med kontoret</source>
+        <translation>Sync with the office</translation>
+    </message>
+    <message>
+        <source>Synkroniseringen avbröts. Det som hann synkroniseras är sparat på båda sidor; resten synkroniseras nästa gång.</source>
+        <translation>The sync was cancelled. What was synced before that is saved on both sides; the rest is synced next time.</translation>
+    </message>
+    <message>
+        <source>Kontorets bibliotek kunde inte nås: %1 Biblioteket på den här datorn har inte ändrats; du kan arbeta vidare som vanligt och synkronisera senare.</source>
+        <translation>The office&apos;s library could not be reached: %1 The library on this computer has not been changed; you can keep working as usual and sync later.</translation>
+    </message>
+    <message>
+        <source>Synkroniseringen avbröts: %1 Det som hann synkroniseras är sparat på båda sidor; synkronisera igen när kontoret kan nås.</source>
+        <translation>The sync was interrupted: %1 What was synced before that is saved on both sides; sync again when the office can be reached.</translation>
+    </message>
+    <message>
+        <source>Inspektionen har ändrats här eller på kontoret sedan förhandsvisningen öppnades. Avbryt och synkronisera igen.</source>
+        <translation>The inspection has changed here or at the office since the preview was opened. Cancel and sync again.</translation>
+    </message>
+    <message>
+        <source>Skickade till kontoret: %1. Hämtade: %2. Synkroniserade: %3. Oförändrade: %4.</source>
+        <translation>Sent to the office: %1. Fetched: %2. Synced: %3. Unchanged: %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inspektion(er) med konflikter synkroniserades inte; de tas upp igen vid nästa synkronisering:</source>
+        <translation>
+            <numerusform>%n inspection with conflicts was not synced; it comes up again at the next sync:</numerusform>
+            <numerusform>%n inspections with conflicts were not synced; they come up again at the next sync:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3759,6 +3805,17 @@ Create one with New inspection (Ctrl+N).</translation>
     <message>
         <source>spurdesk-bibliotek (*.sqlite)</source>
         <translation>spurdesk libraries (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>officeSync</name>
+    <message>
+        <source>Synkronisera med kontoret</source>
+        <translation>Sync with the office</translation>
+    </message>
+    <message>
+        <source>Ingen anslutning till kontorets bibliotek är sparad. Ange den under Arkiv → Inställningar → Kontorsserver och synkronisera sedan igen.</source>
+        <translation>No connection to the office&apos;s library is saved. Enter it under File → Settings → Office server, then sync again.</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,16 @@
     </message>
 </context>
 <context>
+    <name>OfficeSync</name>
+    <message numerus="yes">
+        <source>%n inspektion(er) med konflikter synkroniserades inte; de tas upp igen vid nästa synkronisering:</source>
+        <translation>
+            <numerusform>%n inspektion med konflikter synkroniserades inte; den tas upp igen vid nästa synkronisering:</numerusform>
+            <numerusform>%n inspektioner med konflikter synkroniserades inte; de tas upp igen vid nästa synkronisering:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StartView</name>
     <message numerus="yes">
         <source>%n enhet(er) har passerat tiden för nästa SPUR</source>

@@ -26,6 +26,7 @@ _HANDLERS = {
     "self-check": "spurdesk.cli.selfcheck",
     "share": "spurdesk.cli.share",
     "merge": "spurdesk.cli.merge",
+    "sync": "spurdesk.cli.sync",
     "db": "spurdesk.cli.db",
 }
 
@@ -112,6 +113,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--prefer",
         choices=["mine", "theirs"],
         help="settle every conflict with this side's value (otherwise conflicts are refused)",
+    )
+
+    sync = commands.add_parser(
+        "sync", help="sync the library with the office's (sends, fetches and merges inspections)"
+    )
+    _add_library_option(sync, inherited=True)
+    sync.add_argument(
+        "office",
+        metavar="OFFICE_URL",
+        help="the office's library: postgresql+psycopg://… or a file",
+    )
+    sync.add_argument(
+        "--dry-run", action="store_true", help="print what would change, write nothing"
+    )
+    sync.add_argument(
+        "--prefer",
+        choices=["mine", "theirs"],
+        help="settle every conflict with this side's value (otherwise such inspections wait)",
+    )
+    sync.add_argument(
+        "--inspector",
+        metavar="NAME",
+        help="also fetch the office's inspections listing NAME among their inspectors",
     )
 
     db = commands.add_parser("db", help="the office server's schema: status, create or upgrade")

@@ -11,6 +11,7 @@ against it (`merge.merge`), or adds the inspection when the library does not hol
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 from spurdesk.exchange.atomic import write_atomically
 from spurdesk.exchange.errors import ExchangeError
 from spurdesk.exchange.jsonread import parse_json
-from spurdesk.exchange.merge import MergeResult, Resolution, merge, resolve
+from spurdesk.exchange.merge import Change, MergeResult, Resolution, merge, resolve
 from spurdesk.exchange.merge_document import Document, document_digest, document_of, record_of
 from spurdesk.exchange.merge_text import place
 from spurdesk.exchange.package import (
@@ -198,7 +199,19 @@ def plan_merge(
         )
     if inspection_id is None:
         return MergePlan(copy, None, None)
-    local = store.get_inspection(inspection_id)
+    return plan_against(
+        copy,
+        inspection_id,
+        store.get_inspection(inspection_id),
+        store.shared_versions(inspection_id),
+    )
+
+
+def plan_against(
+    copy: ReceivedCopy, inspection_id: int, local: Inspection, versions: Sequence[SharedVersion]
+) -> MergePlan:
+    """The merge of `copy` into `local` (the inspection as read, with the versions its library
+    remembers, oldest first): the base is the newest of them the copy's history holds."""
     if local.deleted_at is not None:
         raise ExchangeError(
             f"{copy.source}: inspektionen {local.title} ligger i papperskorgen. "
@@ -212,16 +225,22 @@ def plan_merge(
             f"{copy.source}: kopian är gjord med kriterierna {copy.record.criteria.label}, "
             f"inspektionen här med {local.criteria.label}; de kan inte slås ihop."
         )
-    versions = store.shared_versions(inspection_id)
-    known = {v.digest for v in versions}
-    for version in versions:
-        known.update(version.history)
     mine = document_of(local)
-    if copy.digest in known or copy.digest == document_digest(mine):
+    if copy.digest in known_digests(versions) or copy.digest == document_digest(mine):
         return MergePlan(copy, inspection_id, None, local, already_known=True)
     common = [v for v in versions if v.digest in copy.history]
     base = common[-1].document if common else _empty_like(mine)
     return MergePlan(copy, inspection_id, merge(base, mine, copy.document), local)
+
+
+def known_digests(versions: Sequence[SharedVersion]) -> tuple[str, ...]:
+    """Every version a library has taken in for an inspection, and every version those had
+    taken in: what it can name as a common ancestor, oldest first."""
+    known: dict[str, None] = {}
+    for version in versions:
+        known.update(dict.fromkeys(version.history))
+        known[version.digest] = None
+    return tuple(known)
 
 
 def _empty_like(document: Document) -> Document:
@@ -262,12 +281,17 @@ def apply_plan(
 def merge_summary(plan: MergePlan) -> str:
     """The audit trail's line: from whom, and what changed."""
     result = plan.result
-    changes = result.changes if result else ()
-    conflicts = len(result.conflicts) if result else 0
-    places = "; ".join(dict.fromkeys(place(change.path) for change in changes[:_LISTED]))
-    more = " med flera" if len(changes) > _LISTED else ""
     return (
         f"Sammanslagen med kopia från {plan.copy.sender} ({plan.copy.source}, "
-        f"{plan.copy.created:%Y-%m-%d %H:%M}): {len(changes)} ändringar, {conflicts} konflikter"
-        + (f" ({places}{more})." if places else ".")
+        f"{plan.copy.created:%Y-%m-%d %H:%M}): "
+        + changes_summary(result.changes if result else (), len(result.conflicts) if result else 0)
+    )
+
+
+def changes_summary(changes: Sequence[Change], conflicts: int) -> str:
+    """ "4 ändringar, 1 konflikter (Avsnitt B, iakttagelser; …)." for the audit trail."""
+    places = "; ".join(dict.fromkeys(place(change.path) for change in changes[:_LISTED]))
+    more = " med flera" if len(changes) > _LISTED else ""
+    return f"{len(changes)} ändringar, {conflicts} konflikter" + (
+        f" ({places}{more})." if places else "."
     )

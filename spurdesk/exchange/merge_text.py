@@ -79,11 +79,12 @@ def change_line(change: Change) -> str:
     return f"{place(change.path)}: {_short(change.before)} → {_short(change.after)}"
 
 
-def conflict_line(conflict: Conflict) -> str:
+def conflict_line(conflict: Conflict, there: str = "i kopian") -> str:
+    """One conflict for the command line; `there` names the other side ("på kontoret")."""
     if conflict.kind is ConflictKind.REMOVED:
-        gone = "här" if conflict.mine is None else "i kopian"
+        gone = "här" if conflict.mine is None else there
         return f"{place(conflict.path)}: borttagen {gone}, ändrad på andra hållet"
     return (
         f"{place(conflict.path)}: här {_short(conflict.mine)!s}, "
-        f"i kopian {_short(conflict.theirs)!s}"
+        f"{there} {_short(conflict.theirs)!s}"
     )

@@ -6,12 +6,19 @@ Library satisfies it structurally.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
+from datetime import datetime
 from typing import Any, Protocol
 
 from spurdesk.model.fact_check import FactComment, StoredComment
-from spurdesk.model.inspection import AuditEvent, Inspection, InspectionSummary, SharedVersion
+from spurdesk.model.inspection import (
+    AuditEvent,
+    Inspection,
+    InspectionSummary,
+    SharedVersion,
+    SyncEntry,
+)
 
 
 class SentLookup(Protocol):
@@ -70,7 +77,40 @@ class CopyStore(Protocol):
         *,
         detail: str,
         received: SharedVersion | None = None,
-        forget: str | None = None,
+        forget: str | tuple[str, ...] | None = None,
+    ) -> None: ...
+
+
+class SyncStore(CopyStore, Protocol):
+    """What syncing with the office needs of each side, the laptop's library and the office's:
+    the co-inspector's verbs, plus finding unchanged inspections without reading them and
+    refusing a write over someone else's save (see exchange/office_sync.py)."""
+
+    @property
+    def location(self) -> str: ...
+
+    def sync_index(
+        self, *, uids: Collection[str] | None = None, inspector: str | None = None
+    ) -> list[SyncEntry]: ...
+
+    def record_shared_version(
+        self, inspection_id: int, version: SharedVersion, *, content_of: datetime | None = None
+    ) -> None: ...
+
+    def import_shared(
+        self, record: Inspection, version: SharedVersion, *, content: bool = False
+    ) -> int: ...
+
+    def apply_merged(
+        self,
+        inspection_id: int,
+        record: Inspection,
+        *,
+        detail: str,
+        received: SharedVersion | None = None,
+        forget: str | tuple[str, ...] | None = None,
+        unchanged_since: datetime | None = None,
+        content: SharedVersion | None = None,
     ) -> None: ...
 
 

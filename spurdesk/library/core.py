@@ -412,9 +412,17 @@ class LibraryCore:
         return backup
 
     def _inspection_row(
-        self, session: Session, inspection_id: int, *, editable: bool = True
+        self, session: Session, inspection_id: int, *, editable: bool = True, lock: bool = False
     ) -> InspectionRow:
-        row = session.get(InspectionRow, inspection_id) if isinstance(inspection_id, int) else None
+        """The row, refused when unknown (or in the trash, for an edit); `lock` holds it against
+        other writers until the transaction ends (SELECT … FOR UPDATE on a server; SQLite's
+        write transaction already excludes them)."""
+        if not isinstance(inspection_id, int):
+            row = None
+        elif lock:
+            row = session.get(InspectionRow, inspection_id, with_for_update=True)
+        else:
+            row = session.get(InspectionRow, inspection_id)
         if row is None:
             raise LibraryError(
                 f"Inspektion {inspection_id} finns inte i biblioteket {self.location}."

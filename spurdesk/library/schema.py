@@ -50,6 +50,13 @@ class IsoDate(TypeDecorator[date]):
         return None if value is None else date.fromisoformat(value)
 
 
+def iso_moment(value: datetime) -> str:
+    """A moment as IsoDateTime stores it, so stored text can be compared with it in SQL."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 class IsoDateTime(TypeDecorator[datetime]):
     """A moment stored as ISO 8601 text in UTC ("2026-03-01T09:30:00.000000+00:00")."""
 
@@ -57,11 +64,7 @@ class IsoDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
+        return None if value is None else iso_moment(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         return None if value is None else datetime.fromisoformat(value)

@@ -1,22 +1,28 @@
-"""Verbs for an inspection shared between two inspectors' libraries: the versions exchanged (the
-common ancestors of a three-way merge) and applying a merged copy as one transaction."""
+"""Verbs for an inspection shared between two inspectors' libraries, or between a laptop and the
+office server: the versions exchanged (the common ancestors of a three-way merge), applying a
+merged copy as one transaction, and what a sync needs to skip unchanged inspections unread."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, or_, select
 from sqlalchemy.orm import Session
 
+from spurdesk.errors import InspectionChangedError
 from spurdesk.library.core import LibraryCore, utc_now
 from spurdesk.library.errors import LibraryError
 from spurdesk.library.schema import (
     ActionRow,
     CriterionRow,
+    InspectionRow,
+    InspectorRow,
     SectionRow,
     SharedVersionRow,
     SummaryRow,
+    iso_moment,
 )
 from spurdesk.library.storage import checks, rows
 from spurdesk.library.storage.records import assessment_rows
@@ -30,9 +36,13 @@ from spurdesk.model.inspection import (
     SharedVersion,
     SummaryItem,
     SummaryKind,
+    SyncEntry,
 )
 
 _DIRECTIONS = ("sent", "received")
+#: The key in a version's stored state holding the inspection's modified_at (IsoDateTime text)
+#: when the version was recorded as its content.
+_CONTENT_AT = "content_at"
 
 
 class SharingVerbs(LibraryCore):
@@ -48,15 +58,74 @@ class SharingVerbs(LibraryCore):
             )
             return [_version_record(row) for row in found]
 
-    def record_shared_version(self, inspection_id: int, version: SharedVersion) -> None:
-        """Remember a version sent or received; a version already known is left as it is."""
-        with self._write() as session:
-            self._inspection_row(session, inspection_id, editable=False)
-            self._add_version(session, inspection_id, version)
+    def record_shared_version(
+        self, inspection_id: int, version: SharedVersion, *, content_of: datetime | None = None
+    ) -> None:
+        """Remember a version sent or received; a version already known is left as it is.
 
-    def import_shared(self, record: Inspection, version: SharedVersion) -> int:
-        """The first copy of an inspection shared by the co-inspector: stored under its own
-        identity (refused if the library holds it already: merge instead) with its version."""
+        With `content_of` (the inspection's `modified_at` when the version's document was read
+        from it) the version is also remembered as the inspection's content, which `sync_index`
+        reports until the inspection is next written; not if it has been written since."""
+        with self._write() as session:
+            row = self._inspection_row(session, inspection_id, editable=False)
+            current = content_of is not None and _same_moment(row.modified_at, content_of)
+            self._add_version(
+                session, inspection_id, version, content_at=row.modified_at if current else None
+            )
+
+    def sync_index(
+        self, *, uids: Collection[str] | None = None, inspector: str | None = None
+    ) -> list[SyncEntry]:
+        """The inspections a sync with the office looks at, without loading them: all of them
+        (`uids` None), or those with these uids and those listing `inspector` (the name as
+        written there) among their inspectors. Trashed ones are included, marked."""
+        conditions: list[ColumnElement[bool]] = []
+        if uids is not None:
+            conditions.append(InspectionRow.uid.in_(list(uids)))
+            if inspector and inspector.strip():
+                conditions.append(
+                    InspectionRow.id.in_(
+                        select(InspectorRow.inspection_id).where(
+                            InspectorRow.name == inspector.strip()
+                        )
+                    )
+                )
+        chosen = or_(*conditions) if conditions else None
+        with self._read() as session:
+            listed = select(
+                InspectionRow.id,
+                InspectionRow.uid,
+                InspectionRow.unit,
+                InspectionRow.site,
+                InspectionRow.deleted_at,
+            ).order_by(InspectionRow.id)
+            # A version whose stamp is still the row's modified_at is the content as it stands.
+            stamped = (
+                select(SharedVersionRow.inspection_id, SharedVersionRow.digest)
+                .join(InspectionRow, InspectionRow.id == SharedVersionRow.inspection_id)
+                .where(SharedVersionRow.state[_CONTENT_AT].as_string() == InspectionRow.modified_at)
+            )
+            if chosen is not None:
+                listed = listed.where(chosen)
+                stamped = stamped.where(chosen)
+            digests = {row.inspection_id: row.digest for row in session.execute(stamped)}
+            return [
+                SyncEntry(
+                    id=row.id,
+                    uid=row.uid,
+                    title=f"{row.unit}, {row.site}" if row.site else row.unit,
+                    deleted=row.deleted_at is not None,
+                    digest=digests.get(row.id),
+                )
+                for row in session.execute(listed)
+            ]
+
+    def import_shared(
+        self, record: Inspection, version: SharedVersion, *, content: bool = False
+    ) -> int:
+        """The first copy of an inspection shared by the co-inspector or the office: stored
+        under its own identity (refused if the library holds it already: merge instead) with
+        its version; with `content`, the version is the record's own (see `sync_index`)."""
         if not isinstance(record, Inspection) or not record.uid:
             raise LibraryError("Kopian saknar inspektionens identitet och kan inte tas emot.")
         if self.find_inspection(record.uid) is not None:
@@ -65,8 +134,12 @@ class SharingVerbs(LibraryCore):
             )
         with self.batch():
             inspection_id = self.import_inspection(record)
-            self.record_shared_version(inspection_id, version)
-            self.record_event(inspection_id, "merge", f"Mottagen från medinspektör {version.peer}.")
+            with self._write() as session:
+                row = self._inspection_row(session, inspection_id)
+                self._add_version(
+                    session, row.id, version, content_at=row.modified_at if content else None
+                )
+                self._audit(session, row.id, "merge", f"Mottagen från {version.peer}.")
         return inspection_id
 
     def apply_merged(
@@ -76,11 +149,19 @@ class SharingVerbs(LibraryCore):
         *,
         detail: str,
         received: SharedVersion | None = None,
-        forget: str | None = None,
+        forget: str | tuple[str, ...] | None = None,
+        unchanged_since: datetime | None = None,
+        content: SharedVersion | None = None,
     ) -> None:
         """Make the inspection's content `record` (a merged copy, or the state before one when
         a merge is undone) in one transaction, rows matched by their uids; with `received`, the
-        copy's version is remembered as a common ancestor, with `forget` a version is dropped.
+        copy's version is remembered as a common ancestor, with `forget` versions are dropped.
+
+        For a sync with the office: with `unchanged_since` (its `modified_at` when the merge
+        read it) an inspection written meanwhile by someone else is refused with
+        `InspectionChangedError`, nothing written (the row is locked while checking, so no
+        save slips in between); `content` is the version `record` itself is, remembered as the
+        inspection's content (see `sync_index`).
 
         The result is checked as an imported record is (every value known to the criteria set
         and on its scale), so a tampered copy is refused whole; and a section whose grade,
@@ -103,7 +184,12 @@ class SharingVerbs(LibraryCore):
             for n, item in enumerate(record.action_items)
         ]
         with self._write() as session:
-            row = self._inspection_row(session, inspection_id)
+            row = self._inspection_row(session, inspection_id, lock=unchanged_since is not None)
+            if unchanged_since is not None and not _same_moment(row.modified_at, unchanged_since):
+                raise InspectionChangedError(
+                    f"Inspektionen {row.unit} har ändrats i {self.location} sedan den lästes "
+                    "för sammanslagningen; inget har skrivits. Synkronisera igen."
+                )
             if row.uid != record.uid:
                 raise LibraryError(
                     f"Kopian hör till en annan inspektion än {row.unit}; inget har ändrats."
@@ -125,11 +211,15 @@ class SharingVerbs(LibraryCore):
             rows.refresh_listing(session, row)
             if received is not None:
                 self._add_version(session, row.id, received)
+            if content is not None:
+                self._add_version(session, row.id, content, content_at=row.modified_at)
             if forget is not None:
                 session.execute(
                     delete(SharedVersionRow).where(
                         SharedVersionRow.inspection_id == row.id,
-                        SharedVersionRow.digest == forget,
+                        SharedVersionRow.digest.in_(
+                            (forget,) if isinstance(forget, str) else forget
+                        ),
                     )
                 )
             self._audit(session, row.id, "merge", detail)
@@ -166,26 +256,42 @@ class SharingVerbs(LibraryCore):
                 setattr(target, name, value)
 
     @staticmethod
-    def _add_version(session: Session, inspection_id: int, version: SharedVersion) -> None:
+    def _add_version(
+        session: Session,
+        inspection_id: int,
+        version: SharedVersion,
+        *,
+        content_at: datetime | None = None,
+    ) -> None:
+        """Remember `version` (once per digest); with `content_at`, stamped as the content the
+        inspection has while its modified_at is that moment."""
         if version.direction not in _DIRECTIONS:
             raise LibraryError(f"Okänd riktning {version.direction!r} för en delad version.")
-        known = session.scalar(
-            select(SharedVersionRow.id).where(
+        stamp = {_CONTENT_AT: iso_moment(content_at)} if content_at is not None else {}
+        known = session.scalars(
+            select(SharedVersionRow).where(
                 SharedVersionRow.inspection_id == inspection_id,
                 SharedVersionRow.digest == version.digest,
             )
-        )
-        if known is None:
-            session.add(
-                SharedVersionRow(
-                    inspection_id=inspection_id,
-                    digest=checks.text(version.digest, "Versionens kontrollsumma")[:64],
-                    direction=version.direction,
-                    peer=checks.text(version.peer, "Medinspektör"),
-                    at=version.at or utc_now(),
-                    state={"document": version.document, "history": list(version.history)},
-                )
+        ).one_or_none()
+        if known is not None:
+            if stamp:
+                known.state = {**known.state, **stamp}
+            return
+        session.add(
+            SharedVersionRow(
+                inspection_id=inspection_id,
+                digest=checks.text(version.digest, "Versionens kontrollsumma")[:64],
+                direction=version.direction,
+                peer=checks.text(version.peer, "Medinspektör"),
+                at=version.at or utc_now(),
+                state={"document": version.document, "history": list(version.history), **stamp},
             )
+        )
+
+
+def _same_moment(stored: datetime, given: datetime) -> bool:
+    return iso_moment(stored) == iso_moment(given)
 
 
 def _summary_values(item: SummaryItem) -> dict[str, Any]:

@@ -208,6 +208,19 @@ class SharedVersion:
 
 
 @dataclass(frozen=True)
+class SyncEntry:
+    """An inspection as a sync sees it before reading it (`Library.sync_index`)."""
+
+    id: int
+    uid: str
+    title: str
+    deleted: bool
+    #: The digest of the content, known without reading it: recorded with a shared version as
+    #: the content then, and nothing written to the inspection since. None: read it to know.
+    digest: str | None
+
+
+@dataclass(frozen=True)
 class Inspection:
     id: int
     unit: str  # verksamhet, e.g. "Röntgenkliniken"

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.open_library_action.setEnabled(False)
         self.receive_copy_action.setEnabled(False)
+        self.sync_office_action.setEnabled(False)
         self.recent_menu.setEnabled(False)
 
     def show_opening_view(self, preview: Sequence[InspectionSummary] | None = None) -> None:
@@ -198,7 +199,11 @@ class MainWindow(QMainWindow):
         dialogs.set_damaged_library_handler(self.offer_restore)
         session.saved.connect(self._show_saved)
         session.errorOccurred.connect(self._show_session_error)
-        self.receive_copy_action.setEnabled(not getattr(session.library, "read_only", False))
+        writable = not getattr(session.library, "read_only", False)
+        self.receive_copy_action.setEnabled(writable)
+        # A library on a server is the office's own: it has nothing to sync with.
+        on_file = getattr(session.library, "path", None) is not None
+        self.sync_office_action.setEnabled(writable and on_file)
         from spurdesk.ui.start_view import StartView
 
         self._opening_label = None  # deleted with the central widget it sits in
@@ -272,6 +277,8 @@ class MainWindow(QMainWindow):
         self.receive_copy_action = self._action(
             "receiveCopyAction", lambda: self.receive_copy(), ""
         )
+        # The office's library (issue 16): the same merge as a copy, over the network.
+        self.sync_office_action = self._action("syncOfficeAction", self.sync_with_office, "")
         self._follow_up_window: QWidget | None = None
         # The register of units and their due dates (spurdesk/ui/units_window.py).
         self.units_action = self._action("unitsAction", self.show_units, "Ctrl+Shift+U")
@@ -299,6 +306,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_response_action)
         self.file_menu.addAction(self.open_package_action)
         self.file_menu.addAction(self.receive_copy_action)
+        self.file_menu.addAction(self.sync_office_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.units_action)
         self.file_menu.addSeparator()
@@ -430,6 +438,15 @@ class MainWindow(QMainWindow):
         from spurdesk.ui.exchange.coinspector_actions import receive_copy
 
         return receive_copy(self, self.session, self.open_inspection, path)
+
+    def sync_with_office(self) -> object:
+        """Arkiv → Synkronisera med kontoret…: in the background, conflicts previewed after;
+        returns the running sync (None when no office address is saved)."""
+        if self.opening:
+            return None
+        from spurdesk.ui.exchange.office_sync_actions import sync_with_office_action
+
+        return sync_with_office_action(self, self.session, self._settings)
 
     # inspection windows -----------------------------------------------------------------------
     def open_inspection(self, inspection_id: int) -> QWidget | None:
@@ -733,6 +750,10 @@ class MainWindow(QMainWindow):
         self.import_response_action.setText(self.tr("&Importera svar från verksamheten…"))
         self.open_package_action.setText(self.tr("Öppna &paket från inspektörerna…"))
         self.receive_copy_action.setText(self.tr("Ta emot &kopia från medinspektör…"))
+        self.sync_office_action.setText(self.tr("S&ynkronisera med kontoret…"))
+        self.sync_office_action.setStatusTip(
+            self.tr("Skicka dina inspektioner till kontorets bibliotek och hämta ändringarna där")
+        )
         if self._opening_label is not None:
             self._opening_label.setText(_opening_text())
         self._update_title()

@@ -74,6 +74,12 @@ class ServiceCommand(QUndoCommand):
         self.session.perform(self.inspection_id, self.forward)
         self._performed = True
 
+    def push_applied(self) -> None:
+        """Put the edit, already made (by a background task), on its inspection's stack as one
+        step; the push does not make it again."""
+        self._performed = True
+        self.session.undo_stack(self.inspection_id).push(self)
+
     def redo(self) -> None:
         if self._performed:  # the push itself: apply_first already did the work
             self._performed = False
@@ -315,7 +321,7 @@ class MergeState:
     record: Inspection
     detail: str
     received: SharedVersion | None = None
-    forget: str | None = None
+    forget: str | tuple[str, ...] | None = None
 
 
 def merge_copy_command(
@@ -325,9 +331,11 @@ def merge_copy_command(
     merged: Inspection,
     version: SharedVersion,
     detail: str,
+    also_forget: tuple[str, ...] = (),
 ) -> VerbCommand[MergeState]:
     """A received copy merged as one step. Undo puts back the content `before` and forgets the
-    copy's version, so that the same copy can be merged again later and loses nothing."""
+    copy's version (and `also_forget`: the office's state a sync remembered with it), so that
+    the same copy can be merged again later and loses nothing."""
 
     def verb(library: Library, state: MergeState) -> None:
         library.apply_merged(
@@ -347,7 +355,7 @@ def merge_copy_command(
         inspection_id,
         text,
         verb,
-        MergeState(before, undone, forget=version.digest),
+        MergeState(before, undone, forget=(version.digest, *also_forget)),
         MergeState(merged, detail, received=version),
     )
 

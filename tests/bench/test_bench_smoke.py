@@ -210,3 +210,13 @@ def test_merge_rows(demo_library: Path, tmp_path: Path) -> None:
     assert_well_formed(rows, 3)
     assert "preview" in rows[0].figure
     assert rows[2].unit == "kB" and rows[2].value > 1
+
+
+def test_sync_rows(demo_library: Path, tmp_path: Path) -> None:
+    """Two rows per office (PostgreSQL, or one row saying it was skipped; then an SQLite file)."""
+    from bench.sync import measure_sync
+
+    rows = measure_sync(demo_library, tmp_path / "sync", repeat=1, count=4, changed=2)
+    assert_well_formed(rows, len(rows))
+    assert len(rows) in (3, 4)
+    assert rows[-1].figure.endswith("an SQLite file")

@@ -160,9 +160,13 @@ class MessageBoxes:
 
     boxes: list[QMessageBox] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
+    #: Each box's text and informative text, read when it was shown (a box whose parent has
+    #: gone since, such as a dialog closed on delete, can no longer be read).
+    texts: list[str] = field(default_factory=list)
 
     def answer(self, box: QMessageBox) -> QAbstractButton | None:
         self.boxes.append(box)
+        self.texts.append(f"{box.text()}\n{box.informativeText()}")
         choice = self.answers.pop(0) if self.answers else "cancel"
         if choice == "cancel":
             return None
@@ -173,10 +177,6 @@ class MessageBoxes:
             if button.text().replace("&", "") == choice:
                 return button
         raise AssertionError(f"no button {choice!r} in box {box.text()!r}")
-
-    @property
-    def texts(self) -> list[str]:
-        return [f"{box.text()}\n{box.informativeText()}" for box in self.boxes]
 
 
 @pytest.fixture(autouse=True)
