@@ -2080,6 +2080,10 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
         <translation>Ser&amp;vice name:</translation>
     </message>
     <message>
+        <source>Mitt namn som &amp;inspektör:</source>
+        <translation>My name as &amp;inspector:</translation>
+    </message>
+    <message>
         <source>till exempel spur-db.lipus.se</source>
         <translation>for example spur-db.lipus.se</translation>
     </message>
@@ -2090,6 +2094,14 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     <message>
         <source>namn i pg_service.conf (valfritt)</source>
         <translation>name in pg_service.conf (optional)</translation>
+    </message>
+    <message>
+        <source>som i inspektionernas inspektörslista; hämtas vid synkronisering</source>
+        <translation>as in the inspections&apos; list of inspectors; fetched when syncing</translation>
+    </message>
+    <message>
+        <source>Mitt namn som inspektör</source>
+        <translation>My name as inspector</translation>
     </message>
     <message>
         <source>Kontorsserverns namn</source>

@@ -65,6 +65,7 @@ class OfficeServerPage(QWidget):
             self.sslmode.addItem(mode, mode)
         self.sslrootcert = line("officeSslRootCertEdit")
         self.service = line("officeServiceEdit")
+        self.inspector = line("officeInspectorNameEdit")
         self.forget_button = QPushButton(objectName="officeForgetPasswordButton")
         self.forget_button.clicked.connect(self.forget_password)
         self.test_button = QPushButton(objectName="officeTestButton")
@@ -90,6 +91,7 @@ class OfficeServerPage(QWidget):
             ("sslmode", self.sslmode),
             ("sslrootcert", self.sslrootcert),
             ("service", self.service),
+            ("inspector", self.inspector),
         ):
             label = QLabel()
             self._labels[key] = label
@@ -110,6 +112,7 @@ class OfficeServerPage(QWidget):
         layout.addStretch(1)
 
         self._show(settings.office_connection())
+        self.inspector.setText(settings.inspector_name())
         self.retranslate()
 
     # the fields -------------------------------------------------------------------------------
@@ -142,6 +145,7 @@ class OfficeServerPage(QWidget):
             store_password(connection.url(), self.password.text())
             self.password.clear()
         self._settings.set_office_connection(connection)
+        self._settings.set_inspector_name(self.inspector.text())
 
     def forget_password(self) -> None:
         try:
@@ -240,11 +244,16 @@ class OfficeServerPage(QWidget):
             ("sslmode", self.tr("&TLS (sslmode):")),
             ("sslrootcert", self.tr("&Rotcertifikat:")),
             ("service", self.tr("T&jänstenamn:")),
+            ("inspector", self.tr("Mitt namn som &inspektör:")),
         ):
             self._labels[key].setText(text)
         self.host.setPlaceholderText(self.tr("till exempel spur-db.lipus.se"))
         self.sslrootcert.setPlaceholderText(self.tr("sökväg till CA-certifikatet (valfritt)"))
         self.service.setPlaceholderText(self.tr("namn i pg_service.conf (valfritt)"))
+        self.inspector.setPlaceholderText(
+            self.tr("som i inspektionernas inspektörslista; hämtas vid synkronisering")
+        )
+        self.inspector.setAccessibleName(self.tr("Mitt namn som inspektör"))
         self.host.setAccessibleName(self.tr("Kontorsserverns namn"))
         self.port.setAccessibleName(self.tr("Port"))
         self.database.setAccessibleName(self.tr("Databasens namn"))

@@ -200,6 +200,14 @@ class AppSettings:
             service=text["service"],
         )
 
+    def inspector_name(self) -> str:
+        """The name this inspector has in inspections' inspector lists; the office's inspections
+        listing it come down at "Synkronisera med kontoret". Empty: the login name is used."""
+        return str(self._store.value("office/inspector_name", "") or "").strip()
+
+    def set_inspector_name(self, name: str) -> None:
+        self._store.setValue("office/inspector_name", name.strip())
+
     def set_office_connection(self, connection: OfficeConnection) -> None:
         self._store.remove("office/url")  # an address saved by hand before there were fields
         for name in ("host", "port", "database", "user", "sslmode", "sslrootcert", "service"):

@@ -70,9 +70,11 @@ def test_the_connection_is_saved_and_its_password_only_in_the_keyring(
     assert office_location(app_settings) == "/srv/kontoret.sqlite"
     dialog.tabs.setCurrentWidget(dialog.office_page)
     _fill(dialog.office_page, office, SECRET)
+    dialog.office_page.inspector.setText(" Anna Lind ")
     dialog.accept()
 
     assert app_settings.office_connection() == office
+    assert app_settings.inspector_name() == "Anna Lind"
     assert app_settings.store.value("office/url") is None  # an address set by hand gives way
     assert stored_password(office.url()) == SECRET
     location = office_location(app_settings)
@@ -84,6 +86,7 @@ def test_the_connection_is_saved_and_its_password_only_in_the_keyring(
     again = SettingsDialog(app_settings)
     qtbot.addWidget(again)
     assert again.office_page.connection() == office
+    assert again.office_page.inspector.text() == "Anna Lind"
     assert again.office_page.password.text() == ""
     assert again.office_page.password.placeholderText() == "sparat i nyckelringen"
     again.office_page.forget_password()

@@ -200,3 +200,33 @@ def test_avbryt_stops_the_sync_between_two_inspections(
     assert "resten synkroniseras nästa gång" in message_boxes.texts[-1]
     with Library.open(office_path) as office:
         assert office.list_inspections() == []
+
+
+def test_the_inspectors_saved_name_brings_down_the_offices_inspections_for_them(
+    qtbot: QtBot,
+    main: MainWindow,
+    office_path: Path,
+    app_settings: AppSettings,
+    demo_library: Library,
+) -> None:
+    """The co-inspector's inspection, started at the office, lists the inspector by the name
+    they use there (not their login): "Mitt namn som inspektör" is what the sync asks for."""
+    from dataclasses import replace
+
+    from spurdesk.model.demo import demo_inspection
+    from spurdesk.model.inspection import Inspector
+
+    with Library.open(office_path) as office:
+        record = replace(
+            demo_inspection(),
+            unit="Ortopedkliniken",
+            inspectors=(Inspector("Karin Berg", "huvudinspektör"), Inspector("Anna Lind")),
+        )
+        uid = office.get_inspection(office.import_inspection(record)).uid
+    run_sync(qtbot, main)
+    assert demo_library.find_inspection(uid) is None  # the login name is not on its list
+    app_settings.set_inspector_name("Anna Lind")
+    sync = run_sync(qtbot, main)
+    assert sync.report is not None
+    assert Outcome.FETCHED in [item.outcome for item in sync.report.items]
+    assert demo_library.find_inspection(uid) is not None

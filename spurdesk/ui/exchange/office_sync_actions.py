@@ -6,8 +6,9 @@ The office's address is the connection saved in Inställningar → Kontorsserver
 (`settings.office_location`). The sync
 runs on the thread pool with the session's own library, behind an application-modal progress
 dialog shown at once: typed text is written first and no window can edit meanwhile, so the
-library is used by one thread at a time. The office's inspections listing the library's user
-(`library.actor`) among their inspectors come down.
+library is used by one thread at a time. The office's inspections listing this inspector among
+their inspectors come down: the name saved in Inställningar → Kontorsserver ("Mitt namn som
+inspektör"), else the library's user (`library.actor`).
 
 What a merge changed here is one step on that inspection's undo stack, as a received copy's
 merge; undone, it comes back with the next sync (docs/collaboration.md, "Synkronisering").
@@ -84,7 +85,9 @@ def sync_with_office_action(
             ),
         )
         return None
-    sync = OfficeSync(parent, session, location, open_office)
+    sync = OfficeSync(
+        parent, session, location, open_office, settings.inspector_name() or session.library.actor
+    )
     sync.start()
     return sync
 
@@ -101,8 +104,10 @@ class OfficeSync(QObject):
         session: LibrarySession,
         location: str,
         open_office: OpenOffice,
+        inspector: str,
     ) -> None:
         super().__init__(parent)
+        self._inspector = inspector
         self._parent = parent
         self._session = session
         self._location = location
@@ -138,7 +143,7 @@ class OfficeSync(QObject):
         library = self._session.library
         with closing(self._office()) as office:
             return sync_with_office(
-                library, office, actor=library.actor, inspector=library.actor, progress=progress
+                library, office, actor=library.actor, inspector=self._inspector, progress=progress
             )
 
     def _failed(self, error: object) -> None:
