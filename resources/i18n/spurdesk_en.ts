@@ -1171,6 +1171,14 @@
         <translation>&amp;Units…</translation>
     </message>
     <message>
+        <source>U&amp;ppdatera</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>Läser om biblioteket, med det andra har sparat på kontorets server.</source>
+        <translation>Reads the library again, with what others have saved on the office server.</translation>
+    </message>
+    <message>
         <source>Registret över enheter: senaste och nästa SPUR, uppföljning av brister</source>
         <translation>The register of units: last and next SPUR, follow-up of deficiencies</translation>
     </message>
@@ -2840,7 +2848,7 @@ Grade: %1. %2 of %3 criteria assessed.</translation>
     </message>
     <message>
         <source>Öppnar biblioteket …</source>
-        <extracomment>How the main window is known in QSettings.</extracomment>
+        <extracomment>How the main window is known in QSettings. How often the start view reads an office server&apos;s list again by itself.</extracomment>
         <translation>Opening the library …</translation>
     </message>
     <message>

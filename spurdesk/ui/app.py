@@ -346,6 +346,9 @@ def run_app(args: argparse.Namespace) -> int:
         # The full check of the library and its opening backup, in the background once the
         # opened library has painted (it must not delay the start).
         shell.window.check_library_later()
+        from spurdesk.ui.heap import settle_heap
+
+        AfterNextPaint(shell.window, settle_heap)
 
     def preview_then_open() -> None:
         # After the first paint: the inspections as the file holds them, painted before the

@@ -110,6 +110,9 @@ class ExportController(QObject):
         return task.start()
 
     def _succeeded(self, path: object) -> None:
+        from spurdesk.ui.heap import settle_heap
+
+        settle_heap()  # what the export loaded stays; keep it out of later collections
         written = Path(str(path))
         self.exported.emit(written)
         self.offer_to_open(written)

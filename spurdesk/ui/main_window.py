@@ -45,6 +45,8 @@ WindowFactory = Callable[["LibrarySession", int], QWidget]
 
 #: How the main window is known in QSettings.
 SETTINGS_NAME = "main"
+#: How often the start view reads an office server's list again by itself.
+SERVER_REFRESH_MS = 60_000
 
 # Full checks of libraries still running in the background (see `MainWindow.check_library`).
 _RUNNING_CHECKS: set[object] = set()
@@ -204,6 +206,10 @@ class MainWindow(QMainWindow):
         # A library on a server is the office's own: it has nothing to sync with.
         on_file = getattr(session.library, "path", None) is not None
         self.sync_office_action.setEnabled(writable and on_file)
+        if on_file:
+            self._refresh_timer.stop()
+        else:
+            self._refresh_timer.start()
         from spurdesk.ui.start_view import StartView
 
         self._opening_label = None  # deleted with the central widget it sits in
@@ -283,6 +289,13 @@ class MainWindow(QMainWindow):
         # The register of units and their due dates (spurdesk/ui/units_window.py).
         self.units_action = self._action("unitsAction", self.show_units, "Ctrl+Shift+U")
         self._units_window: QWidget | None = None
+        # Several people on the office server: what the others saved shows on F5, and the start
+        # view reads the list again by itself every minute (open windows only on F5, so nobody's
+        # typing is interrupted).
+        self.refresh_action = self._action("refreshAction", self.refresh_from_library, "F5")
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(SERVER_REFRESH_MS)
+        self._refresh_timer.timeout.connect(lambda: self.session.inspectionsChanged.emit())
 
         menu_bar = self.menuBar()
         self.file_menu = menu_bar.addMenu("")
@@ -322,6 +335,7 @@ class MainWindow(QMainWindow):
         self.inspection_menu.addSeparator()
         self.inspection_menu.addAction(self.followup_action)
         self.inspection_menu.addAction(view.filter_action)
+        self.inspection_menu.addAction(self.refresh_action)
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -438,6 +452,16 @@ class MainWindow(QMainWindow):
         from spurdesk.ui.exchange.coinspector_actions import receive_copy
 
         return receive_copy(self, self.session, self.open_inspection, path)
+
+    def refresh_from_library(self) -> None:
+        """Uppdatera (F5): the start view and every open inspection read the library again, so
+        what others saved on the office server shows (and is what an edit builds on)."""
+        if self._session is None:
+            return
+        self._session.flush()
+        self._session.inspectionsChanged.emit()
+        for inspection_id in list(self.inspection_windows):
+            self._session.inspectionChanged.emit(inspection_id)
 
     def sync_with_office(self) -> object:
         """Arkiv → Synkronisera med kontoret…: in the background, conflicts previewed after;
@@ -744,6 +768,10 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&Om spurdesk"))
         self.followup_action.setText(self.tr("&Uppföljning av handlingsplaner…"))
         self.units_action.setText(self.tr("&Enheter…"))
+        self.refresh_action.setText(self.tr("U&ppdatera"))
+        self.refresh_action.setStatusTip(
+            self.tr("Läser om biblioteket, med det andra har sparat på kontorets server.")
+        )
         self.units_action.setStatusTip(
             self.tr("Registret över enheter: senaste och nästa SPUR, uppföljning av brister")
         )

@@ -181,6 +181,35 @@ def test_the_app_opens_the_office_library_given_with_library(
         started.close()
 
 
+def test_what_another_office_user_saved_shows_on_uppdatera_and_by_itself(
+    qtbot: QtBot, app_settings: AppSettings, postgres_library_url: str, criteria_library
+) -> None:
+    started = build_main_window(
+        _args(library=postgres_library_url), settings=app_settings, install_crash_handler=False
+    )
+    assert started is not None
+    window = started.window
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window._refresh_timer.isActive()  # on a server the list is read again each minute
+        assert window.refresh_action in window.inspection_menu.actions()
+        with Library.open(postgres_library_url) as colleague:
+            colleague.create_inspection(
+                unit="Kirurgkliniken",
+                site="Norrby sjukhus",
+                care_provider="Region Exempelland",
+                specialty="Kirurgi",
+                criteria=criteria_library.sets[0],
+            )
+        view = window.start_view
+        assert view is not None
+        window.refresh_action.trigger()
+        qtbot.waitUntil(lambda: [r.unit for r in view.model.all_rows()] == ["Kirurgkliniken"])
+    finally:
+        started.close()
+
+
 def test_typing_while_the_server_is_lost_is_reported_kept_and_saved_once_it_is_back(
     qtbot: QtBot,
     app_settings: AppSettings,

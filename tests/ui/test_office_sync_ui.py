@@ -74,6 +74,7 @@ def test_without_a_saved_address_the_user_is_sent_to_the_settings(
     main: MainWindow, message_boxes: MessageBoxes
 ) -> None:
     assert main.sync_office_action in main.file_menu.actions()
+    assert not main._refresh_timer.isActive()  # a laptop file has no one else writing to it
     assert main.sync_office_action.text() == "S&ynkronisera med kontoret…"
     assert main.sync_with_office() is None
     assert "Inställningar → Kontorsserver" in message_boxes.texts[-1]
