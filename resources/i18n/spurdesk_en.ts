@@ -671,8 +671,28 @@
         <translation>All units</translation>
     </message>
     <message>
+        <source>Handlingsplaner som inte har inkommit (%1)</source>
+        <translation>Action plans not yet received (%1)</translation>
+    </message>
+    <message>
+        <source>Handlingsplanen är begärd men har inte inkommit.</source>
+        <translation>The action plan has been requested but has not arrived.</translation>
+    </message>
+    <message>
+        <source>⚠ försenad</source>
+        <translation>⚠ overdue</translation>
+    </message>
+    <message>
+        <source>väntas</source>
+        <translation>awaited</translation>
+    </message>
+    <message>
         <source>%1 försenade uppföljningar</source>
         <translation>%1 overdue follow-ups</translation>
+    </message>
+    <message>
+        <source>%1 handlingsplaner har inte inkommit i tid</source>
+        <translation>%1 action plans have not arrived in time</translation>
     </message>
     <message>
         <source>Ingen åtgärd vald</source>

@@ -5,24 +5,44 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import select
+
 from spurdesk.library.core import LibraryCore
 from spurdesk.library.errors import (
     LibraryError,
 )
 from spurdesk.library.schema import (
     ActionRow,
+    InspectionRow,
 )
 from spurdesk.library.storage import checks, rows
 from spurdesk.library.text_keys import ActionTextKey
 from spurdesk.model.action_fields import ACTION_FIELDS
+from spurdesk.model.followup import AwaitedPlan, awaited_in_order
 from spurdesk.model.inspection import (
     ActionItem,
     ActionItemStatus,
+    InspectionStatus,
 )
 from spurdesk.model.plan_rules import unanswered_required
 
 
 class ActionPlanVerbs(LibraryCore):
+    def awaited_action_plans(self) -> list[AwaitedPlan]:
+        """Inspections (not in the trash) whose handlingsplan was requested and has not yet
+        arrived, with the date it was due: one query, for the follow-up list across the whole
+        library (on the office server, across every inspector)."""
+        with self._read() as session:
+            found = session.execute(
+                select(
+                    InspectionRow.id, InspectionRow.unit, InspectionRow.site, InspectionRow.reply_by
+                ).where(
+                    InspectionRow.status == InspectionStatus.ACTION_PLAN_REQUESTED.value,
+                    InspectionRow.deleted_at.is_(None),
+                )
+            )
+            return awaited_in_order(AwaitedPlan(*row) for row in found)
+
     def add_action_item(
         self,
         inspection_id: int,

@@ -96,6 +96,31 @@ class FollowUpFilter:
         return True
 
 
+@dataclass(frozen=True)
+class AwaitedPlan:
+    """An inspection whose handlingsplan was requested from the unit and has not arrived."""
+
+    inspection_id: int
+    unit: str
+    site: str
+    reply_by: date | None  # "Handlingsplan senast"; None when no date was given
+
+    @property
+    def title(self) -> str:
+        return ", ".join(part for part in (self.unit, self.site) if part)
+
+    def overdue(self, today: date) -> bool:
+        return self.reply_by is not None and self.reply_by < today
+
+
+def awaited_in_order(plans: Iterable[AwaitedPlan], unit: str = "") -> list[AwaitedPlan]:
+    """The plans of `unit` (all for ""), the one due first first, those without a date last."""
+    return sorted(
+        (plan for plan in plans if not unit or plan.unit == unit),
+        key=lambda plan: (plan.reply_by is None, plan.reply_by or date.max, plan.inspection_id),
+    )
+
+
 def bucket_of(item: ActionItem, today: date) -> Bucket:
     when = item.follow_up_date
     if when is None:

@@ -89,3 +89,22 @@ def test_a_row_answers_further_criteria_of_its_own_section_only(
         library.add_action_item(inspection_id, further_criteria=["E.5"])
     copy = library.import_inspection(library.get_inspection(inspection_id))
     assert library.get_inspection(copy).action_items[0].further_criteria == ("H.2", "H.5")
+
+
+def test_plans_requested_and_not_received_are_listed_with_their_dates(
+    library: Library, criteria: CriteriaSet
+) -> None:
+    waiting = new_inspection(library, criteria, "Röntgenkliniken")
+    received = new_inspection(library, criteria, "Kirurgkliniken")
+    trashed = new_inspection(library, criteria, "Ortopedkliniken")
+    new_inspection(library, criteria, "Ögonkliniken")  # never requested
+    for inspection_id in (waiting, received, trashed):
+        for status in (S.FACT_CHECK, S.FINAL):
+            library.set_status(inspection_id, status)
+        library.set_status(inspection_id, S.ACTION_PLAN_REQUESTED, reply_by=date(2025, 3, 1))
+    library.set_status(received, S.ACTION_PLAN_RECEIVED, on=date(2025, 2, 20))
+    library.delete_inspection(trashed)
+    [plan] = library.awaited_action_plans()
+    assert (plan.inspection_id, plan.unit) == (waiting, "Röntgenkliniken")
+    assert plan.reply_by == date(2025, 3, 1)
+    assert plan.overdue(date(2025, 3, 2))

@@ -91,3 +91,16 @@ def test_mark_done_then_verified(library: Store) -> None:
     assert "E.4 markerad som genomförd 2025-05-02" in events[0].detail
     assert "E.4 verifierad 2025-05-19" in events[1].detail
     assert overdue_count(filtered(all_entries(library, TODAY), FollowUpFilter())) == 0
+
+
+def test_awaited_plans_are_ordered_by_due_date_and_filtered_by_unit() -> None:
+    from spurdesk.model.followup import AwaitedPlan, awaited_in_order
+
+    later = AwaitedPlan(3, "Kirurgkliniken", "Norrby", date(2025, 9, 1))
+    undated = AwaitedPlan(1, "Röntgenkliniken", "", None)
+    first = AwaitedPlan(2, "Röntgenkliniken", "Strandvik", date(2025, 5, 1))
+    assert awaited_in_order([later, undated, first]) == [first, later, undated]
+    assert awaited_in_order([later, undated, first], "Röntgenkliniken") == [first, undated]
+    assert first.overdue(date(2025, 5, 2)) and not first.overdue(date(2025, 5, 1))
+    assert not undated.overdue(date(2099, 1, 1))
+    assert (first.title, undated.title) == ("Röntgenkliniken, Strandvik", "Röntgenkliniken")

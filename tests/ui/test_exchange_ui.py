@@ -394,3 +394,33 @@ def test_translatable_field_labels_are_the_plans_field_labels(
     for field_name in names:
         field = action_field(field_name)
         assert translations[field.label] == field.english, field_name
+
+
+def test_follow_up_view_lists_plans_requested_and_not_received_first(
+    qtbot: QtBot, demo_session: LibrarySession
+) -> None:
+    from spurdesk.model.demo import demo_inspection
+    from spurdesk.model.inspection import InspectionStatus
+
+    record = dataclasses.replace(
+        demo_inspection(),
+        unit="Kirurgkliniken",
+        status=InspectionStatus.ACTION_PLAN_REQUESTED,
+        reply_by=date(2025, 5, 31),
+        action_items=(),
+    )
+    demo_session.library.import_inspection(record)
+    view = FollowUpView(demo_session, today=lambda: date(2025, 6, 10))
+    qtbot.addWidget(view)
+    tree = view.findChild(QTreeWidget, "followUpTree")
+    group = tree.topLevelItem(0)
+    assert group.text(0) == "Handlingsplaner som inte har inkommit (1)"
+    row = group.child(0)
+    assert (row.text(0), row.text(5)) == ("2025-05-31", "⚠ försenad")
+    assert row.text(1).startswith("Kirurgkliniken")
+    summary = view.findChild(QLabel, "followUpSummary")
+    assert summary.text().endswith("1 handlingsplaner har inte inkommit i tid")
+    other = dataclasses.replace(view.current_filter(), unit=view.shown_entries()[0].unit)
+    view.set_filter(other)  # the demo's unit: its action items, not the surgery's plan
+    assert view.awaited_plans() == []
+    assert not tree.topLevelItem(0).text(0).startswith("Handlingsplaner")

@@ -37,10 +37,12 @@ from spurdesk.errors import SpurdeskError
 from spurdesk.exchange.text import checked_field
 from spurdesk.model.due_dates import DeficiencyFollowUp, DueState, ReceiptKind
 from spurdesk.model.followup import (
+    AwaitedPlan,
     Bucket,
     FollowUpEntry,
     FollowUpFilter,
     all_entries,
+    awaited_in_order,
     filtered,
     grouped,
     mark_done,
@@ -109,6 +111,7 @@ class FollowUpView(QWidget):
         self._session = session
         self._today = today
         self._entries: list[FollowUpEntry] = []
+        self._awaited: list[AwaitedPlan] = []
 
         self._unit = QComboBox(objectName="followUpUnit")
         self._responsible = QLineEdit(objectName="followUpResponsible")
@@ -207,15 +210,16 @@ class FollowUpView(QWidget):
         """Re-read every inspection's action items and redraw with the current filters."""
         try:
             self._entries = all_entries(self._session.library, self._today())
+            self._awaited = self._session.library.awaited_action_plans()
         except SpurdeskError as error:
             dialogs.show_error(self, error, self.tr("Uppföljningslistan kan inte läsas"))
-            self._entries = []
+            self._entries, self._awaited = [], []
         self._show_deficiencies()
         current = self._unit.currentData()
         self._unit.blockSignals(True)
         self._unit.clear()
         self._unit.addItem(self.tr("Alla verksamheter"), "")
-        for unit in units_of(self._entries):
+        for unit in sorted(set(units_of(self._entries)) | {p.unit for p in self._awaited}):
             self._unit.addItem(unit, unit)
         index = self._unit.findData(current) if current else 0
         self._unit.setCurrentIndex(max(index, 0))
@@ -238,8 +242,44 @@ class FollowUpView(QWidget):
     def shown_entries(self) -> list[FollowUpEntry]:
         return filtered(self._entries, self.current_filter())
 
+    def awaited_plans(self) -> list[AwaitedPlan]:
+        """The handlingsplaner not yet received, of the unit chosen (all for "Alla")."""
+        return awaited_in_order(self._awaited, self.current_filter().unit)
+
+    def _show_awaited(self, today: date) -> int:
+        """The requested plans not yet received, as the first group; returns those overdue."""
+        plans = self.awaited_plans()
+        if not plans:
+            return 0
+        group = QTreeWidgetItem(
+            [self.tr("Handlingsplaner som inte har inkommit (%1)").replace("%1", str(len(plans)))]
+        )
+        group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        self._tree.addTopLevelItem(group)
+        group.setFirstColumnSpanned(True)
+        for plan in plans:
+            late = plan.overdue(today)
+            row = QTreeWidgetItem(
+                [
+                    plan.reply_by.isoformat() if plan.reply_by else "–",
+                    plan.title,
+                    "",
+                    self.tr("Handlingsplanen är begärd men har inte inkommit."),
+                    "",
+                    self.tr("⚠ försenad") if late else self.tr("väntas"),
+                ]
+            )
+            if late:
+                font = row.font(5)
+                font.setBold(True)
+                row.setFont(5, font)
+            group.addChild(row)
+        group.setExpanded(True)
+        return sum(plan.overdue(today) for plan in plans)
+
     def _show(self) -> None:
         self._tree.clear()
+        late_plans = self._show_awaited(self._today())
         shown = self.shown_entries()
         for bucket, members in grouped(shown).items():
             group = QTreeWidgetItem([f"{_bucket_heading(bucket)} ({len(members)})"])
@@ -262,9 +302,12 @@ class FollowUpView(QWidget):
                 row.setData(0, _ENTRY_ROLE, entry)
                 group.addChild(row)
             group.setExpanded(True)
-        self._summary.setText(
-            self.tr("%1 försenade uppföljningar").replace("%1", str(overdue_count(shown)))
-        )
+        summary = self.tr("%1 försenade uppföljningar").replace("%1", str(overdue_count(shown)))
+        if late_plans:
+            summary += " · " + self.tr("%1 handlingsplaner har inte inkommit i tid").replace(
+                "%1", str(late_plans)
+            )
+        self._summary.setText(summary)
 
     def select_entry(self, entry: FollowUpEntry) -> None:
         for i in range(self._tree.topLevelItemCount()):
