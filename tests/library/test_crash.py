@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import sqlite3
 import time
@@ -29,9 +30,17 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and 
 TRIALS = 50
 
 
+#: How long a child may take to open the library before the test gives up on it (a loaded CI
+#: machine can take far longer than the kill delays; the open itself is also killed, in half
+#: the trials).
+OPEN_TIMEOUT_S = 20.0
+
+
 def edit_until_killed(path: Path, inspection_id: int, trial: int, acknowledge: int) -> None:
-    """The child: alternate a committed command and a staged-then-flushed text, forever."""
+    """The child: alternate a committed command and a staged-then-flushed text, forever.
+    "open" goes down the pipe once the library is open, then each acknowledged edit's number."""
     library = Library.open(path)
+    os.write(acknowledge, b"open\n")
     number = 0
     while True:
         number += 1
@@ -55,16 +64,26 @@ def run_trial(path: Path, inspection_id: int, trial: int, rng: random.Random) ->
         finally:
             os._exit(status)
     os.close(write_end)
-    time.sleep(rng.uniform(0.05, 0.45))
+    received = b""
+    if trial % 2:  # kill while it edits: wait until it has opened the library first
+        deadline = time.monotonic() + OPEN_TIMEOUT_S
+        while b"open\n" not in received and time.monotonic() < deadline:
+            if select.select([read_end], [], [], 0.05)[0]:
+                received += os.read(read_end, 65536)
+        if b"open\n" not in received:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            pytest.fail(f"trial {trial}: the library took over {OPEN_TIMEOUT_S:.0f} s to open")
+    time.sleep(rng.uniform(0.05, 0.45))  # else: the kill may land in the open, lock or backup
     os.kill(pid, signal.SIGKILL)
     _, wait_status = os.waitpid(pid, 0)
     assert os.WIFSIGNALED(wait_status), "the child stopped before it was killed"
-    received = b""
     while chunk := os.read(read_end, 65536):
         received += chunk
     os.close(read_end)
-    complete = received.decode()[: received.decode().rfind("\n") + 1]
-    return [int(line) for line in complete.split()]
+    text = received.decode()
+    complete = text[: text.rfind("\n") + 1]
+    return [int(line) for line in complete.split() if line != "open"]
 
 
 def check_trial(path: Path, trial: int, acknowledged: list[int]) -> None:
