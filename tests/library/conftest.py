@@ -66,7 +66,7 @@ def library_state(library: Library) -> str:
     """A digest of everything the library stores, as it stores it: on SQLite the file and its
     log byte for byte; on a server every row of every table, in key order."""
     if library.path is not None:
-        return _file_digest(library.path) + _file_digest(Path(f"{library.path}-wal"))
+        return file_digest(library.path) + file_digest(Path(f"{library.path}-wal"))
     return database_state(library._store.engine)
 
 
@@ -85,7 +85,7 @@ def database_state(engine: Engine) -> str:
     return digest.hexdigest()
 
 
-def _file_digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "-"
 
 

@@ -3,7 +3,6 @@ rules applied, audit events recorded, lists kept in order, staged text written b
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -27,11 +26,7 @@ from spurdesk.model.inspection import (
     ParticipantGroup,
     SummaryKind,
 )
-from tests.library.conftest import library_state, new_inspection, receive_plan
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.library.conftest import file_digest, library_state, new_inspection, receive_plan
 
 
 def unmet(library: Library, inspection_id: int, *criterion_ids: str) -> None:

@@ -62,6 +62,10 @@ _KEYED_BY_TARGET = {"section_assessments": "section_id", "criterion_assessments"
 RowRef = tuple[Any, ...]
 
 
+def _column_values(row: Base) -> dict[str, Any]:
+    return {column.key: getattr(row, column.key) for column in row.__table__.columns}
+
+
 def row_ref(table: str, values: Mapping[str, Any]) -> RowRef:
     if table in _KEYED_BY_TARGET:
         return (table, values["inspection_id"], values[_KEYED_BY_TARGET[table]])
@@ -88,7 +92,7 @@ class SeenValues:
                 del self._values[key]  # a row deleted since is seen as empty again
         for row in rows:
             table = row.__tablename__
-            values = {column.key: getattr(row, column.key) for column in row.__table__.columns}
+            values = _column_values(row)
             self.remember(row_ref(table, values), values)
 
     def remember(self, ref: RowRef, values: Mapping[str, Any]) -> None:
@@ -211,7 +215,7 @@ def dirty_conflicts(session: Session, seen: SeenValues) -> list[EditConflict]:
             for attribute in inspect(row).attrs
             if attribute.key not in _NOT_COMPARED and (removed or attribute.history.has_changes())
         }
-        values = {column.key: getattr(row, column.key) for column in row.__table__.columns}
+        values = _column_values(row)
         ref = row_ref(table, values)
         owner = values["id"] if table == "inspections" else values["inspection_id"]
         for field, mine in fields.items():
@@ -233,6 +237,6 @@ def written_rows(session: Session) -> list[tuple[RowRef, dict[str, Any]]]:
     for row in [*session.dirty, *session.new]:
         table = getattr(row, "__tablename__", None)
         if table in _CHECKED_TABLES:
-            values = {column.key: getattr(row, column.key) for column in row.__table__.columns}
+            values = _column_values(row)
             written.append((row_ref(table, values), values))
     return written
