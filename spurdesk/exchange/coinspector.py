@@ -25,7 +25,7 @@ from spurdesk.exchange.merge_document import Document, document_digest, document
 from spurdesk.exchange.merge_text import place
 from spurdesk.exchange.package import (
     archive_bytes,
-    manifest_format,
+    declares_format,
     read_manifest,
     verify_checksums,
 )
@@ -128,11 +128,7 @@ def send_copy(store: CopyStore, inspection_id: int, path: str | Path, sender: st
 def is_copy(path: Path) -> bool:
     """Whether the file says it is a co-inspector's copy (its manifest's format), so that
     `spurdesk FILE.spur` can tell it from a package for the unit; anything unreadable is not."""
-    try:
-        manifest = read_zip_members(path, limits=LIMITS, wanted=(MANIFEST,), required=(MANIFEST,))
-        return manifest_format(manifest[MANIFEST], path) == FORMAT_NAME
-    except (OSError, ExchangeError):
-        return False
+    return declares_format(path, FORMAT_NAME, LIMITS)
 
 
 def read_copy(path: str | Path) -> ReceivedCopy:

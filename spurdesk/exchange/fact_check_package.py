@@ -26,9 +26,9 @@ from spurdesk.exchange.package import (
     InspectionIdentity,
     Side,
     archive_bytes,
+    declares_format,
     inspection_key,
     manifest_fields,
-    manifest_format,
     read_manifest,
     verify_checksums,
 )
@@ -140,12 +140,7 @@ def write_fact_check(path: str | Path, package: FactCheckPackage) -> Path:
 
 def is_fact_check(path: str | Path) -> bool:
     """Whether the file says it is a sakgranskning package (anything unreadable is not)."""
-    path = Path(path)
-    try:
-        manifest = read_zip_members(path, limits=LIMITS, wanted=(MANIFEST,), required=(MANIFEST,))
-        return manifest_format(manifest[MANIFEST], path) == FORMAT_NAME
-    except (OSError, ExchangeError):
-        return False
+    return declares_format(Path(path), FORMAT_NAME, LIMITS)
 
 
 def read_fact_check(path: str | Path) -> FactCheckPackage:

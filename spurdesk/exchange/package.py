@@ -190,6 +190,16 @@ def _read_manifest(raw: bytes, path: Path) -> tuple[Node, int]:
     )
 
 
+def declares_format(path: Path, format_name: str, limits: ZipLimits) -> bool:
+    """Whether the file's manifest names `format_name` (a copy, a sakgranskning package …), so
+    that one suffix can serve several kinds; anything unreadable does not."""
+    try:
+        manifest = read_zip_members(path, limits=limits, wanted=(MANIFEST,), required=(MANIFEST,))
+        return manifest_format(manifest[MANIFEST], path) == format_name
+    except (OSError, ExchangeError):
+        return False
+
+
 def manifest_format(raw: bytes, path: Path) -> str | None:
     """The format a manifest names (None when it names none): which kind of .spur file it is."""
     value = parse_json(raw, f"{path.name}: {MANIFEST}").get("format", None).value
